@@ -1,0 +1,129 @@
+"""Comparison keys: the normalised form of a text that versions are compared on.
+
+Owns: what counts as a typographic-only difference. Two texts with equal keys differ
+only cosmetically (Unicode compatibility forms, curly vs straight quotes, dash styles,
+ellipses, invisible characters, runs of whitespace). Case is kept: a changed capital is
+a real, if small, change; callers that want case-insensitive similarity fold the key.
+
+Every key comes with an ``OffsetMap`` back to the text it was made from, so a span
+found in the key can be highlighted in the original. Imports only the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from reader.engine.model import OffsetMap
+
+# Length-preserving typographic variants, applied after NFKC.
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u0060": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+    }
+)
+# Characters that carry nothing a reader sees.
+_INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+# Whitespace runs, runs of non-ASCII characters, and ASCII typographic variants.
+_NEEDS_WORK = re.compile(r"\s+|[^\x00-\x7f]+|`")
+
+
+def _normalise_chars(chunk: str) -> str:
+    out = []
+    for ch in chunk:
+        if ch in _INVISIBLE:
+            continue
+        out.append(unicodedata.normalize("NFKC", ch).translate(_TYPOGRAPHY))
+    return "".join(out)
+
+
+def comparison_key(text: str) -> tuple[str, OffsetMap]:
+    """Return ``(key, key_map)`` for ``text``.
+
+    The key is ``text`` after NFKC, with typographic quotes, dashes and ellipses made
+    plain, invisible characters dropped and whitespace collapsed to single spaces and
+    trimmed. ``key_map`` maps offsets in the key to offsets in ``text``.
+
+    >>> comparison_key("  \u201cHi\u201d \u2013  there\u2026")[0]
+    '"Hi" - there...'
+    """
+    out: list[str] = []
+    points: list[tuple[int, int]] = []
+    derived = 0
+    pos = 0
+    n = len(text)
+
+    def add_point(d: int, s: int) -> None:
+        if points and points[-1][0] == d:
+            points[-1] = (d, s)
+        else:
+            points.append((d, s))
+
+    add_point(0, 0)
+    for m in _NEEDS_WORK.finditer(text):
+        s, e = m.span()
+        if s > pos:
+            out.append(text[pos:s])
+            derived += s - pos
+        chunk = m.group()
+        if chunk[0].isspace():
+            rep = "" if (s == 0 or e == n or derived == 0) else " "
+        elif chunk == "`":
+            rep = "'"
+        else:
+            rep = _normalise_chars(chunk)
+        add_point(derived, s)
+        if len(rep) != len(chunk) and len(chunk) > 1 and not chunk[0].isspace():
+            # A non-ASCII run that changed length: one point per source character, so a
+            # highlight inside the run lands on the right character.
+            points.pop()
+            d = derived
+            for k, ch in enumerate(chunk):
+                add_point(d, s + k)
+                d += len(_normalise_chars(ch))
+        out.append(rep)
+        derived += len(rep)
+        add_point(derived, e)
+        pos = e
+    if pos < n:
+        out.append(text[pos:])
+        derived += n - pos
+    key = "".join(out)
+    if key.endswith(" "):  # a trailing run collapsed before trailing invisible chars
+        key = key.rstrip(" ")
+    points = [p for p in points if p[0] <= len(key)]
+    return key, OffsetMap(tuple(points), len(key))
+
+
+def normalize_text(text: str) -> str:
+    """The comparison key alone (see ``comparison_key``)."""
+    return comparison_key(text)[0]
+
+
+def is_cosmetic_change(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ but only typographically."""
+    return a != b and normalize_text(a) == normalize_text(b)
