@@ -164,6 +164,22 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
+class Article:
+    """What extraction finds in one decoded text, before file facts are attached.
+
+    Offsets in ``paragraphs`` and ``removed`` point into the decoded text it came from.
+    """
+
+    title: str | None
+    date: str | None
+    outlet: str | None
+    url: str | None
+    byline: str | None
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removed, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Version:
     """One saved version of the story, extracted.
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from reader.engine.model import OffsetMap
+from reader.engine.model import OffsetMap, Paragraph
 
 # Length-preserving typographic variants, applied after NFKC.
 _TYPOGRAPHY = str.maketrans(
@@ -127,3 +127,19 @@ def normalize_text(text: str) -> str:
 def is_cosmetic_change(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ but only typographically."""
     return a != b and normalize_text(a) == normalize_text(b)
+
+
+def make_paragraph(index: int, text: str, start: int, source: OffsetMap | None = None) -> Paragraph:
+    """Build a ``Paragraph`` with its comparison key.
+
+    :param text: the paragraph as the user reads it.
+    :param start: offset of its first character in the decoded file.
+    :param source: map from ``text`` offsets to file offsets; default: ``text`` is a
+        verbatim slice of the file starting at ``start``.
+    """
+    if source is None:
+        source = OffsetMap.identity(len(text), start)
+    key, key_map = comparison_key(text)
+    end = source.map(len(text)) if text else start
+    return Paragraph(index=index, text=text, start=start, end=end, source=source, key=key,
+                     key_map=key_map)
