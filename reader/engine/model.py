@@ -355,3 +355,46 @@ class Alignment:
             if v.id == version_id:
                 return v
         raise KeyError(version_id)
+
+
+# --- user corrections -------------------------------------------------------------------
+
+
+class OverrideAction(StrEnum):
+    LINK = "link"  # these base and other paragraphs correspond: one group
+    UNLINK = "unlink"  # these base and other paragraphs must not be paired
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOverride:
+    """A user's correction of the alignment between the base and one version.
+
+    Paragraph indices are into the versions' ``paragraphs`` as extracted (after any
+    restored boilerplate). ``base_sha256``/``other_sha256`` record the texts the
+    correction was made on, so a re-scrape can tell it may no longer apply.
+    """
+
+    version: VersionId
+    base_version: VersionId
+    base: tuple[int, ...]
+    other: tuple[int, ...]
+    action: OverrideAction
+    base_sha256: str = ""
+    other_sha256: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.base or not self.other:
+            raise ValueError("a link override names paragraphs on both sides")
+
+
+@dataclass(frozen=True, slots=True)
+class Restore:
+    """A block extraction set aside that the user put back into the body.
+
+    ``start``/``end`` are the ``Removed`` block's offsets in ``Version.text``.
+    """
+
+    version: VersionId
+    start: int
+    end: int
+    sha256: str = ""
