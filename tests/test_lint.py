@@ -13,7 +13,8 @@ def _run(*cmd: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_check() -> None:
-    out = _run("ruff", "check", "reader", "tests", "benchmarks", "packaging")
+    dirs = [d for d in ("reader", "tests", "benchmarks", "packaging") if (ROOT / d).is_dir()]
+    out = _run("ruff", "check", *dirs)
     assert out.returncode == 0, out.stdout + out.stderr
 
 
