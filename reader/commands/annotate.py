@@ -1,9 +1,184 @@
-"""CLI: annotate commands (placeholder until its issue lands)."""
+"""CLI: the annotation store's commands -- ``annotate``, ``annotations`` and ``export``.
+
+Every command opens the folder (extraction), opens its store (``--store PATH`` or the
+default; a read-only folder's store goes to the per-user data folder and stderr says
+where), syncs the store with the folder (re-anchoring annotations on changed files,
+with a one-line notice on stderr), then acts. Exit codes: 0 success, 2 usage error
+(unknown version, paragraph out of range, quote not in the paragraph, unusable store).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.commands.common import EXIT_OK, CommandError, write_output
+from reader.engine.anchoring import QuoteNotFound, new_annotation, sync_folder
+from reader.engine.annotation import Annotation
+from reader.engine.edits import AddAnnotation
+from reader.engine.export import export_csv, export_json
+from reader.engine.model import Alignment, Folder
+from reader.engine.store import Store, StoreError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's commands to the parser."""
+    """Add ``annotate``, ``annotations`` and ``export`` to the parser."""
+    p = sub.add_parser("annotate", help="tag a paragraph (or a quote in it) of one version",
+                       description="Tag paragraph N of a version, optionally narrowed to a "
+                       "quote, and print the new annotation's id.")
+    p.add_argument("folder", metavar="FOLDER")
+    p.add_argument("--version", dest="version_id", required=True, metavar="ID",
+                   help="the version's id (its path in the folder, as in the alignment JSON)")
+    p.add_argument("--paragraph", type=int, required=True, metavar="N",
+                   help="index into the version's paragraphs (0-based, as in the alignment JSON)")
+    p.add_argument("--tag", required=True, help="a tag: added, omitted, altered, cosmetic or "
+                   "your own (new tags join the vocabulary)")
+    p.add_argument("--note", default="", help="a free-text note")
+    p.add_argument("--quote", help="narrow the annotation to this text in the paragraph")
+    p.add_argument("--author", default="", help="who is annotating (default: nobody)")
+    _store_arg(p)
+    p.set_defaults(func=run_annotate)
+
+    p = sub.add_parser("annotations", help="list the annotations of a folder",
+                       description="List every annotation with its anchoring status.")
+    p.add_argument("folder", metavar="FOLDER")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    _store_arg(p)
+    p.set_defaults(func=run_annotations)
+
+    p = sub.add_parser("export", help="export the annotations as CSV or JSON",
+                       description="Export every annotation: CSV (one row each, formula-safe) "
+                       "or JSON (W3C Web Annotations). Files are written atomically.")
+    p.add_argument("folder", metavar="FOLDER")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--csv", metavar="FILE")
+    group.add_argument("--json", metavar="FILE")
+    p.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM (Excel)")
+    p.add_argument("--base", metavar="ID", help="the base version for the base_text column "
+                   "(default: chosen automatically)")
+    _store_arg(p)
+    p.set_defaults(func=run_export)
+
+
+def _store_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", metavar="PATH",
+                   help="the store file (default: FOLDER/version-reader.sqlite)")
+
+
+def _open(args: argparse.Namespace) -> tuple[Store, Folder]:
+    """Open the folder and its store, sync them, and tell stderr what changed."""
+    from reader.engine.extract import open_folder
+
+    root = Path(args.folder)
+    if not root.is_dir():
+        raise CommandError(f"{args.folder}: no such folder")
+    try:
+        store = Store.open(root, path=args.store)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
+    if store.location_note:
+        print(f"version-reader: {store.location_note}", file=sys.stderr)
+    try:
+        folder = open_folder(root, restores=store.restores())
+        report = sync_folder(store, folder)
+    except StoreError as exc:
+        store.close()
+        raise CommandError(str(exc)) from exc
+    if report.notice:
+        print(f"version-reader: {report.notice}", file=sys.stderr)
+    return store, folder
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    """Create one annotation and print its id."""
+    store, folder = _open(args)
+    with store:
+        try:
+            version = folder.version(args.version_id)
+        except KeyError:
+            ids = ", ".join(v.id for v in folder.versions) or "none"
+            raise CommandError(f"no version {args.version_id!r} in {args.folder} "
+                               f"(versions: {ids})") from None
+        tag = args.tag.strip()
+        if not tag:
+            raise CommandError("the tag is empty")
+        try:
+            annotation = new_annotation(version, args.paragraph, tag, note=args.note,
+                                        quote=args.quote, author=args.author)
+        except (QuoteNotFound, IndexError) as exc:
+            raise CommandError(str(exc)) from exc
+        AddAnnotation(annotation).apply(store)
+        print(annotation.id)
+    return EXIT_OK
+
+
+def _table(annotations: list[Annotation]) -> str:
+    head = ("id", "version", "paragraph", "tag", "status", "quote", "note")
+    rows = [head] + [
+        (a.id[:8], a.version, str(a.paragraph), a.tag, str(a.status), _short(a.quote.exact),
+         _short(a.note)) for a in annotations
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head) - 1)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1]
+             for r in rows]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def run_annotations(args: argparse.Namespace) -> int:
+    """List the annotations as a table or JSON."""
+    store, _ = _open(args)
+    with store:
+        annotations = store.annotations()
+    if args.format == "json":
+        items = [{"id": a.id, "version": a.version, "paragraph": a.paragraph, "tag": a.tag,
+                  "note": a.note, "quote": a.quote.exact,
+                  "position": [a.position.start, a.position.end], "status": str(a.status),
+                  "reason": a.orphan_reason, "author": a.author, "created": a.created,
+                  "updated": a.updated} for a in annotations]
+        write_output(json.dumps(items, ensure_ascii=False, indent=2), None)
+    elif annotations:
+        write_output(_table(annotations), None)
+    else:
+        print("no annotations yet", file=sys.stderr)
+    return EXIT_OK
+
+
+def _align(folder: Folder, store: Store, base: str | None) -> Alignment | None:
+    if base is not None and base not in {v.id for v in folder.versions}:
+        raise CommandError(f"no version {base!r} to use as base")
+    if len(folder.versions) < 2:
+        return None
+    from reader.engine.align import align_versions
+
+    try:
+        alignment = align_versions(folder.versions, base=base, overrides=store.overrides())
+    except ValueError as exc:
+        raise CommandError(f"cannot align the versions: {exc}") from exc
+    store.save_alignment(alignment)
+    return alignment
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the CSV or JSON export."""
+    store, folder = _open(args)
+    with store:
+        target = Path(args.csv or args.json)
+        if not target.parent.is_dir():
+            raise CommandError(f"cannot write {target}: no such folder {target.parent}")
+        try:
+            if args.csv:
+                alignment = _align(folder, store, args.base)
+                n = export_csv(store, target, alignment=alignment, base=args.base, bom=args.bom)
+            else:
+                n = export_json(store, target)
+        except OSError as exc:
+            raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    print(f"version-reader: {n} annotation(s) written to {target}", file=sys.stderr)
+    return EXIT_OK

@@ -1,4 +1,7 @@
-"""CLI: gui commands (placeholder until its issue lands)."""
+"""CLI: ``version-reader open [FOLDER]`` starts the desktop app (bare ``version-reader`` too).
+
+PySide6 is imported only inside the handler, so every other command runs without Qt.
+"""
 
 from __future__ import annotations
 
@@ -7,3 +10,25 @@ import argparse
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the parser."""
+    p = sub.add_parser("open", help="open the desktop app (optionally on FOLDER)",
+                       description="Open the desktop app, optionally on a folder of versions.")
+    p.add_argument("folder", nargs="?", metavar="FOLDER", help="folder of saved versions")
+    p.add_argument("--store", metavar="PATH",
+                   help="annotation store file (default: beside the folder, or per user "
+                        "when the folder is read-only)")
+    p.add_argument("--base", metavar="ID", help="version to compare against (its file path)")
+    p.add_argument("--screenshot", metavar="FILE.png",
+                   help="load and align, save a PNG of the window, and exit (works headless)")
+    p.add_argument("--settings", metavar="FILE", help=argparse.SUPPRESS)
+    p.set_defaults(func=_open)
+
+
+def _open(args: argparse.Namespace) -> int:
+    from reader.commands.common import CommandError
+
+    if args.screenshot and not str(args.screenshot).lower().endswith(".png"):
+        raise CommandError("--screenshot needs a .png file name")
+    from reader.ui.app import run
+
+    return run(args.folder, store=args.store, screenshot=args.screenshot, base=args.base,
+               settings_path=args.settings)

@@ -1,0 +1,114 @@
+"""Annotation values: what a user's tag or note is attached to, and how it stays attached.
+
+Owns: the ``Annotation``, ``TextQuote``, ``TextPosition``, ``AnchorStatus`` and ``Tag``
+values the store, the edits, the exports and the UI pass around. Imports only the
+standard library and ``reader.engine.model``.
+
+Anchoring follows the W3C Web Annotation selectors (as Hypothesis does): every
+annotation keeps
+
+- a ``TextQuote``: the exact text plus up to ``CONTEXT`` characters either side, and
+- a ``TextPosition``: offsets into the version's extracted text, ``Version.text`` (the
+  whole decoded file, newlines normalised) -- so an annotation always points at what
+  the user saw, whatever the extractor later decides a paragraph is,
+
+plus the sha256 of the file it was made on. When the file changes, ``anchoring``
+finds the quote again and sets the ``status``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from reader.engine.model import AnnotationId, VersionId
+
+CONTEXT = 32
+"""Characters of prefix/suffix kept around a quote (Hypothesis keeps 32)."""
+
+
+class AnchorStatus(StrEnum):
+    """Where an annotation stands after the last time its file was checked."""
+
+    ANCHORED = "anchored"  # its text is where it was (or where the edits moved it)
+    MOVED = "moved"  # found, but elsewhere or with changed words: worth a look
+    ORPHANED = "orphaned"  # cannot be placed in the current text; kept, never deleted
+
+
+@dataclass(frozen=True, slots=True)
+class TextQuote:
+    """W3C TextQuoteSelector: ``exact`` with ``prefix``/``suffix`` context."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TextPosition:
+    """W3C TextPositionSelector over ``Version.text``: code-point offsets, end-exclusive."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad text position {self.start}..{self.end}")
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A user's tag (and optional note) on a paragraph, or on a quote inside one.
+
+    :param id: a UUID string, stable across stores and exports.
+    :param version: the annotated version's id (its path in the folder).
+    :param paragraph: index into the version's ``paragraphs`` (recomputed from
+        ``position`` whenever the file changes).
+    :param tag: a name from the tag vocabulary (``added``, ``altered``, ... or a user tag).
+    :param status: see ``AnchorStatus``.
+    :param created: ISO-8601 UTC timestamp; ``updated`` likewise.
+    :param doc_sha256: sha256 of the file the selectors were last placed on.
+    :param base_version: the base the user was comparing against, if any.
+    :param group_ref: the alignment group the user annotated (``"<version>#<index>"``).
+    :param orphan_reason: why the last re-anchoring orphaned or moved it ("" otherwise).
+    """
+
+    id: AnnotationId
+    version: VersionId
+    paragraph: int
+    tag: str
+    note: str
+    status: AnchorStatus
+    author: str
+    created: str
+    updated: str
+    quote: TextQuote
+    position: TextPosition
+    doc_sha256: str
+    base_version: VersionId | None = None
+    group_ref: str | None = None
+    orphan_reason: str = ""
+
+    def with_changes(self, **changes: object) -> Annotation:
+        """A copy with some fields replaced (``dataclasses.replace``)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One entry of the tag vocabulary. ``colour`` is ``#rrggbb``."""
+
+    name: str
+    colour: str
+    builtin: bool = False
+
+
+BUILTIN_TAGS: tuple[Tag, ...] = (
+    Tag("added", "#2e7d32", True),
+    Tag("omitted", "#c62828", True),
+    Tag("altered", "#ef6c00", True),
+    Tag("cosmetic", "#757575", True),
+)
+"""The vocabulary every new store starts with (mirrors ``ChangeKind``)."""
+
+DEFAULT_USER_TAG_COLOUR = "#5c6bc0"

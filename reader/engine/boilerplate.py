@@ -1,0 +1,259 @@
+"""Cross-version evidence: what the other saved versions say is article or chrome.
+
+Owns: ``refine_with_folder``, the folder-level pass after single-file extraction.
+Versions of one story share article text (wire copy, quotes, rewrites of the same
+facts) but not each other's site chrome. So:
+
+* a block set aside in one version whose words several other versions carry in their
+  bodies is article after all: it is put back (rescued);
+* a body paragraph no other version shares a phrase with, and that reads like site
+  chrome (a cue word, a photo credit, a short unpunctuated line, a web address), is set
+  aside with the reason and a detail saying why;
+* an outlet known only as a domain (``themoscowtimes.com``) takes the spelling another
+  version uses (``The Moscow Times``).
+
+Work is linear in the folder's size: paragraphs are hashed into word shingles once, and
+each shingle remembers at most a handful of versions, so 500 versions cost what 500
+single files cost. Imports the standard library and ``reader.engine`` modules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from reader.engine.chrome_cues import PITCH, ends_sentence, is_caption, match_cue, unquoted
+from reader.engine.markdown import looks_like_markdown
+from reader.engine.metadata import spelled_name
+from reader.engine.model import Article, OffsetMap, Paragraph, Removed
+from reader.engine.normalize import make_paragraph
+from reader.engine.text_units import paragraph_from_span
+
+# Each shingle keeps at most this many versions: enough to count "several".
+_CAP = 8
+_RESCUE_WORDS = 8  # shorter blocks are too generic to count as evidence
+_CARRY_SHARE = 0.5  # share of a block's shingles another version must have
+_WORD = re.compile(r"\w+")
+# A web address, e-mail or handle: "example.org/listen", "www.", "@newsdesk".
+_WEB = re.compile(r"https?://|www\.|@\w{2,}|\b[\w-]{2,}\.[a-z]{2,12}(?:/\S*)?(?=[\s,;)]|\.?$)")
+_IMPERATIVE = re.compile(
+    r"(?:listen|hear|watch|read|download|visit|follow|subscribe|click|tap|get|find|see|"
+    r"join|sign|send|email|contact|share|try)\b", re.IGNORECASE)
+NEVER_RESCUED = frozenset({"title", "dateline", "byline", "url", "markup", "decoration"})
+
+
+def _shingles(text: str, size: int) -> set[int]:
+    words = _WORD.findall(text.casefold())
+    if len(words) < size:
+        return {hash(tuple(words))} if words else set()
+    return {hash(t) for t in zip(*(words[k:] for k in range(size)), strict=False)}
+
+
+class _Index:
+    """Shingle -> the first few versions whose body contains it."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.where: dict[int, list[int]] = {}
+        self._cache: dict[str, set[int]] = {}
+
+    def shingles(self, text: str) -> set[int]:
+        found = self._cache.get(text)
+        if found is None:
+            found = self._cache[text] = _shingles(text, self.size)
+        return found
+
+    def add(self, version: int, texts: Iterable[str]) -> None:
+        where = self.where
+        for text in texts:
+            for sh in self.shingles(text):
+                found = where.get(sh)
+                if found is None:
+                    where[sh] = [version]
+                elif len(found) < _CAP and found[-1] != version:
+                    found.append(version)
+
+    def carriers(self, text: str, version: int) -> int:
+        """How many other versions carry most of ``text``'s shingles."""
+        shingles = self.shingles(text)
+        if not shingles:
+            return 0
+        hits: Counter[int] = Counter()
+        for sh in shingles:
+            for v in self.where.get(sh, ()):
+                if v != version:
+                    hits[v] += 1
+        need = _CARRY_SHARE * len(shingles)
+        return sum(1 for count in hits.values() if count >= need)
+
+    def shared(self, text: str, version: int) -> bool:
+        """Does any other version share at least one shingle with ``text``?"""
+        return any(
+            any(v != version for v in self.where.get(sh, ()))
+            for sh in self.shingles(text)
+        )
+
+
+def reads_like_chrome(text: str) -> str | None:
+    """Why a lone paragraph looks like site chrome, or ``None`` when it reads as prose."""
+    words = len(text.split())
+    cue = match_cue(text, words)
+    if cue is not None:
+        return cue.reason
+    if words <= 70 and is_caption(text):
+        return "caption"
+    if words <= 25 and _WEB.search(text) and (
+        not ends_sentence(text) or _IMPERATIVE.match(text) or PITCH.search(unquoted(text))
+    ):
+        # "Hear it at example.org/listen", not "He posted it on example.org on Friday."
+        return "navigation"
+    if words <= 12 and not ends_sentence(text):
+        return "chrome"
+    return None
+
+
+def _rescued(text: str, removed: Removed, index: int) -> Paragraph:
+    para = paragraph_from_span(text, removed.start, removed.end, index,
+                               markdown=looks_like_markdown(text))
+    if para is not None and " ".join(para.text.split()) == " ".join(removed.text.split()):
+        return para
+    # HTML, or a block whose file span no longer reads the same: map it as a whole.
+    source = OffsetMap(((0, removed.start), (len(removed.text), removed.end)),
+                       len(removed.text))
+    return make_paragraph(index, removed.text, removed.start, source)
+
+
+def _refine_one(i: int, article: Article, text: str, index: _Index, others: int) -> Article:
+    need = min(2, others)
+    keep: list[tuple[int, Paragraph | None, Removed | None]] = []
+    changed = False
+    for p in article.paragraphs:
+        reason = reads_like_chrome(p.text) if others >= 2 else None
+        if reason is not None and index.shared(p.text, i):
+            reason = None  # another version carries it: article after all
+        if reason is None:
+            keep.append((p.start, p, None))
+        else:
+            changed = True
+            keep.append((p.start, None, Removed(
+                p.text, reason, p.start, p.end,
+                f"found in no other version of the story, and reads like {reason}",
+                True)))
+    for r in article.removed:
+        if (
+            r.restorable
+            and r.reason not in NEVER_RESCUED
+            and len(r.text.split()) >= _RESCUE_WORDS
+            and index.carriers(r.text, i) >= need
+        ):
+            changed = True
+            keep.append((r.start, _rescued(text, r, 0), None))
+        else:
+            keep.append((r.start, None, r))
+    if not changed:
+        return article
+    keep.sort(key=lambda item: item[0])
+    paragraphs: list[Paragraph] = []
+    removed: list[Removed] = []
+    for _, para, block in keep:
+        if para is not None:
+            paragraphs.append(dataclasses.replace(para, index=len(paragraphs)))
+        elif block is not None:
+            removed.append(block)
+    return dataclasses.replace(article, paragraphs=tuple(paragraphs), removed=tuple(removed))
+
+
+def _spell_outlets(articles: list[Article], texts: Sequence[str]) -> list[Article]:
+    out = []
+    for a in articles:
+        if a.outlet and "." in a.outlet and " " not in a.outlet:
+            label = a.outlet.split(".")[0]
+            name = next((n for t in texts if (n := spelled_name(label, t))), None)
+            if name:
+                a = dataclasses.replace(a, outlet=name)
+        out.append(a)
+    return out
+
+
+_TITLE_SOURCES = frozenset({"header", "standfirst", "navigation", "masthead", "subheading",
+                            "ticker"})
+_TITLE_MATCH = 0.4  # word overlap (Jaccard) with another version's headline
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]:
+    """A version with no headline takes the set-aside line most like the others' headlines."""
+    known = [_words(a.title) for a in articles if a.title]
+    if not known:
+        return articles
+    out = []
+    for a, text in zip(articles, texts, strict=True):
+        if a.title is None:
+            a = _take_title(a, text, known)
+        out.append(a)
+    return out
+
+
+def _take_title(a: Article, text: str, known: list[set[str]]) -> Article:
+    first = a.paragraphs[0].start if a.paragraphs else 1 << 62
+    best: tuple[float, int, int, int] | None = None  # score, block, line start, line end
+    for k, r in enumerate(a.removed):
+        if r.start >= first or r.reason not in _TITLE_SOURCES:
+            continue
+        pos = r.start
+        for line in r.text.split("\n"):
+            # Merged blocks (a menu run) hold one unit per line: find each in the file.
+            at = text.find(line, pos, r.end) if "\n" in r.text else r.start
+            if at < 0:
+                continue
+            end = at + len(line) if "\n" in r.text else r.end
+            pos = end
+            mine = _words(line)
+            score = max((len(mine & t) / len(mine | t) for t in known if mine | t),
+                        default=0.0)
+            if score >= _TITLE_MATCH and (best is None or score > best[0]):
+                best = (score, k, at, end)
+    if best is None:
+        return a
+    _, k, at, end = best
+    block = a.removed[k]
+    lines = block.text.split("\n")
+    title_text = text[at:end] if "\n" in block.text else block.text
+    pieces: list[Removed] = []
+    if at > block.start:
+        before = [ln for ln in lines if text.find(ln, block.start, at) >= 0]
+        pieces.append(dataclasses.replace(block, text="\n".join(before), end=at))
+    pieces.append(Removed(title_text, "title", at, end,
+                          "the headline (it matches the other versions' headlines)", False))
+    if end < block.end:
+        after = [ln for ln in lines if text.find(ln, end, block.end) >= 0]
+        pieces.append(dataclasses.replace(block, text="\n".join(after), start=end))
+    removed = a.removed[:k] + tuple(pieces) + a.removed[k + 1 :]
+    return dataclasses.replace(a, title=title_text, removed=removed)
+
+
+def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> list[Article]:
+    """Correct single-file extraction with the evidence of the other versions.
+
+    :param articles: one extracted article per version (text or HTML), folder order.
+    :param texts: ``texts[i]`` is the decoded file ``articles[i]`` came from; offsets in
+        the articles point into it.
+    :returns: the articles in the same order; an article with no evidence either way
+        comes back unchanged. With a single version there is no evidence: nothing moves.
+    """
+    if len(articles) != len(texts):
+        raise ValueError("refine_with_folder needs one text per article")
+    result = list(articles)
+    if len(result) < 2:
+        return result
+    index = _Index(4)
+    for i, a in enumerate(result):
+        index.add(i, [p.text for p in a.paragraphs])
+    others = len(result) - 1
+    result = [_refine_one(i, a, texts[i], index, others) for i, a in enumerate(result)]
+    return _spell_outlets(_find_titles(result, texts), texts)

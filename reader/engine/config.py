@@ -1,0 +1,87 @@
+"""Alignment settings: every cutoff, weight and window the aligner uses, in one place.
+
+Owns: ``AlignConfig``. The aligner, the classifier and the collation read their
+thresholds from here only, and ``AlignConfig.to_dict()`` is recorded in every
+alignment's output, so a result can always be traced back to the settings that made
+it. Imports only the standard library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    """Thresholds for pairing paragraphs and classifying their differences.
+
+    Similarities are in 0..1 (see ``similarity.py``).
+
+    :param pair_cutoff: similarity above which two paragraphs pair wherever they sit
+        (a moved paragraph must clear this on its own).
+    :param gap_cutoff: lower similarity accepted for a pair that keeps reading order
+        between two already-paired neighbours (a paraphrase in its expected place).
+    :param piece_containment: share of a neighbouring unpaired paragraph that must be
+        found in a group's other side before it may join the group (split or merge).
+    :param piece_gain: a split/merge piece joins only when the combined group is at
+        least this much more similar than the group without it ...
+    :param piece_sure_containment: ... or when the piece is this much contained (a
+        short sentence broken off a paragraph adds little to the score but is wholly
+        inside it).
+    :param lift_containment: a free paragraph at least this contained in a paragraph of
+        the other side, anywhere, joins that paragraph's group (a sentence lifted out
+        of a paragraph and placed elsewhere: near-verbatim evidence only).
+    :param stem_length: stems are cut to this many characters (a light, language-blind
+        stemmer: "principal"/"principle" and Russian case endings meet).
+    :param word_weight: weight of the IDF-weighted stem overlap in the blend.
+    :param char_weight: weight of the character 3-gram overlap in the blend (catches
+        transliteration variants and glued words such as "Putinsaid").
+    :param min_idf_words: paragraphs with fewer content stems than this are compared by
+        characters only (captions, one-line headings).
+    :param exact_score: score recorded for groups whose comparison keys are equal.
+    :param full_matrix_cells: up to this many (other x base) candidate pairs, every
+        pair is scored; beyond it (book-length texts), the global pass scores only
+        pairs sharing a rare stem and the gap pass only pairs near the diagonal.
+    :param candidate_words: rarest stems per paragraph used to find candidates then.
+    :param gap_band: paragraphs either side of the diagonal searched in a long gap.
+    :param collate_cutoff: similarity at which added paragraphs of different versions
+        share one collation row.
+    :param collate_probe_words: rarest stems per added paragraph used to look up
+        candidate rows (keeps added-paragraph clustering near-linear).
+    :param collate_candidates: at most this many candidate rows scored per added
+        paragraph (those sharing the most rare stems).
+    :param semantic_cleanup: merge confetti of short equalities in word diffs.
+    """
+
+    pair_cutoff: float = 0.42
+    gap_cutoff: float = 0.27
+    piece_containment: float = 0.3
+    piece_gain: float = 0.02
+    piece_sure_containment: float = 0.8
+    lift_containment: float = 0.9
+    stem_length: int = 6
+    word_weight: float = 0.7
+    char_weight: float = 0.3
+    min_idf_words: int = 3
+    exact_score: float = 1.0
+    full_matrix_cells: int = 4096
+    candidate_words: int = 8
+    gap_band: int = 12
+    collate_cutoff: float = 0.42
+    collate_probe_words: int = 6
+    collate_candidates: int = 32
+    semantic_cleanup: bool = True
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, float) and not 0.0 <= value <= 1.0:
+                raise ValueError(f"{f.name} must be within 0..1, got {value}")
+        if self.stem_length < 2:
+            raise ValueError("stem_length must be at least 2")
+        if self.word_weight + self.char_weight <= 0:
+            raise ValueError("word_weight + char_weight must be positive")
+
+    def to_dict(self) -> dict[str, object]:
+        """The settings as a plain dict (what alignment outputs record)."""
+        return dict(asdict(self))

@@ -1,0 +1,186 @@
+"""The annotation panel: the current difference's tag, note, status and history.
+
+Owns: showing what the user said about the selected difference, editing its note
+(Ctrl+Return saves, every save is one undo step), and the "needs attention" list of
+moved and orphaned annotations so none is lost silently.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui import tagging
+from reader.ui.session import Session
+from reader.ui.tagging import group_of
+from reader.ui.theme import KIND_LABELS
+
+
+class NoteEdit(QPlainTextEdit):
+    save_requested = Signal()
+    cancel_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.save_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class AnnotationPanel(QWidget):
+    done_editing = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._target: tuple[str, int] | None = None
+        self.what = QLabel("No difference selected")
+        self.what.setWordWrap(True)
+        self.kind_label = QLabel("—")
+        self.tag_label = QLabel("—")
+        self.status_label = QLabel("—")
+        self.note_edit = NoteEdit()
+        self.note_edit.setPlaceholderText("Note (Ctrl+Return to save, Esc to go back)")
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMaximumHeight(110)
+        self.note_edit.save_requested.connect(self.save_note)
+        self.note_edit.cancel_requested.connect(self._cancel)
+        self.save_button = QPushButton("Save Note")
+        self.save_button.setAccessibleName("Save note")
+        self.save_button.clicked.connect(self.save_note)
+        self.history = QListWidget()
+        self.history.setAccessibleName("History")
+        self.attention = QListWidget()
+        self.attention.setAccessibleName("Annotations that need attention")
+        self.attention.itemActivated.connect(self._on_attention)
+        self.attention_label = QLabel()
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Kind:", self.kind_label)
+        form.addRow("Tag:", self.tag_label)
+        form.addRow("Status:", self.status_label)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.what)
+        layout.addLayout(form)
+        layout.addWidget(self.note_edit)
+        layout.addLayout(save_row)
+        layout.addWidget(QLabel("<b>History</b>"))
+        layout.addWidget(self.history, 1)
+        layout.addWidget(self.attention_label)
+        layout.addWidget(self.attention, 1)
+        session.annotations_changed.connect(self.refresh)
+        session.loaded.connect(self.refresh)
+        self.refresh()
+
+    def set_target(self, version_id: str | None, group: int | None) -> None:
+        self._target = (version_id, group) if version_id is not None and group is not None \
+            else None
+        self.refresh()
+
+    def target(self) -> tuple[str, int] | None:
+        return self._target
+
+    def refresh(self) -> None:
+        s = self.session
+        a = s.alignment
+        found = []
+        if self._target is not None and a is not None:
+            vid, gi = self._target
+            g = group_of(a, vid, gi)
+            if g is not None:
+                where = a.version(vid).label
+                paras = ", ".join(str(i + 1) for i in (g.other or g.base))
+                side = "paragraph" if len(g.other or g.base) == 1 else "paragraphs"
+                self.what.setText(f"<b>{where}</b>, {side} {paras}"
+                                  + ("" if g.other else " of the base"))
+                flags = ", ".join(sorted(f.value for f in g.flags))
+                self.kind_label.setText(KIND_LABELS[g.kind] + (" · moved" if g.moved else "")
+                                        + (f" — {flags}" if flags else ""))
+                found = tagging.annotations_of(s, vid, gi)
+        else:
+            self.what.setText("No difference selected")
+            self.kind_label.setText("—")
+        ann = found[0] if found else None
+        self.tag_label.setText(ann.tag if ann else "untagged")
+        self.status_label.setText(str(ann.status) if ann else "—")
+        if not self.note_edit.hasFocus():
+            self.note_edit.setPlainText(ann.note if ann else "")
+        enabled = self._target is not None and s.store is not None
+        self.note_edit.setEnabled(enabled)
+        self.save_button.setEnabled(enabled)
+        self._refresh_history()
+        self._refresh_attention()
+
+    def _refresh_history(self) -> None:
+        self.history.clear()
+        store = self.session.store
+        if store is None:
+            return
+        try:
+            entries = store.history(30)
+        except Exception:  # history is informative only
+            return
+        for e in entries:
+            text = ("↶ " if e.reverted else "") + e.text
+            item = QListWidgetItem(f"{e.at[11:19]}  {text}")
+            item.setToolTip(e.at)
+            self.history.addItem(item)
+
+    def _refresh_attention(self) -> None:
+        self.attention.clear()
+        items = [a for a in self.session.annotations() if str(a.status) != "anchored"]
+        self.attention_label.setText(
+            f"<b>Needs attention ({len(items)})</b> — moved or orphaned tags" if items
+            else "<b>Needs attention</b> — none")
+        for a in items:
+            reason = f" — {a.orphan_reason}" if a.orphan_reason else ""
+            item = QListWidgetItem(f"[{a.status}] {a.tag}: {a.version} ¶{a.paragraph + 1}"
+                                   f"{reason}\n“{a.quote.exact[:80]}”")
+            item.setData(Qt.ItemDataRole.UserRole, a.group_ref)
+            self.attention.addItem(item)
+
+    def focus_note(self) -> None:
+        if self.note_edit.isEnabled():
+            self.note_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.note_edit.selectAll()
+
+    def save_note(self) -> None:
+        if self._target is None:
+            return
+        vid, gi = self._target
+        tagging.note(self.session, vid, gi, self.note_edit.toPlainText().strip())
+        self.note_edit.clearFocus()
+        self.refresh()
+        self.done_editing.emit()
+
+    def _cancel(self) -> None:
+        self.note_edit.clearFocus()
+        self.refresh()
+        self.done_editing.emit()
+
+    def _on_attention(self, item: QListWidgetItem) -> None:
+        ref = item.data(Qt.ItemDataRole.UserRole)
+        if ref and "#" in ref:
+            vid, _, gi = str(ref).rpartition("#")
+            self.session.status.emit(f"Tag on {vid}, difference {int(gi) + 1}")

@@ -1,0 +1,131 @@
+"""The desktop app's bootstrap: QApplication, settings, session, window; ``main(argv)``.
+
+Owns: process-level Qt setup (application names, high-DPI policy, offscreen for
+headless screenshots), the ``--screenshot`` flow (load, align, paint, save PNG,
+exit 0) and turning an unexpected exception into a readable message instead of a
+crash. ``reader.commands.gui`` calls ``run``; ``python -m reader.ui.app`` calls ``main``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger(__name__)
+SCREENSHOT_TIMEOUT_MS = 180_000
+
+
+def _headless() -> bool:
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                or sys.platform in ("win32", "darwin"))
+
+
+def run(folder: str | None = None, *, store: str | None = None, screenshot: str | None = None,
+        base: str | None = None, settings_path: str | None = None) -> int:
+    """Start the app (optionally opening ``folder``); returns the exit code."""
+    if screenshot and _headless():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader import __version__
+    from reader.paths import resource
+    from reader.ui.main_window import MainWindow
+    from reader.ui.session import Session
+    from reader.ui.settings import APPLICATION, ORGANISATION, Settings
+
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    icon = resource("icons/version-reader.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    tmp: tempfile.TemporaryDirectory[str] | None = None
+    if screenshot and settings_path is None:
+        # a screenshot shows the default layout and never touches the user's settings
+        tmp = tempfile.TemporaryDirectory(prefix="version-reader-")
+        settings_path = str(Path(tmp.name) / "settings.ini")
+    settings = Settings(settings_path)
+    session = Session(settings, store_path=store)
+    window = MainWindow(session)
+    code = {"value": 0}
+
+    def excepthook(kind: type[BaseException], exc: BaseException,
+                   tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if screenshot:
+            code["value"] = 2
+            app.quit()
+            return
+        window.show_status(f"Unexpected error: {exc}")
+        QMessageBox.warning(window, "Something went wrong",
+                            f"{kind.__name__}: {exc}\n\nYour work is saved; you can carry on.")
+
+    sys.excepthook = excepthook
+
+    if screenshot:
+        target = screenshot
+
+        def shoot() -> None:
+            window.differences.step(1)
+            app.processEvents()
+            image = window.grab()
+            if not image.save(target):
+                print(f"version-reader: cannot write {target}", file=sys.stderr)
+                code["value"] = 2
+            app.quit()
+
+        def failed(message: str) -> None:
+            print(f"version-reader: {message}", file=sys.stderr)
+            code["value"] = 2
+            app.quit()
+
+        session.loaded.connect(lambda: QTimer.singleShot(50, shoot))
+        session.load_failed.connect(failed)
+        if not folder:
+            QTimer.singleShot(100, shoot)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: failed("timed out"))
+
+    window.show()
+    if folder:
+        if not Path(folder).is_dir():
+            if screenshot:
+                print(f"version-reader: not a folder: {folder}", file=sys.stderr)
+                return 2
+            window.show_status(f"Not a folder: {folder}")
+        else:
+            window.open_folder(folder, base=base)
+    result = app.exec()
+    if tmp is not None:
+        tmp.cleanup()
+    return code["value"] or int(result)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="version-reader-gui")
+    parser.add_argument("folder", nargs="?")
+    parser.add_argument("--store")
+    parser.add_argument("--screenshot")
+    parser.add_argument("--base")
+    parser.add_argument("--settings")
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    return run(args.folder, store=args.store, screenshot=args.screenshot, base=args.base,
+               settings_path=args.settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

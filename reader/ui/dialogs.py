@@ -1,0 +1,103 @@
+"""Dialogs: open folder, export, keyboard shortcuts, About.
+
+Owns: the small modal exchanges with the user. Export writes through
+``reader.engine.export`` and reports the result in the status bar; a failure is a
+readable message box, never a traceback.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import PySide6
+from PySide6.QtCore import QDir, qVersion
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import __version__
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+    from reader.ui.session import Session
+
+
+def choose_folder(parent: QWidget, start: str | None) -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, "Open Folder of Versions",
+                                            start or QDir.homePath())
+    return path or None
+
+
+def export(window: MainWindow, session: Session, fmt: str, path: str | None = None) -> bool:
+    """Export every annotation as ``fmt`` (csv/json); asks for a file unless ``path``."""
+    from reader.engine import export as engine_export
+
+    if session.store is None:
+        window.show_status("Nothing to export: no folder is open")
+        return False
+    if path is None:
+        start = str(Path(session.path or QDir.homePath()).with_suffix("").name)
+        filters = "CSV files (*.csv)" if fmt == "csv" else "JSON files (*.json)"
+        default = str(Path(QDir.homePath()) / f"{start}-annotations.{fmt}")
+        path, _ = QFileDialog.getSaveFileName(window, f"Export {fmt.upper()}", default, filters)
+        if not path:
+            return False
+    try:
+        if fmt == "csv":
+            n = engine_export.export_csv(session.store, path, alignment=session.alignment)
+        else:
+            n = engine_export.export_json(session.store, path)
+    except Exception as exc:  # a failed export is a message, not a crash
+        window.show_status(f"Export failed: {exc}")
+        QMessageBox.warning(window, "Export failed", f"Could not write {path}:\n{exc}")
+        return False
+    window.show_status(f"Exported {n} annotation{'s' if n != 1 else ''} to {path}")
+    return True
+
+
+def about_text() -> str:
+    return (f"<h3>Version Reader {__version__}</h3>"
+            "<p>Compare scraped versions of one news story: extract, align, classify, "
+            "tag and reconcile.</p>"
+            f"<p>Qt {qVersion()} · PySide6 {PySide6.__version__} · "
+            f"Python {platform.python_version()} · {sys.platform}</p>"
+            "<p>Licence: MIT</p>")
+
+
+def about(parent: QWidget) -> None:
+    QMessageBox.about(parent, "About Version Reader", about_text())
+
+
+def shortcuts(parent: QWidget, actions: list[QAction]) -> None:
+    dlg = QDialog(parent)
+    dlg.setWindowTitle("Keyboard Shortcuts")
+    rows = [(a.text().replace("&", "").rstrip("…"),
+             ", ".join(k.toString() for k in a.shortcuts()))
+            for a in actions if a.shortcuts()]
+    table = QTableWidget(len(rows), 2)
+    table.setAccessibleName("Keyboard shortcuts")
+    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.verticalHeader().hide()
+    for i, (name, keys) in enumerate(rows):
+        table.setItem(i, 0, QTableWidgetItem(name))
+        table.setItem(i, 1, QTableWidgetItem(keys))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dlg.reject)
+    layout = QVBoxLayout(dlg)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dlg.resize(460, 520)
+    dlg.exec()

@@ -1,0 +1,259 @@
+"""The differences list: every difference with kind, flags and tag, filterable.
+
+Owns: the filter bar (kind, version, tagged/untagged, flag), the proxy doing the
+filtering, and "current difference" navigation (next/previous/next untagged) over
+the filtered rows. Selecting a row emits ``difference_selected``; the window scrolls
+the comparison there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.engine.model import ChangeKind, Flag
+from reader.ui.models import (
+    DifferencesModel,
+    GroupRole,
+    TaggedRole,
+    VersionRole,
+    group_ref,
+)
+from reader.ui.session import Session
+from reader.ui.theme import KIND_LABELS
+
+COMPARED = "__compared__"
+ALL = "__all__"
+
+
+class DifferencesFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind: str = ""
+        self.version: str = ""
+        self.tagged: bool | None = None
+        self.flag: str = ""
+
+    def set_filter(self, **values: object) -> None:
+        def change() -> None:
+            for k, v in values.items():
+                setattr(self, k, v)
+
+        self.refilter(change)
+
+    def refilter(self, change: object = None) -> None:
+        """Re-run the filter (Qt 6.10 replaced ``invalidateFilter`` by begin/end)."""
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is not None:
+            begin()
+        if callable(change):
+            change()
+        if begin is not None:
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        # reads the row directly: going through index()/data() is 5× slower on 10k rows
+        m = self.sourceModel()
+        assert isinstance(m, DifferencesModel)
+        r = m.row_at(row)
+        if r is None:
+            return False
+        if self.kind and r.kind != self.kind:
+            return False
+        if self.version and r.version != self.version:
+            return False
+        if self.tagged is not None and m.is_tagged(row) != self.tagged:
+            return False
+        return not (self.flag and self.flag not in r.flags.split(","))
+
+
+class DifferencesPanel(QWidget):
+    difference_selected = Signal(str, int)  # version id, group index
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = DifferencesModel(self)
+        self.proxy = DifferencesFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName("Filter by kind")
+        self.kind_box.addItem("All kinds", "")
+        for k in (ChangeKind.ALTERED, ChangeKind.ADDED, ChangeKind.OMITTED, ChangeKind.COSMETIC):
+            self.kind_box.addItem(KIND_LABELS[k], k.value)
+        self.version_box = QComboBox()
+        self.version_box.setAccessibleName("Filter by version")
+        self.tag_box = QComboBox()
+        self.tag_box.setAccessibleName("Filter by tagged or untagged")
+        for label, value in (("Tagged or not", None), ("Untagged", False), ("Tagged", True)):
+            self.tag_box.addItem(label, value)
+        self.flag_box = QComboBox()
+        self.flag_box.setAccessibleName("Filter by flag")
+        self.flag_box.addItem("Any flag", "")
+        for f in Flag:
+            self.flag_box.addItem(f"Changes a {f.value}", f.value)
+        for box in (self.kind_box, self.version_box, self.tag_box, self.flag_box):
+            box.currentIndexChanged.connect(self._apply_filter)
+        self.count_label = QLabel()
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setAccessibleName("Differences")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 2)
+        for w in (self.kind_box, self.version_box, self.tag_box, self.flag_box):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        session.loaded.connect(self.refresh)
+        session.annotations_changed.connect(self.refresh_tags)
+        session.current_changed.connect(lambda _v: self._apply_filter())
+        self._populate_versions()
+
+    # --- data ----------------------------------------------------------------------------
+    def tags(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for a in self.session.annotations():
+            ref = getattr(a, "group_ref", None)
+            if ref and ref not in out:
+                out[ref] = a.tag
+        return out
+
+    def refresh(self) -> None:
+        self._populate_versions()
+        self._set_filter_fields()
+        self.model.refresh(self.session.alignment, self.tags())
+        self.view.setColumnWidth(0, 120)
+        self.view.setColumnWidth(1, 110)
+        self.view.setColumnWidth(2, 90)
+        self.view.setColumnWidth(3, 70)
+        self._update_count()
+
+    def refresh_tags(self) -> None:
+        tags = self.tags()
+        if tags == self.model.tags():
+            return
+        self.model.update_tags(tags)
+        if self.proxy.tagged is not None:
+            self.proxy.refilter()
+        self._update_count()
+
+    def _populate_versions(self) -> None:
+        current = self.version_box.currentData()
+        self.version_box.blockSignals(True)
+        self.version_box.clear()
+        self.version_box.addItem("Compared version", COMPARED)
+        self.version_box.addItem("All versions", ALL)
+        a = self.session.alignment
+        if a is not None:
+            for v in a.versions:
+                if v.id != a.base:
+                    self.version_box.addItem(v.label, v.id)
+        i = self.version_box.findData(current) if current else 0
+        self.version_box.setCurrentIndex(max(0, i))
+        self.version_box.blockSignals(False)
+
+    def _filter_fields(self) -> dict[str, object]:
+        version = self.version_box.currentData()
+        if version == COMPARED:
+            version = self.session.current_version or ""
+        elif version == ALL or version is None:
+            version = ""
+        return {"kind": self.kind_box.currentData() or "", "version": version,
+                "tagged": self.tag_box.currentData(), "flag": self.flag_box.currentData() or ""}
+
+    def _set_filter_fields(self) -> None:
+        """Set the filter without re-running it (a model reset follows)."""
+        for k, v in self._filter_fields().items():
+            setattr(self.proxy, k, v)
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter(**self._filter_fields())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = self.proxy.rowCount()
+        self.count_label.setText(f"{n} difference{'s' if n != 1 else ''}")
+
+    # --- selection and navigation -----------------------------------------------------------
+    def current(self) -> tuple[str, int] | None:
+        idx = self.view.currentIndex()
+        if not idx.isValid():
+            return None
+        return str(idx.data(VersionRole)), int(idx.data(GroupRole))
+
+    def current_ref(self) -> str | None:
+        cur = self.current()
+        return group_ref(*cur) if cur else None
+
+    def select(self, version_id: str, group: int) -> bool:
+        row = self.model.row_of(version_id, group)
+        if row < 0:
+            return False
+        pidx = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not pidx.isValid():
+            return False
+        self._set_row(pidx.row())
+        return True
+
+    def _set_row(self, row: int) -> None:
+        idx = self.proxy.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(idx)
+
+    def step(self, delta: int, *, untagged: bool = False) -> bool:
+        """Move to the next (``delta`` = 1) or previous (-1) row; False at the end."""
+        n = self.proxy.rowCount()
+        if n == 0:
+            return False
+        row = self.view.currentIndex().row()
+        start = (-1 if delta > 0 else n) if row < 0 else row
+        r = start + delta
+        while 0 <= r < n:
+            if not untagged or not self.proxy.index(r, 0).data(TaggedRole):
+                self._set_row(r)
+                return True
+            r += delta
+        return False
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.difference_selected.emit(str(current.data(VersionRole)),
+                                          int(current.data(GroupRole)))

@@ -1,0 +1,399 @@
+"""The main window: docks, status bar, and the slots behind every action.
+
+Owns: arranging the panels (comparison in the centre; versions and differences
+below; annotation, boilerplate, search and problems on the right), the progress bar
+with Cancel, folder drag-and-drop, and routing between panels (selecting a
+difference scrolls the comparison and targets the annotation panel). Each slot is a
+short delegation to the session, ``tagging`` or ``linking``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
+
+from reader.ui import dialogs, extra_tabs, linking, tagging
+from reader.ui.actions import Actions
+from reader.ui.annotation_panel import AnnotationPanel
+from reader.ui.boilerplate_panel import BoilerplatePanel
+from reader.ui.compare_view import CompareView
+from reader.ui.differences_panel import DifferencesPanel
+from reader.ui.extra_tabs import LazyTab
+from reader.ui.problems_panel import ProblemsPanel
+from reader.ui.search import SearchPanel
+from reader.ui.session import LOAD, Session
+from reader.ui.versions_panel import VersionsPanel
+
+log = logging.getLogger(__name__)
+DEFAULT_SIZE = (1360, 860)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle("Version Reader")
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.resize(*DEFAULT_SIZE)
+        self.recent_menu: QMenu
+        self.view_menu: QMenu
+
+        self.compare = CompareView()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.compare, "Comparison")
+        self.extra_tabs = [LazyTab(spec, session) for spec in extra_tabs.available()]
+        for tab in self.extra_tabs:
+            self.tabs.addTab(tab, tab.spec.title)
+        self.setCentralWidget(self.tabs)
+
+        self.versions = VersionsPanel(session)
+        self.differences = DifferencesPanel(session)
+        self.annotation = AnnotationPanel(session)
+        self.boilerplate = BoilerplatePanel(session)
+        self.search = SearchPanel(session)
+        self.problems = ProblemsPanel(session)
+        self.actions_ = Actions(self)
+        self.actions_.build_menus()
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock("versions", "Versions", self.versions, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._dock("differences", "Differences", self.differences,
+                   Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.splitDockWidget(self.docks["versions"], self.docks["differences"],
+                             Qt.Orientation.Horizontal)
+        self._dock("problems", "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["versions"], self.docks["problems"])
+        self._dock("search", "Search", self.search, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["differences"], self.docks["search"])
+        self._dock("annotation", "Annotation", self.annotation,
+                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("boilerplate", "Set Aside", self.boilerplate,
+                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["annotation"], self.docks["boilerplate"])
+        for key in ("annotation", "versions", "differences"):
+            self.docks[key].raise_()
+        self._sized = False
+        for a in self.actions_.single_key:
+            for target in (self.tabs, self.docks["versions"], self.docks["differences"]):
+                target.addAction(a)
+
+        self._build_status_bar()
+        self._connect()
+        self._update_enabled()
+        self._restore_state()
+        self._rebuild_recent()
+
+    # --- construction ------------------------------------------------------------------------
+    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        self.view_menu.addAction(dock.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.status_label = QLabel("Ready")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Loading progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel loading")
+        self.cancel_button.clicked.connect(self.session.cancel)
+        sb.addWidget(self.status_label, 1)
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def _connect(self) -> None:
+        s = self.session
+        s.loading_started.connect(self._on_loading)
+        s.loaded.connect(self._on_loaded)
+        s.load_failed.connect(self._on_load_failed)
+        s.status.connect(self.show_status)
+        s.current_changed.connect(self._on_version_changed)
+        s.runner.progress.connect(self._on_progress)
+        s.runner.busy_changed.connect(lambda _b: self._update_enabled())
+        s.runner.failed.connect(lambda _c, _m, _t: self._end_progress())
+        s.runner.cancelled.connect(lambda _c: self._end_progress())
+        self.differences.difference_selected.connect(self._on_difference)
+        self.compare.group_activated.connect(self._on_group_clicked)
+        self.compare.open_requested.connect(self.choose_folder)
+        self.compare.mode_changed.connect(self.actions_.all_versions.setChecked)
+        self.compare.cosmetic_box.toggled.connect(self.actions_.show_cosmetic.setChecked)
+        self.search.result_activated.connect(self.show_paragraph)
+        self.annotation.done_editing.connect(
+            lambda: self.compare.browser.setFocus(Qt.FocusReason.OtherFocusReason))
+
+    # --- loading ----------------------------------------------------------------------------------
+    def open_folder(self, path: str, base: str | None = None) -> None:
+        self.session.open_folder(path, base=base)
+
+    def choose_folder(self) -> None:
+        path = dialogs.choose_folder(self, self.session.path)
+        if path:
+            self.open_folder(path)
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.session.settings.recent_folders()
+        for i, folder in enumerate(recent):
+            label = f"&{i + 1} {folder}" if i < 9 else folder
+            act = self.recent_menu.addAction(label)
+            act.triggered.connect(lambda _c=False, f=folder: self.open_folder(f))
+        if not recent:
+            self.recent_menu.addAction("No recent folders").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction("Clear Menu")
+            clear.triggered.connect(self._clear_recent)
+        self.compare.set_recent(recent, self.open_folder)
+
+    def _clear_recent(self) -> None:
+        self.session.settings.clear_recent_folders()
+        self._rebuild_recent()
+
+    def _on_loading(self, path: str) -> None:
+        self.setWindowTitle(f"{Path(path).name} — Version Reader")
+        self.show_status(f"Loading {path}…")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self._update_enabled()
+        self._rebuild_recent()
+
+    def _on_progress(self, channel: str, done: int, total: int, message: str) -> None:
+        if channel != LOAD:
+            return
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        if message:
+            self.status_label.setText(message)
+
+    def _end_progress(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._update_enabled()
+
+    def _on_loaded(self) -> None:
+        self._end_progress()
+        s = self.session
+        keep = self.differences.current()
+        self.compare.set_alignment(s.alignment, s.current_version)
+        if s.folder is not None and s.folder.problems:
+            self.docks["problems"].setWindowTitle(f"Problems ({len(s.folder.problems)})")
+        else:
+            self.docks["problems"].setWindowTitle("Problems")
+        if keep is not None and not self.differences.select(*keep):
+            self.annotation.set_target(None, None)
+        self._update_enabled()
+
+    def _on_load_failed(self, message: str) -> None:
+        self._end_progress()
+        self.show_status(f"Could not open the folder: {message}")
+
+    def show_status(self, message: str) -> None:
+        self.status_label.setText(message)
+
+    def _update_enabled(self) -> None:
+        busy = self.session.busy()
+        has = self.session.alignment is not None and self.session.store is not None
+        for a in self.actions_.editing():
+            a.setEnabled(has and not busy)
+        self.actions_.reload.setEnabled(self.session.path is not None and not busy)
+        self.actions_.set_base.setEnabled(has and not busy)
+
+    # --- navigation --------------------------------------------------------------------------------
+    def _on_difference(self, version_id: str, group: int) -> None:
+        if version_id != self.session.current_version:
+            self.session.set_current_version(version_id)
+        self.compare.show_group(version_id, group)
+        self.annotation.set_target(version_id, group)
+
+    def _on_group_clicked(self, version_id: str, group: int) -> None:
+        if not self.differences.select(version_id, group):
+            self.annotation.set_target(version_id, group)
+
+    def _on_version_changed(self, version_id: str) -> None:
+        self.compare.set_version(version_id)
+        cur = self.differences.current()
+        if cur is not None and cur[0] != version_id:
+            self.differences.view.clearSelection()
+            self.differences.view.setCurrentIndex(self.differences.proxy.index(-1, -1))
+            self.annotation.set_target(None, None)
+
+    def step(self, delta: int, *, untagged: bool = False) -> None:
+        if not self.differences.step(delta, untagged=untagged):
+            self.show_status("No more differences" if delta > 0 else "At the first difference")
+
+    def step_version(self, delta: int) -> None:
+        a = self.session.alignment
+        if a is None:
+            return
+        ids: list[str] = [v.id for v in a.versions if v.id != a.base] or [a.base]
+        cur = self.session.current_version
+        i = ids.index(cur) if cur in ids else -1
+        self.session.set_current_version(ids[(i + delta) % len(ids)])
+
+    def show_paragraph(self, version_id: str, paragraph: int) -> None:
+        """Show the difference holding ``paragraph`` of ``version_id`` (or of the base)."""
+        a = self.session.alignment
+        if a is None:
+            return
+        target = version_id if version_id != a.base else self.session.current_version
+        if target is None or target == a.base:
+            return
+        for gi, g in enumerate(a.pair(target).groups):
+            if (version_id == a.base and paragraph in g.base) or (
+                    version_id != a.base and paragraph in g.other):
+                self.session.set_current_version(target)
+                if not self.differences.select(target, gi):
+                    self.compare.show_group(target, gi)
+                    self.annotation.set_target(target, gi)
+                return
+
+    def focus_search(self) -> None:
+        self.docks["search"].show()
+        self.docks["search"].raise_()
+        self.search.focus()
+
+    # --- tagging ----------------------------------------------------------------------------------
+    def _target(self) -> tuple[str, int] | None:
+        t = self.annotation.target()
+        if t is None:
+            self.show_status("Select a difference first (F7 goes to the next one)")
+        return t
+
+    def tag_current(self, tag: str) -> None:
+        t = self._target()
+        if t is not None and tagging.tag(self.session, t[0], t[1], tag):
+            self.show_status(f"Tagged as {tag}")
+
+    def accept_suggested(self) -> None:
+        t = self._target()
+        a = self.session.alignment
+        if t is None or a is None:
+            return
+        g = tagging.group_of(a, *t)
+        if g is not None:
+            self.tag_current(g.kind.value)
+
+    def clear_current(self) -> None:
+        t = self._target()
+        if t is not None and tagging.clear(self.session, *t):
+            self.show_status("Tag removed")
+
+    def edit_note(self) -> None:
+        if self._target() is not None:
+            self.docks["annotation"].show()
+            self.docks["annotation"].raise_()
+            self.annotation.focus_note()
+
+    # --- alignment corrections --------------------------------------------------------------------
+    def unlink_current(self) -> None:
+        t = self._target()
+        if t is not None:
+            self.show_status(linking.unlink(self.session, *t))
+
+    def link_current(self, choice: tuple[tuple[int, ...], tuple[int, ...]] | None = None) -> None:
+        t = self._target()
+        if t is None:
+            return
+        if choice is None:
+            options = linking.candidates(self.session, *t)
+            if not options:
+                return
+            labels = [o[0] for o in options]
+            label, ok = QInputDialog.getItem(self, "Link Paragraphs",
+                                             "Pair this difference with:", labels, 0, False)
+            if not ok:
+                return
+            _l, base, other = options[labels.index(label)]
+            choice = (base, other)
+        self.show_status(linking.link(self.session, t[0], *choice))
+
+    def set_current_as_base(self) -> None:
+        if self.session.current_version:
+            self.session.set_base(self.session.current_version)
+
+    # --- export and dialogs ----------------------------------------------------------------------
+    def export_csv(self, path: str | None = None) -> None:
+        dialogs.export(self, self.session, "csv", path)
+
+    def export_json(self, path: str | None = None) -> None:
+        dialogs.export(self, self.session, "json", path)
+
+    def show_about(self) -> None:
+        dialogs.about(self)
+
+    def show_shortcuts(self) -> None:
+        dialogs.shortcuts(self, self.actions_.all())
+
+    # --- drag and drop, state ------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).is_dir():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            self.open_folder(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            # dock sizes apply only once the window has its real size
+            self._sized = True
+            if self.session.settings.load_bytes("state") is None:
+                self.resizeDocks([self.docks["versions"], self.docks["differences"]],
+                                 [540, 800], Qt.Orientation.Horizontal)
+                self.resizeDocks([self.docks["versions"]], [230], Qt.Orientation.Vertical)
+                self.resizeDocks([self.docks["annotation"]], [290], Qt.Orientation.Horizontal)
+
+    def _restore_state(self) -> None:
+        st = self.session.settings
+        geometry = st.load_bytes("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = st.load_bytes("state")
+        if state is not None:
+            self.restoreState(state)
+        self.compare.set_show_cosmetic(st.flag("show_cosmetic", True))
+
+    def save_state(self) -> None:
+        st = self.session.settings
+        st.save_bytes("geometry", QByteArray(self.saveGeometry()))
+        st.save_bytes("state", QByteArray(self.saveState()))
+        st.set_flag("show_cosmetic", self.compare.show_cosmetic())
+        st.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.session.close()
+        QTimer.singleShot(0, lambda: None)
+        super().closeEvent(event)

@@ -1,0 +1,271 @@
+"""Item models over the engine's values, keyed by ids (versions, differences, problems).
+
+Owns: Qt adapters that keep only ids/indices and look up rows in the current
+``Alignment`` / ``Folder``; they never hold business state. Each exposes ``refresh``
+(reset from the session's values) and ``id_at``/``row_of`` helpers for the views.
+Annotation listing lives in ``annotation_models``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from reader.engine.model import Alignment, ChangeKind, Folder, Group, Problem
+from reader.ui.theme import KIND_LABELS, kind_colour
+
+_Index = QModelIndex | QPersistentModelIndex
+KindRole = Qt.ItemDataRole.UserRole + 1
+VersionRole = Qt.ItemDataRole.UserRole + 2
+TaggedRole = Qt.ItemDataRole.UserRole + 3
+FlagsRole = Qt.ItemDataRole.UserRole + 4
+GroupRole = Qt.ItemDataRole.UserRole + 5
+
+
+def group_ref(version_id: str, index: int) -> str:
+    """The id of one difference: ``"<version>#<group index>"`` (as annotations store it)."""
+    return f"{version_id}#{index}"
+
+
+def snippet(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def group_text(alignment: Alignment, version_id: str, group: Group) -> str:
+    """The words a difference is about: the other side's text, else the base's."""
+    if group.other:
+        v = alignment.version(version_id)
+        return " ".join(v.paragraphs[i].text for i in group.other)
+    base = alignment.version(alignment.base)
+    return " ".join(base.paragraphs[i].text for i in group.base)
+
+
+class _Table(QAbstractTableModel):
+    HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+
+class VersionsModel(_Table):
+    """One row per version: outlet, title, date, counts and similarity to the base."""
+
+    HEADERS = ("Outlet", "Title", "Date", "Added", "Omitted", "Altered", "Similarity", "URL")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._alignment: Alignment | None = None
+        self._ids: list[str] = []
+        self._counts: dict[str, dict[ChangeKind, int]] = {}
+        self._similarity: dict[str, float] = {}
+
+    def refresh(self, alignment: Alignment | None) -> None:
+        self.beginResetModel()
+        self._alignment = alignment
+        self._ids = [v.id for v in alignment.versions] if alignment else []
+        self._counts = {p.version: p.counts() for p in alignment.pairs} if alignment else {}
+        self._similarity = ({p.version: p.similarity for p in alignment.pairs}
+                            if alignment else {})
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, version_id: str) -> int:
+        try:
+            return self._ids.index(version_id)
+        except ValueError:
+            return -1
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._alignment is None:
+            return None
+        vid = self._ids[index.row()]
+        v = self._alignment.version(vid)
+        is_base = vid == self._alignment.base
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            counts = self._counts.get(vid, {})
+            if col == 0:
+                return v.label + ("  (base)" if is_base else "")
+            if col == 1:
+                return v.title or ""
+            if col == 2:
+                return v.date or ""
+            if 3 <= col <= 5:
+                kind = (ChangeKind.ADDED, ChangeKind.OMITTED, ChangeKind.ALTERED)[col - 3]
+                return "" if is_base else str(counts.get(kind, 0))
+            if col == 6:
+                return "—" if is_base else f"{self._similarity.get(vid, 0.0):.0%}"
+            if col == 7:
+                return v.url or ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{v.title or v.id}\n{v.path}" + (f"\n{v.url}" if v.url else "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= col <= 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and is_base and col == 0:
+            from PySide6.QtGui import QFont
+
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == VersionRole:
+            return vid
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class DiffRow:
+    version: str
+    group: int
+    kind: ChangeKind
+    flags: str  # comma-separated, sorted
+    moved: bool
+
+
+class DifferencesModel(_Table):
+    """Every non-identical group of every version, in reading order."""
+
+    HEADERS = ("Version", "Kind", "Flags", "Tag", "Text")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DiffRow] = []
+        self._labels: dict[str, str] = {}
+        self._tags: Mapping[str, str] = {}
+        self._alignment: Alignment | None = None
+        self._texts: dict[int, str] = {}  # row -> snippet, filled as rows are painted
+
+    def refresh(self, alignment: Alignment | None, tags: Mapping[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._texts = {}
+        self._alignment = alignment
+        self._tags = dict(tags)
+        self._labels = {v.id: v.label for v in alignment.versions} if alignment else {}
+        identical = ChangeKind.IDENTICAL
+        if alignment is not None:
+            for pair in alignment.pairs:
+                if pair.version == alignment.base:
+                    continue
+                vid = pair.version
+                for i, g in enumerate(pair.groups):
+                    if g.kind is identical and not g.moved:
+                        continue
+                    flags = ",".join(sorted(g.flags)) if g.flags else ""
+                    self._rows.append(DiffRow(vid, i, g.kind, flags, g.moved))
+        self.endResetModel()
+
+    def text_of(self, row: int) -> str:
+        text = self._texts.get(row)
+        if text is None and self._alignment is not None:
+            r = self._rows[row]
+            g = self._alignment.pair(r.version).groups[r.group]
+            text = self._texts[row] = snippet(group_text(self._alignment, r.version, g))
+        return text or ""
+
+    def tags(self) -> Mapping[str, str]:
+        return self._tags
+
+    def update_tags(self, tags: Mapping[str, str]) -> None:
+        """Only the tag column changed: keep the selection, repaint that column."""
+        self._tags = dict(tags)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self._rows) - 1, 3))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def row_at(self, row: int) -> DiffRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, version_id: str, group: int) -> int:
+        for i, r in enumerate(self._rows):
+            if r.group == group and r.version == version_id:
+                return i
+        return -1
+
+    def is_tagged(self, row: int) -> bool:
+        return bool(self.tag_of(self._rows[row]))
+
+    def tag_of(self, r: DiffRow) -> str:
+        return self._tags.get(group_ref(r.version, r.group), "")
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return self._labels.get(r.version, r.version)
+            if col == 1:
+                label = KIND_LABELS[r.kind]
+                return label + (" · moved" if r.moved else "")
+            if col == 2:
+                return r.flags.replace(",", ", ")
+            if col == 3:
+                return self.tag_of(r)
+            if col == 4:
+                return self.text_of(index.row())
+        if role == Qt.ItemDataRole.DecorationRole and col == 1:
+            return kind_colour(r.kind)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 4:
+            return self.text_of(index.row())
+        if role == KindRole:
+            return r.kind.value
+        if role == VersionRole:
+            return r.version
+        if role == TaggedRole:
+            return bool(self.tag_of(r))
+        if role == FlagsRole:
+            return r.flags
+        if role == GroupRole:
+            return r.group
+        return None
+
+
+class ProblemsModel(_Table):
+    """Files that could not be read, with the reason."""
+
+    HEADERS = ("File", "Problem", "Message")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._problems: list[Problem] = []
+
+    def refresh(self, folder: Folder | None) -> None:
+        self.beginResetModel()
+        self._problems = list(folder.problems) if folder else []
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._problems)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        p = self._problems[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (p.id, p.kind.value, p.message)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
+            return QColor("#c0392b")
+        return None
+
+
+ListFn = Callable[[], list[Any]]

@@ -1,0 +1,111 @@
+"""Tagging the current difference: which annotation an action creates or changes.
+
+Owns: building an ``Annotation`` for an alignment group (anchored on the compared
+version's paragraph, or the base's for an omitted group, with W3C quote/position
+selectors over ``Version.text``) and choosing the engine edit for "tag", "note" and
+"clear". Every edit goes through ``Session.push_edit`` so it is undoable and saved.
+"""
+
+from __future__ import annotations
+
+import getpass
+from typing import Any
+
+from reader.engine import edits
+from reader.engine.annotation import Annotation
+from reader.engine.model import Alignment, Group
+from reader.ui.models import group_ref
+from reader.ui.session import Session
+
+
+def _author() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name is fine
+        return ""
+
+
+def group_of(alignment: Alignment, version_id: str, index: int) -> Group | None:
+    try:
+        groups = alignment.pair(version_id).groups
+    except KeyError:
+        return None
+    return groups[index] if 0 <= index < len(groups) else None
+
+
+def new_annotation(alignment: Alignment, version_id: str, index: int, tag: str,
+                   note: str = "") -> Annotation | None:
+    """An annotation on group ``index`` of ``version_id`` (None if it does not exist).
+
+    It sits on the compared version's first paragraph of the group, or on the base's
+    for an omitted group; ``group_ref`` ties it to the difference either way.
+    """
+    from reader.engine import anchoring  # imports the store stack: keep start-up light
+
+    g = group_of(alignment, version_id, index)
+    if g is None:
+        return None
+    vid, paras = (version_id, g.other) if g.other else (alignment.base, g.base)
+    return anchoring.new_annotation(
+        alignment.version(vid), paras[0], tag, note=note, author=_author(),
+        base_version=alignment.base, group_ref=group_ref(version_id, index))
+
+
+def annotations_of(session: Session, version_id: str, index: int) -> list[Annotation]:
+    ref = group_ref(version_id, index)
+    return [a for a in session.annotations() if a.group_ref == ref]
+
+
+def tag(session: Session, version_id: str, index: int, tag_name: str) -> bool:
+    """Tag a difference (re-tag its annotation if it has one)."""
+    if session.store is None or session.alignment is None:
+        return False
+    existing = annotations_of(session, version_id, index)
+    edit: Any
+    if existing:
+        if existing[0].tag == tag_name:
+            return True
+        edit = edits.SetTag.make(session.store, existing[0].id, tag_name)
+    else:
+        a = new_annotation(session.alignment, version_id, index, tag_name)
+        if a is None:
+            return False
+        edit = edits.AddAnnotation(a)
+    session.push_edit(edit)
+    return True
+
+
+def note(session: Session, version_id: str, index: int, text: str) -> bool:
+    """Set the note of a difference's annotation (creating one tagged with its kind)."""
+    if session.store is None or session.alignment is None:
+        return False
+    existing = annotations_of(session, version_id, index)
+    edit: Any
+    if existing:
+        if existing[0].note == text:
+            return True
+        edit = edits.SetNote.make(session.store, existing[0].id, text)
+    else:
+        g = group_of(session.alignment, version_id, index)
+        if g is None:
+            return False
+        a = new_annotation(session.alignment, version_id, index, g.kind.value, text)
+        if a is None:
+            return False
+        edit = edits.AddAnnotation(a)
+    session.push_edit(edit)
+    return True
+
+
+def clear(session: Session, version_id: str, index: int) -> bool:
+    """Delete the annotations of a difference (one undo step each)."""
+    if session.store is None:
+        return False
+    found = annotations_of(session, version_id, index)
+    if len(found) > 1:
+        session.undo_stack.beginMacro("Clear tags")
+    for a in found:
+        session.push_edit(edits.DeleteAnnotation(a))
+    if len(found) > 1:
+        session.undo_stack.endMacro()
+    return bool(found)

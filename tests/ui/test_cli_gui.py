@@ -1,0 +1,40 @@
+"""`version-reader open`: the screenshot flow, and no Qt for the other commands."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+
+def test_screenshot_after_loading(seeds_dir, tmp_path):
+    shot = tmp_path / "shot.png"
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "xdg"), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "open", str(seeds_dir), "--screenshot", str(shot),
+         "--store", str(tmp_path / "s.sqlite")],
+        capture_output=True, text=True, timeout=180, env=env)
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(shot))
+    assert image.width() >= 1280 and image.height() >= 800
+
+
+def test_screenshot_of_a_missing_folder_fails_cleanly(tmp_path):
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "xdg"), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "open", str(tmp_path / "nope"), "--screenshot",
+         str(tmp_path / "x.png")], capture_output=True, text=True, timeout=60, env=env)
+    assert proc.returncode == 2
+    assert "not a folder" in proc.stderr and "Traceback" not in proc.stderr
+    assert not Path(tmp_path / "x.png").exists()
+
+
+def test_parsing_the_open_command_loads_no_qt():
+    code = ("import sys; from reader.cli import build_parser; "
+            "a = build_parser().parse_args(['open', 'x', '--base', 'b.txt']); "
+            "assert a.folder == 'x' and a.base == 'b.txt'; "
+            "assert not any(m.startswith('PySide6') for m in sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

@@ -1,0 +1,181 @@
+"""The main window end to end on the real seeds: open, walk, tag, note, undo, link, export."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from reader.engine.model import ChangeKind
+from tests.ui.conftest import open_and_wait
+
+
+def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    target = window.focusWidget() or window.compare.browser
+    QTest.keyClick(target, key, modifier)
+    qtbot.wait(10)
+
+
+def _focus_comparison(qtbot, window):
+    window.activateWindow()
+    window.compare.browser.setFocus()
+    qtbot.waitUntil(lambda: window.compare.browser.hasFocus(), timeout=3000)
+
+
+def test_open_walk_tag_note_undo_export_reopen(qtbot, make_window, seeds_dir, tmp_path):
+    window = make_window()
+    open_and_wait(qtbot, window, seeds_dir)
+    s = window.session
+    assert s.alignment is not None and len(s.alignment.versions) == 5
+    assert window.versions.model.rowCount() == 5
+    _focus_comparison(qtbot, window)
+
+    # F7 / Alt+Down walk forward, Shift+F7 / Alt+Up back
+    _key(qtbot, window, Qt.Key.Key_F7)
+    first = window.differences.current()
+    assert first is not None and first[0] == s.current_version
+    _key(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = window.differences.current()
+    assert second is not None and second != first
+    _key(qtbot, window, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert window.differences.current() == first
+    assert window.annotation.target() == first
+    assert window.compare.current_row() >= 0
+
+    # a single key tags the current difference; the list shows it
+    _focus_comparison(qtbot, window)
+    _key(qtbot, window, Qt.Key.Key_L)
+    tags = window.differences.tags()
+    ref = f"{first[0]}#{first[1]}"
+    assert tags == {ref: "altered"}
+    assert s.undo_stack.count() == 1
+
+    # undo / redo
+    _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.differences.tags() == {}
+    _key(qtbot, window, Qt.Key.Key_Z,
+         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.differences.tags() == {ref: "altered"}
+
+    # a note: Enter opens the editor, Ctrl+Return saves
+    _focus_comparison(qtbot, window)
+    _key(qtbot, window, Qt.Key.Key_Return)
+    assert window.annotation.note_edit.hasFocus()
+    QTest.keyClicks(window.annotation.note_edit, "Check the quote")
+    QTest.keyClick(window.annotation.note_edit, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier)
+    notes = [a.note for a in s.annotations() if a.group_ref == ref]
+    assert notes == ["Check the quote"]
+
+    # the suggested kind with one key, on the next difference
+    _focus_comparison(qtbot, window)
+    _key(qtbot, window, Qt.Key.Key_F7)
+    nxt = window.differences.current()
+    assert nxt is not None and nxt != first
+    _key(qtbot, window, Qt.Key.Key_S)
+    kind = s.alignment.pair(nxt[0]).groups[nxt[1]].kind.value
+    assert window.differences.tags()[f"{nxt[0]}#{nxt[1]}"] == kind
+
+    # export CSV
+    out = tmp_path / "tags.csv"
+    window.export_csv(str(out))
+    with out.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert sorted(r["tag"] for r in rows) == sorted(["altered", kind])
+    assert "Check the quote" in {r["note"] for r in rows}
+
+    # close and reopen with the same store: the tags are still there
+    window.close()
+    again = make_window()
+    open_and_wait(qtbot, again, seeds_dir)
+    assert again.differences.tags() == {ref: "altered", f"{nxt[0]}#{nxt[1]}": kind}
+
+
+def test_unlink_then_link_back(qtbot, make_window, seeds_dir):
+    window = make_window()
+    open_and_wait(qtbot, window, seeds_dir)
+    s = window.session
+    a = s.alignment
+    # the first paired, non-identical group of any version
+    vid, gi, g = next((p.version, i, g) for p in a.pairs if p.version != a.base
+                      for i, g in enumerate(p.groups)
+                      if g.base and g.other and g.kind is not ChangeKind.IDENTICAL)
+    s.set_current_version(vid)
+    assert window.differences.select(vid, gi)
+    with qtbot.waitSignal(s.loaded, timeout=60_000):
+        window.unlink_current()
+    pair = s.alignment.pair(vid)
+    assert not any(x.base == g.base and x.other == g.other for x in pair.groups)
+    assert any(x.base == g.base and not x.other for x in pair.groups)  # now omitted
+    assert len(s.overrides()) == 1
+
+    # link the now-added other paragraphs back to their base paragraphs
+    added = next(i for i, x in enumerate(pair.groups) if x.other == g.other)
+    assert window.differences.select(vid, added) or window.annotation.set_target(vid, added) \
+        is None
+    window.annotation.set_target(vid, added)
+    with qtbot.waitSignal(s.loaded, timeout=60_000):
+        window.link_current((g.base, g.other))
+    assert s.overrides() == []  # linking undid the unlink instead of stacking
+    assert any(x.base == g.base and x.other == g.other for x in s.alignment.pair(vid).groups)
+
+    # undo twice restores the unlinked state, then the original
+    with qtbot.waitSignal(s.loaded, timeout=60_000):
+        s.undo_stack.undo()
+    assert len(s.overrides()) == 1
+
+
+def test_bad_folder_is_a_status_message(qtbot, make_window, tmp_path):
+    window = make_window()
+    with qtbot.waitSignal(window.session.load_failed, timeout=5000):
+        window.open_folder(str(tmp_path / "missing"))
+    assert "Not a folder" in window.status_label.text()
+
+
+def test_problems_are_listed(qtbot, make_window, tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor of Brackenford opened the new bridge on Monday.\n\n"
+                                  "Residents had waited nine years for it.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("The mayor of Brackenford opened the bridge on Monday.\n\n"
+                                  "Residents had waited ten years for it.\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    assert window.problems.count() == 2
+    assert "could not be read" in window.status_label.text()
+    assert window.session.alignment is not None
+
+
+def test_search_finds_text_in_every_version(qtbot, make_window, seeds_dir):
+    window = make_window()
+    open_and_wait(qtbot, window, seeds_dir)
+    window.focus_search()
+    QTest.keyClicks(window.search.box, "macron")
+    n = window.search.results.count()
+    assert n >= 5  # every seed names Macron at least once
+    labels = {window.search.results.item(i).data(Qt.ItemDataRole.UserRole)[0]
+              for i in range(n)}
+    assert len(labels) == 5
+
+
+def test_all_versions_mode_has_one_column_per_version(qtbot, make_window, seeds_dir):
+    window = make_window()
+    open_and_wait(qtbot, window, seeds_dir)
+    window.actions_.all_versions.trigger()
+    r = window.compare.rendered()
+    assert r is not None and len(r.columns) == 5
+    assert window.compare._table is not None
+    assert window.compare._table.columns() == 6  # the kind bar plus five versions
+    assert len(r.rows) == len(window.session.alignment.rows)
+
+
+def test_recent_folders_and_state_are_kept(qtbot, make_window, seeds_dir, settings):
+    window = make_window()
+    open_and_wait(qtbot, window, seeds_dir)
+    window.close()
+    assert settings.recent_folders() == [str(Path(seeds_dir).resolve())]
+    assert settings.load_bytes("geometry") is not None

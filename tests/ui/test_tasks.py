@@ -1,0 +1,76 @@
+"""The background runner: results by signal, stale results dropped, cancel honoured."""
+
+from __future__ import annotations
+
+import threading
+
+from reader.engine.progress import Cancelled
+from reader.ui.tasks import TaskRunner
+
+
+def test_result_arrives_on_the_gui_thread(qtbot):
+    runner = TaskRunner()
+    seen = []
+    runner.finished.connect(lambda ch, r: seen.append((ch, r, threading.current_thread())))
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        runner.start("x", lambda progress: 6 * 7)
+    assert seen == [("x", 42, threading.main_thread())]
+
+
+def test_a_newer_job_drops_the_older_result(qtbot):
+    runner = TaskRunner()
+    release = threading.Event()
+    results = []
+    runner.finished.connect(lambda ch, r: results.append(r))
+
+    def slow(progress):
+        release.wait(5)
+        return "old"
+
+    runner.start("load", slow)
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        runner.start("load", lambda progress: "new")
+    release.set()
+    runner.wait(5000)
+    qtbot.wait(50)  # let any queued delivery of the old job arrive (it must be dropped)
+    assert results == ["new"]
+
+
+def test_cancel_reaches_the_engine_call(qtbot):
+    runner = TaskRunner()
+    started = threading.Event()
+    progress_seen = []
+    runner.progress.connect(lambda ch, d, t, m: progress_seen.append((d, t)))
+
+    def work(progress):
+        progress.report(1, 10, "one")
+        started.set()
+        for _ in range(500):
+            if progress.should_cancel():
+                raise Cancelled()
+            threading.Event().wait(0.01)
+        return "finished"
+
+    finished = []
+    runner.finished.connect(lambda ch, r: finished.append(r))
+    runner.start("load", work)
+    assert started.wait(5)
+    with qtbot.waitSignal(runner.cancelled, timeout=5000) as blocker:
+        runner.cancel("load")
+    assert blocker.args == ["load"]
+    assert finished == []
+    assert (1, 10) in progress_seen
+
+
+def test_an_exception_becomes_a_message(qtbot):
+    runner = TaskRunner()
+
+    def boom(progress):
+        raise ValueError("bad input file")
+
+    with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
+        runner.start("load", boom)
+    channel, message, tb = blocker.args
+    assert (channel, message) == ("load", "bad input file")
+    assert "ValueError" in tb
+    assert not runner.is_busy()
