@@ -111,6 +111,54 @@ def whole_process(corpus: Corpus) -> float:
         return time.perf_counter() - t0
 
 
+def seeds_comparison() -> None:
+    """Engine vs difflib line diff on the shared seed corpus, scored by the shared scorer."""
+    import importlib.util
+    import json
+
+    from reader.engine.alignment_json import alignment_document
+    from reader.engine.extract import open_folder
+    from tests.conftest import SCORER, SEEDS, SEEDS_GOLD
+
+    if not SEEDS.is_dir():
+        print("seeds: shared corpus not found, skipped")
+        return
+    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
+    folder = open_folder(SEEDS)
+    doc = alignment_document(align_versions(folder.versions, base=gold["base"]))
+    base = next(v for v in folder.versions if v.id == gold["base"])
+    line_doc = dict(doc, alignments=[])
+    for v in folder.versions:
+        if v.id == base.id:
+            continue
+        a = [p.text for p in base.paragraphs]
+        b = [p.text for p in v.paragraphs]
+        groups = []
+        sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        for op, i1, i2, j1, j2 in sm.get_opcodes():
+            if op == "equal":
+                groups += [{"base": [i1 + k], "other": [j1 + k], "kind": "identical"}
+                           for k in range(i2 - i1)]
+            else:  # a replace block is paired in order, the rest added / omitted
+                n = min(i2 - i1, j2 - j1)
+                groups += [{"base": [i1 + k], "other": [j1 + k], "kind": "altered"}
+                           for k in range(n)]
+                groups += [{"base": [i], "other": [], "kind": "omitted"}
+                           for i in range(i1 + n, i2)]
+                groups += [{"base": [], "other": [j], "kind": "added"}
+                           for j in range(j1 + n, j2)]
+        line_doc["alignments"].append({"version": v.id, "groups": groups})
+    metrics = ("must_recall", "link_precision", "added_accuracy", "omitted_accuracy",
+               "unchanged_accuracy", "altered_accuracy")
+    for name, d in (("engine", doc), ("difflib", line_doc)):
+        res = scorer.score(gold, json.loads(json.dumps(d)))
+        print(f"seeds {name:>8}: " + "  ".join(f"{m} {res[m]:.3f}" for m in metrics))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
@@ -121,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-process", action="store_true", help="skip the whole-process run")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    seeds_comparison()
     try:
         import collatex  # noqa: F401
 

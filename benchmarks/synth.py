@@ -8,7 +8,8 @@ operations whose effect on paragraph correspondence is recorded:
 
 ``paraphrase`` (synonym swaps, sentence reorder), ``split``, ``merge``, ``move``,
 ``add`` (a new paragraph in the story's vocabulary), ``omit``, ``cosmetic`` (curly
-quotes, dashes, spaces), ``fact`` (a number, name or quoted word changed).
+quotes, dashes, spaces), ``fact`` (a number, name or quoted word changed), and
+optionally ``lift`` (a sentence moved out of its paragraph to another place).
 
 ``make_corpus(seed, n_versions, rate)`` returns the source, the versions and the gold
 links; everything is deterministic for a given seed.
@@ -186,7 +187,7 @@ def _split(text: str) -> list[str] | None:
     return [". ".join(parts[:cut]) + ".", ". ".join(parts[cut:])]
 
 
-def make_version(source: list[str], rng: random.Random, rate: float) -> tuple[
+def make_version(source: list[str], rng: random.Random, rate: float, lift: float = 0.0) -> tuple[
     list[str], set[tuple[int, int]], set[int], set[int]
 ]:
     """One edited version of ``source``: its paragraphs, gold links, added, omitted."""
@@ -221,23 +222,35 @@ def make_version(source: list[str], rng: random.Random, rate: float) -> tuple[
         a = rng.randrange(len(items))
         moved = items.pop(a)
         items.insert(rng.randrange(len(items) + 1), moved)
+    if len(items) > 3 and rng.random() < rate * lift:
+        # A sentence lifted out of its paragraph and placed elsewhere (a quote pulled up).
+        a = rng.randrange(len(items))
+        text, src = items[a]
+        parts = text.split(". ")
+        if src and len(parts) >= 3:
+            items[a] = (". ".join(parts[:-1]) + ".", src)
+            items.insert(rng.randrange(len(items) + 1), (parts[-1], src))
     texts = [t for t, _ in items]
     links = {(b, j) for j, (_, src) in enumerate(items) for b in src}
     added = {j for j, (_, src) in enumerate(items) if not src}
     return texts, links, added, omitted
 
 
-def make_corpus(seed: int, n_versions: int, rate: float, n_paragraphs: int = 14) -> Corpus:
+def make_corpus(
+    seed: int, n_versions: int, rate: float, n_paragraphs: int = 14, lift: float = 0.0
+) -> Corpus:
     """A source article of ``n_paragraphs`` and ``n_versions`` edited versions of it.
 
     :param rate: edit rate in 0..1; roughly the chance that a paragraph is touched by
         each kind of operation (scaled per operation).
+    :param lift: relative chance (times ``rate``) that a version has one sentence
+        lifted out of its paragraph and placed elsewhere.
     """
     rng = random.Random(seed)
     source = make_article(rng, n_paragraphs)
     versions, links, added, omitted = [], [], [], []
     for _ in range(n_versions):
-        texts, lk, ad, om = make_version(source, rng, rate)
+        texts, lk, ad, om = make_version(source, rng, rate, lift)
         versions.append(texts)
         links.append(lk)
         added.append(ad)

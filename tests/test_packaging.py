@@ -122,6 +122,8 @@ def test_wheel_carries_resources_and_both_launchers(wheel: Path) -> None:
         assert f"reader/resources/icons/version-reader-{size}.png" in names
     assert "version-reader = reader.cli:main" in entry_points
     assert "[gui_scripts]" in entry_points
+    assert not any(".sqlite" in n or "__pycache__/" in n for n in names
+                   if n.startswith("reader/resources/"))
     # Tests, benchmarks and packaging scripts are not part of the installed app.
     assert not any(n.startswith(("tests/", "benchmarks/", "packaging/")) for n in names)
 

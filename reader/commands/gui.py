@@ -19,7 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--base", metavar="ID", help="version to compare against (its file path)")
     p.add_argument("--screenshot", metavar="FILE.png",
                    help="load and align, save a PNG of the window, and exit (works headless)")
-    p.add_argument("--settings", metavar="FILE", help=argparse.SUPPRESS)
+    p.add_argument("--settings", metavar="FILE",
+                   help="keep window layout and recent folders in FILE (an INI file) instead "
+                        "of your user settings")
     p.set_defaults(func=_open)
 
 

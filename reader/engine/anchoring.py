@@ -17,8 +17,6 @@ Statuses after re-anchoring:
 
 from __future__ import annotations
 
-import bisect
-import functools
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,7 +29,7 @@ from reader.engine.annotation import (
     TextPosition,
     TextQuote,
 )
-from reader.engine.diffing import diff_chars, fuzzy_find
+from reader.engine.diffing import diff_chars, fuzzy_find, map_offset
 from reader.engine.model import AnnotationId, DiffOp, Folder, Version, VersionId
 from reader.engine.store import Store, now_iso
 
@@ -140,43 +138,6 @@ def paragraph_at(version: Version, start: int, end: int) -> int | None:
 # --- re-anchoring --------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4)
-def _offset_runs(old: str, new: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]:
-    """One character diff of a document pair, as run starts for ``_map_offset``.
-
-    Cached: every annotation on a changed file maps through the same diff, and one
-    whole-text diff (C++ diff-match-patch via ``diffing.diff_chars``) is the costly part.
-    """
-    old_starts: list[int] = []
-    new_starts: list[int] = []
-    deleted: list[bool] = []
-    i = j = 0
-    for op, text in diff_chars(old, new, semantic=False):
-        if op is DiffOp.INSERT:
-            j += len(text)
-            continue
-        old_starts.append(i)
-        new_starts.append(j)
-        deleted.append(op is DiffOp.DELETE)
-        i += len(text)
-        if op is DiffOp.EQUAL:
-            j += len(text)
-    old_starts.append(i)
-    new_starts.append(j)
-    deleted.append(False)
-    return tuple(old_starts), tuple(new_starts), tuple(deleted)
-
-
-def _map_offset(old: str, new: str, offset: int) -> int:
-    """Where ``offset`` in ``old`` lands in ``new`` (dmp's ``diff_xIndex`` semantics:
-    inside deleted text, the place the deletion happened)."""
-    old_starts, new_starts, deleted = _offset_runs(old, new)
-    k = bisect.bisect_right(old_starts, offset) - 1
-    if deleted[k]:
-        return new_starts[k]
-    return new_starts[k] + (offset - old_starts[k])
-
-
 def _similarity(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
@@ -265,8 +226,8 @@ def reanchor(annotation: Annotation, old_text: str | None, new_version: Version)
     if old_text is None or old_text == new:
         expected = pos.start
     else:
-        expected = _map_offset(old_text, new, pos.start)
-        mapped = (expected, _map_offset(old_text, new, pos.end))
+        expected = map_offset(old_text, new, pos.start)
+        mapped = (expected, map_offset(old_text, new, pos.end))
     hits = _exact_hits(new, exact) if exact else []
     if hits:
         scale = max(len(new), 1)

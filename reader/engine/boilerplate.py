@@ -24,9 +24,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from reader.engine.chrome_cues import PITCH, ends_sentence, is_caption, match_cue, unquoted
+from reader.engine.chrome_cues import (
+    CUE_DETAIL,
+    PITCH,
+    ends_sentence,
+    is_caption,
+    match_cue,
+    unquoted,
+)
 from reader.engine.markdown import looks_like_markdown
-from reader.engine.metadata import spelled_name
+from reader.engine.metadata import squash
 from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.normalize import make_paragraph
 from reader.engine.text_units import paragraph_from_span
@@ -38,6 +45,8 @@ _CARRY_SHARE = 0.5  # share of a block's shingles another version must have
 _WORD = re.compile(r"\w+")
 # A web address, e-mail or handle: "example.org/listen", "www.", "@newsdesk".
 _WEB = re.compile(r"https?://|www\.|@\w{2,}|\b[\w-]{2,}\.[a-z]{2,12}(?:/\S*)?(?=[\s,;)]|\.?$)")
+_CAPITALISED = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,5}")
+_squash = squash
 _IMPERATIVE = re.compile(
     r"(?:listen|hear|watch|read|download|visit|follow|subscribe|click|tap|get|find|see|"
     r"join|sign|send|email|contact|share|try)\b", re.IGNORECASE)
@@ -65,10 +74,10 @@ class _Index:
             found = self._cache[text] = _shingles(text, self.size)
         return found
 
-    def add(self, version: int, texts: Iterable[str]) -> None:
+    def add(self, version: int, texts: Iterable[str], wanted: set[int]) -> None:
         where = self.where
         for text in texts:
-            for sh in self.shingles(text):
+            for sh in _shingles(text, self.size) & wanted:
                 found = where.get(sh)
                 if found is None:
                     where[sh] = [version]
@@ -125,12 +134,23 @@ def _rescued(text: str, removed: Removed, index: int) -> Paragraph:
     return make_paragraph(index, removed.text, removed.start, source)
 
 
-def _refine_one(i: int, article: Article, text: str, index: _Index, others: int) -> Article:
+def _rescue_candidate(r: Removed) -> bool:
+    """Set aside for where it stood (header, footer, a run), not for its own words."""
+    return (
+        r.restorable
+        and r.reason not in NEVER_RESCUED
+        and not r.detail.startswith(CUE_DETAIL)
+        and len(r.text.split()) >= _RESCUE_WORDS
+    )
+
+
+def _refine_one(i: int, article: Article, text: str, index: _Index, others: int,
+                chrome: dict[tuple[int, int], str]) -> Article:
     need = min(2, others)
     keep: list[tuple[int, Paragraph | None, Removed | None]] = []
     changed = False
     for p in article.paragraphs:
-        reason = reads_like_chrome(p.text) if others >= 2 else None
+        reason = chrome.get((i, p.index))
         if reason is not None and index.shared(p.text, i):
             reason = None  # another version carries it: article after all
         if reason is None:
@@ -142,12 +162,7 @@ def _refine_one(i: int, article: Article, text: str, index: _Index, others: int)
                 f"found in no other version of the story, and reads like {reason}",
                 True)))
     for r in article.removed:
-        if (
-            r.restorable
-            and r.reason not in NEVER_RESCUED
-            and len(r.text.split()) >= _RESCUE_WORDS
-            and index.carriers(r.text, i) >= need
-        ):
+        if _rescue_candidate(r) and index.carriers(r.text, i) >= need:
             changed = True
             keep.append((r.start, _rescued(text, r, 0), None))
         else:
@@ -165,16 +180,40 @@ def _refine_one(i: int, article: Article, text: str, index: _Index, others: int)
     return dataclasses.replace(article, paragraphs=tuple(paragraphs), removed=tuple(removed))
 
 
+def _spellings(texts: Sequence[str]) -> dict[str, str]:
+    """Every run of capitalised words in the folder, squashed -> as written (first wins).
+
+    One pass over the texts, so naming domains stays linear in the folder's size.
+    """
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _CAPITALISED.finditer(text):
+            words = m.group().split()
+            for a in range(len(words)):
+                acc = ""
+                for b in range(a, min(a + 6, len(words))):
+                    acc += _squash(words[b])
+                    out.setdefault(acc, " ".join(words[a : b + 1]))
+    return out
+
+
 def _spell_outlets(articles: list[Article], texts: Sequence[str]) -> list[Article]:
+    if not any(_is_domain(a.outlet) for a in articles):
+        return articles
+    names = _spellings(texts)
     out = []
     for a in articles:
-        if a.outlet and "." in a.outlet and " " not in a.outlet:
+        if a.outlet and _is_domain(a.outlet):
             label = a.outlet.split(".")[0]
-            name = next((n for t in texts if (n := spelled_name(label, t))), None)
+            name = names.get(label) if len(label) >= 4 else None
             if name:
                 a = dataclasses.replace(a, outlet=name)
         out.append(a)
     return out
+
+
+def _is_domain(outlet: str | None) -> bool:
+    return bool(outlet) and "." in (outlet or "") and " " not in (outlet or "")
 
 
 _TITLE_SOURCES = frozenset({"header", "standfirst", "navigation", "masthead", "subheading",
@@ -188,6 +227,8 @@ def _words(text: str) -> set[str]:
 
 def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]:
     """A version with no headline takes the set-aside line most like the others' headlines."""
+    if all(a.title is not None for a in articles):
+        return articles
     known = [_words(a.title) for a in articles if a.title]
     if not known:
         return articles
@@ -251,9 +292,24 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
     result = list(articles)
     if len(result) < 2:
         return result
+    others = len(result) - 1
+    # Only the shingles of blocks in question are worth indexing: most folders have few.
+    wanted: set[int] = set()
+    chrome: dict[tuple[int, int], str] = {}  # (version, paragraph) -> why it looks like chrome
     index = _Index(4)
     for i, a in enumerate(result):
-        index.add(i, [p.text for p in a.paragraphs])
-    others = len(result) - 1
-    result = [_refine_one(i, a, texts[i], index, others) for i, a in enumerate(result)]
+        for r in a.removed:
+            if _rescue_candidate(r):
+                wanted |= index.shingles(r.text)
+        if others >= 2:
+            for p in a.paragraphs:
+                reason = reads_like_chrome(p.text)
+                if reason is not None:
+                    chrome[(i, p.index)] = reason
+                    wanted |= index.shingles(p.text)
+    if wanted:
+        for i, a in enumerate(result):
+            index.add(i, [p.text for p in a.paragraphs], wanted)
+        result = [_refine_one(i, a, texts[i], index, others, chrome)
+                  for i, a in enumerate(result)]
     return _spell_outlets(_find_titles(result, texts), texts)

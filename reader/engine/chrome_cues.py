@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 _I = re.IGNORECASE
+CUE_DETAIL = "reads like"
+"""How the detail of a block set aside for its own words (a cue) begins."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ CUES: tuple[Cue, ...] = (
        r"contribut(?:e|ion) (?:now|today|monthly)|monthly or one-time|remind me later|"
        r"not ready to support|we need your help|payment methods|paywall)\b", whole=True, voice=True,
        keys=('ad-free', 'ads', 'support', 'donat', 'contribut', 'monthly', 'remind me', 'help', 'payment', 'paywall')),
-    _c("newsletter", r"\b(?:newsletters?|subscribers agree|in your (?:inbox|mailbox)|"
+    _c("newsletter", r"\b(?:newsletters?|subscribers agree|(?:in|to|into) your (?:inbox|mailbox)|"
        r"unsubscribe|рассылк\w*|lettre d'information)\b", whole=True, voice=True,
        keys=('newsletter', 'subscriber', 'inbox', 'mailbox', 'unsubscribe', 'рассылк', 'lettre d')),
     _c("cookie", r"\b(?:cookies?|cookie (?:policy|settings|preferences|notice)|"
@@ -110,6 +112,10 @@ CUES: tuple[Cue, ...] = (
        r"log ?in|sign ?in|sign ?up|register|my account|close|back to top|next|previous|"
        r"главная|поиск|войти|accueil|rechercher|startseite|suche|inicio|buscar|×|✕|x)$",
        whole=True),
+    _c("promotion", r"\bdownload (?:our|the)\b.{0,30}\bapp\b|"
+       r"^listen to .{0,60}\b(?:bulletin|podcast|programme|program|show|episode)\b|"
+       r"\b(?:available|get it) on (?:the )?(?:app store|google play)\b",
+       whole=True, keys=("download", "listen", "app store", "google play")),
     _c("masthead", r"(?:website|site|app) can (?:also )?be (?:accessed|found|reached|downloaded)|"
        r"alternate (?:addresses|domains)|download (?:our|the) app", whole=True,
        keys=('website', 'site', 'app', 'alternate', 'download')),
@@ -149,10 +155,10 @@ def unquoted(line: str) -> str:
     return QUOTED.sub(lambda m: " " * len(m.group()), line)
 
 
-_CAPTION_KEYS = ("photo", "image", "picture", "фото", "archivbild", "afp", "ap", "reuters",
-                 "getty", "epa", "sputnik", "tass", "тасс", "риа", "dpa", "xinhua", "credit",
-                 "foto", "bild", "shutterstock", "(l", "(r", "(c", "left", "right", "cent",
-                 "media", "video", "crédit")
+_CAPTION_KEYS = ("photo", "image", "picture", "фото", "archivbild", "(afp", "(ap", "reuters",
+                 "getty", "(epa", "sputnik", "tass", "тасс", "риа", "dpa", "xinhua", "credit",
+                 "foto", "bild", "shutterstock", "(l", "(r", "(c", "media caption",
+                 "media source", "video caption", "video source", "crédit")
 
 
 def is_caption(line: str) -> bool:
@@ -166,19 +172,22 @@ _TERMINAL = re.compile(r"[.!?…:;\"”»)\]]$")
 
 
 _SEPARATOR = re.compile(r"\s[/>»|›•·]\s")
+_DASHES = re.compile(r"\s[–—-]\s")
 
 
 def is_breadcrumb(line: str) -> bool:
-    """``News / Russia`` or ``Home | News | Sport``: a navigation trail or menu bar."""
-    if not _BREADCRUMB.match(line):
-        return False
-    items = _SEPARATOR.split(line)
-    return all(len(item.split()) <= 4 for item in items)
+    """``News / Russia``, ``Home | News | Sport``, ``Radio X – News – Weather``: a menu."""
+    if _BREADCRUMB.match(line):
+        return all(len(item.split()) <= 4 for item in _SEPARATOR.split(line))
+    # Dashes also separate clauses of headlines: two of them, and short items only.
+    items = _DASHES.split(line)
+    return len(items) >= 3 and all(0 < len(item.split()) <= 3 for item in items)
 
 
 def separators(line: str) -> int:
-    """How many menu separators (`` | ``, `` / ``, `` • ``) ``line`` has."""
-    return len(_SEPARATOR.findall(line))
+    """How many menu separators (`` | ``, `` / ``, `` • ``, dashes) ``line`` has."""
+    dashes = len(_DASHES.findall(line))
+    return len(_SEPARATOR.findall(line)) + (dashes if dashes >= 2 else 0)
 
 
 def ends_sentence(line: str) -> bool:

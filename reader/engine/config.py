@@ -19,6 +19,8 @@ class AlignConfig:
 
     :param pair_cutoff: similarity above which two paragraphs pair wherever they sit
         (a moved paragraph must clear this on its own).
+    :param short_pair_cutoff: ``pair_cutoff`` for paragraphs too short to compare by
+        words (one-line dialogue, headings), which look alike everywhere.
     :param gap_cutoff: lower similarity accepted for a pair that keeps reading order
         between two already-paired neighbours (a paraphrase in its expected place).
     :param piece_containment: share of a neighbouring unpaired paragraph that must be
@@ -31,6 +33,11 @@ class AlignConfig:
     :param lift_containment: a free paragraph at least this contained in a paragraph of
         the other side, anywhere, joins that paragraph's group (a sentence lifted out
         of a paragraph and placed elsewhere: near-verbatim evidence only).
+    :param bridge_cutoff: a free paragraph at least this similar to a paragraph of the
+        previous version (folder order) that is paired with a base paragraph ...
+    :param bridge_floor: ... pairs with that base paragraph too, when it is free and
+        they are at least this similar themselves (revision histories drift away from
+        the base one small step at a time; the previous version bridges the gap).
     :param stem_length: stems are cut to this many characters (a light, language-blind
         stemmer: "principal"/"principle" and Russian case endings meet).
     :param word_weight: weight of the IDF-weighted stem overlap in the blend.
@@ -54,11 +61,14 @@ class AlignConfig:
     """
 
     pair_cutoff: float = 0.42
+    short_pair_cutoff: float = 0.85
     gap_cutoff: float = 0.27
     piece_containment: float = 0.3
-    piece_gain: float = 0.02
+    piece_gain: float = 0.01
     piece_sure_containment: float = 0.8
     lift_containment: float = 0.9
+    bridge_cutoff: float = 0.6
+    bridge_floor: float = 0.15
     stem_length: int = 6
     word_weight: float = 0.7
     char_weight: float = 0.3

@@ -9,9 +9,13 @@ Order of attempts (first that works wins):
 1. an explicit ``encoding=`` override (the user knows better than any guess);
 2. a byte-order mark (UTF-32 before UTF-16, since the UTF-32-LE BOM starts with the
    UTF-16-LE one);
-3. BOM-less UTF-16 (NULs at every other byte), then strict UTF-8 (almost every modern page; a detector can only do worse here);
-4. charset-normalizer, corrected for short single-byte texts (see ``_detect``);
-5. ``utf-8`` with replacement, reported as ``utf-8 (with replacements)``.
+3. BOM-less UTF-16 (NULs at every other byte), then strict UTF-8 (almost every modern
+   page; a detector can only do worse here);
+4. the charset an HTML page declares in ``<meta charset>`` (browsers trust it too), if
+   the bytes decode with it;
+5. UTF-8 with a few stray legacy bytes read as cp1252 (see ``_mostly_utf8``);
+6. charset-normalizer, corrected for short single-byte texts (see ``_detect``);
+7. ``utf-8`` with replacement, reported as ``utf-8 (with replacements)``.
 """
 
 from __future__ import annotations
@@ -138,10 +142,70 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
         return Decoded(normalize_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
+    declared = _declared_charset(data)
+    if declared is not None:
+        try:
+            return Decoded(normalize_newlines(data.decode(declared)), codecs.lookup(declared).name)
+        except UnicodeDecodeError:
+            pass  # the page lies about its encoding (it happens): detect instead
+    mixed = _mostly_utf8(data)
+    if mixed is not None:
+        return mixed
     detected = _detect(data)
     if detected is not None:
         return _decode_with(data, detected)
     return _decode_with(data, "utf-8")
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag near its top, if Python
+    knows it. (A UTF-8 declaration needs no help: strict UTF-8 was tried first.)"""
+    m = _META_CHARSET.search(data[:4096])
+    if m is None:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    if name in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
+        name = "cp1252"  # what browsers do, per the HTML standard
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return None
+    return name
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("reader-cp1252", _cp1252_bytes)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """A UTF-8 file with a few stray legacy bytes (a pasted Windows dash or quote).
+
+    Handing such a file to a detector turns every real UTF-8 character into mojibake;
+    instead the valid sequences are kept and only the stray bytes are read as cp1252.
+    Applies when valid multi-byte sequences outnumber the invalid bytes at least 2 to 1.
+    """
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if valid == 0:
+        return None
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    invalid = sum(1 for ch in escaped if "\udc80" <= ch <= "\udcff")
+    if valid < 2 * invalid:
+        return None
+    text = data.decode("utf-8", errors="reader-cp1252")
+    return Decoded(normalize_newlines(text), "utf-8 (with stray cp1252 bytes)", True)
 
 
 def _decode_with(data: bytes, name: str) -> Decoded:

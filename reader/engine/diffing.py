@@ -14,6 +14,8 @@ dmp's ``(op, text)`` tuples never leave this module: callers get ``DiffOp`` runs
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -126,14 +128,47 @@ def diff_chars(a: str, b: str, *, semantic: bool = True) -> list[tuple[DiffOp, s
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _offset_runs(a: str, b: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[bool, ...]]:
+    """One character diff of a text pair, as run starts for ``map_offset``.
+
+    Cached: every annotation on a changed file maps through the same diff, and one
+    whole-text diff is the costly part.
+    """
+    a_starts: list[int] = []
+    b_starts: list[int] = []
+    deleted: list[bool] = []
+    i = j = 0
+    for op, n in _raw_diff(a, b, semantic=False):
+        if op is DiffOp.INSERT:
+            j += n
+            continue
+        a_starts.append(i)
+        b_starts.append(j)
+        deleted.append(op is DiffOp.DELETE)
+        i += n
+        if op is DiffOp.EQUAL:
+            j += n
+    a_starts.append(i)
+    b_starts.append(j)
+    deleted.append(False)
+    return tuple(a_starts), tuple(b_starts), tuple(deleted)
+
+
 def map_offset(a: str, b: str, offset: int) -> int:
     """Where ``offset`` in ``a`` lands in ``b`` after the edits that turn ``a`` into ``b``.
 
-    dmp's ``diff_xIndex`` over a character diff: used to carry an annotation's position
+    dmp's ``diff_xIndex`` semantics (inside deleted text: the place the deletion
+    happened), over a cached character diff: used to carry an annotation's position
     across a re-scrape.
     """
-    diffs = _DMP.diff_main(a, b, False)
-    return int(_DMP.diff_xIndex(diffs, offset))
+    if a == b:
+        return offset
+    a_starts, b_starts, deleted = _offset_runs(a, b)
+    k = bisect.bisect_right(a_starts, offset) - 1
+    if deleted[k]:
+        return b_starts[k]
+    return b_starts[k] + (offset - a_starts[k])
 
 
 def fuzzy_find(

@@ -131,9 +131,12 @@ def _run(root: str, scan: load.Scan, *, progress: Progress | None, max_bytes: in
     versions: list[Version] = []
     for d, article in zip(done, articles, strict=True):
         if not article.paragraphs:
+            n = len(article.removed)
+            why = ("the file has no visible text" if not n else
+                   ("its only block" if n == 1 else f"all {n} blocks")
+                   + " looked like site chrome or metadata")
             problems.append(Problem(d.raw.id, d.raw.path, ProblemKind.NO_TEXT,
-                                    "no article text found (everything looked like site chrome "
-                                    "or metadata)"))
+                                    f"no article text found ({why})"))
             continue
         version = _version(d, article)
         mine = [r for r in restores if r.version == version.id]
@@ -246,10 +249,12 @@ def apply_restores(version: Version, restores: Sequence[Restore]) -> Version:
     """Put restored ``Removed`` blocks back into the body at their place in the file.
 
     :param restores: restores for this version; each names a removed block by its
-        ``start``/``end``. A restore matching no removed block (the file changed) is
-        ignored. Paragraphs are re-indexed in file order.
+        ``start``/``end``. A restore matching no removed block, or recorded on a file
+        whose ``sha256`` differs (the file changed since), is ignored. Paragraphs are
+        re-indexed in file order.
     """
-    wanted = {(r.start, r.end) for r in restores if r.version == version.id}
+    wanted = {(r.start, r.end) for r in restores
+              if r.version == version.id and r.sha256 in ("", version.sha256)}
     back = [r for r in version.removed if (r.start, r.end) in wanted]
     if not back:
         return version

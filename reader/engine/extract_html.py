@@ -21,75 +21,17 @@ from there; such offsets are approximate.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from reader.engine.html_cues import TEXT_CUES, context_words, innermost_reason, reasons_for
 from reader.engine.html_text import Projection, project
 from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.normalize import make_paragraph
 
-# Context words (tag names, class/id words) that mark a block as site chrome, with the
-# reason recorded. Checked innermost element first.
-_CONTEXT_REASONS: tuple[tuple[frozenset[str], str, str], ...] = (
-    (frozenset({"figcaption", "caption", "credit", "credits", "photo-credit", "wp-caption-text"}),
-     "caption", "photo caption or credit"),
-    (frozenset({"byline", "author", "authors", "writer", "contributor", "dateline"}),
-     "byline", "byline or author box"),
-    (frozenset({"cookie", "cookies", "consent", "gdpr", "cmp"}), "cookie", "cookie or consent notice"),
-    (frozenset({"share", "sharing", "social", "sharebar", "share-buttons", "addthis"}),
-     "share", "share or follow buttons"),
-    (frozenset({"newsletter", "subscribe", "subscription", "signup", "sign-up",
-                "donate", "donation"}),
-     "newsletter", "newsletter, subscription or donation pitch"),
-    (frozenset({"related", "read-more", "readmore", "recommended", "more-stories", "most-read",
-                "popular", "trending", "read-next", "outbrain", "taboola"}),
-     "related", "related or recommended stories"),
-    (frozenset({"tags", "tag-list", "taglist", "topics", "keywords", "categories"}),
-     "tags", "tag or topic list"),
-    (frozenset({"ticker", "breaking", "breaking-news", "alert-banner"}), "ticker", "news ticker"),
-    (frozenset({"advert", "advertisement", "ad", "ads", "sponsor", "sponsored", "promo"}),
-     "advert", "advertisement"),
-    (frozenset({"comments", "comment", "disqus"}), "comments", "reader comments"),
-    (frozenset({"nav", "menu", "navbar", "navigation", "breadcrumb", "breadcrumbs", "skip-link",
-                "kicker"}),
-     "navigation", "site navigation"),
-    (frozenset({"footer", "colophon", "copyright"}), "footer", "page footer"),
-    (frozenset({"header", "masthead", "banner"}), "navigation", "page header"),
-    (frozenset({"form", "button", "select", "input", "label"}), "form", "form or button text"),
-)
-
-# Text cues for paragraphs trafilatura keeps but a reader would not count as the story.
-# Each is anchored and length-limited (checked only on blocks under 300 characters) so a
-# sentence that merely starts with "Share prices" or mentions Reuters is not caught.
-_TEXT_CUES: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"^(?:read more|read also|also read|related(?: articles?| stor(?:y|ies)| coverage)?|"
-                r"see also|more on this(?: story)?|recommended(?: for you)?|read next|"
-                r"more from [\w ]{2,30}|watch|listen)\s*[:|>\u2013\u2014-]", re.I),
-     "related", "related-story link"),
-    (re.compile(r"^(?:photo|image|picture|pictured|illustration|video|credit)s?\s*[:|/]"
-                r"|^(?:image|photo|picture) (?:source|caption|credit)s?\b", re.I),
-     "caption", "photo caption or credit"),
-    (re.compile(r"\((?:photo|image|picture)s?\s*:[^)]*\)\s*$|(?:photo|image)s?\s*:\s*[\w .&/-]{2,60}$"
-                r"|^[^.]{0,60}(?:getty images|shutterstock|/\s*reuters|/\s*afp|/\s*epa|ap photo)\W*$",
-                re.I), "caption", "photo caption or credit"),
-    (re.compile(r"^by\s+[\w.'\u2019-]+(?:\s+[\w.'\u2019-]+){0,4}(?:\s*(?:,|and|&|\u2013|\|)\s*.{0,60})?$"
-                r"|^\(?(?:additional )?(?:reporting|writing|editing|compiled|edited) by\b.{0,200}$",
-                re.I), "byline", "byline or reporting credits"),
-    (re.compile(r"^(?:published|updated|posted|last updated|first published)\b(?=[^.]*\d)[^.]{0,60}$", re.I),
-     "dateline", "publication date line"),
-    (re.compile(r"^(?:\u00a9|\(c\)|copyright\b)|all rights reserved", re.I), "copyright",
-     "copyright notice"),
-    (re.compile(r"^(?:sign up|subscribe|get our|join our)\b.{0,200}"
-                r"\b(?:newsletter|inbox|e-?mail|briefing|updates)\b", re.I),
-     "newsletter", "newsletter or subscription pitch"),
-    (re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?)\W*$", re.I), "advert",
-     "advertisement label"),
-    (re.compile(r"^(?:share(?: this(?: article| story| page)?)?|follow us|tweet|e-?mail this)\b[^.]{0,60}$",
-                re.I), "share", "share or follow prompt"),
-)
-_WORD_SPLIT = re.compile(r"[-\s]+")
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b)",
                          re.I | re.S)
@@ -124,12 +66,13 @@ def extract_html_article(source: str) -> Article:
     if not units:
         return _fallback(source, proj, meta)
     try:
-        return _from_units(units, proj, meta)
+        return _from_units(source, units, proj, meta)
     except Exception:  # a page that trips our own mapping still gets its visible text
         return _fallback(source, proj, meta)
 
 
-def _from_units(units: list[str], proj: Projection, meta: dict[str, str | None]) -> Article:
+def _from_units(source: str, units: list[str], proj: Projection,
+                meta: dict[str, str | None]) -> Article:
     located = _locate(units, proj)
     keep: list[_Unit] = []
     dropped: list[tuple[_Unit, str, str]] = []
@@ -138,7 +81,7 @@ def _from_units(units: list[str], proj: Projection, meta: dict[str, str | None])
         if _is_title(u.text, meta["title"]):
             dropped.append((u, "title", "the headline (kept as the title)"))
             continue
-        cue = _chrome_reason(u, proj, ignored, meta)
+        cue = _chrome_reason(u, proj, ignored, meta) or _link_only(u, proj, source)
         if cue is not None:
             dropped.append((u, *cue))
         else:
@@ -173,9 +116,7 @@ def _metadata(doc: Any, source: str, visible: str) -> dict[str, str | None]:
     if title is None:
         m = _TITLE_TAG.search(source)
         if m:
-            import html as _html
-
-            raw = " ".join(_html.unescape(m.group(1)).split())
+            raw = " ".join(html.unescape(m.group(1)).split())
             title = re.split(r"\s+[|\u2013\u2014-]\s+", raw)[0] or None
     date = field("date")
     if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]):
@@ -278,15 +219,6 @@ def _projection_map(proj: Projection, start: int, end: int) -> OffsetMap:
     return OffsetMap(tuple(points), end - start)
 
 
-def _context_words(words: tuple[str, ...]) -> list[str]:
-    out: list[str] = []
-    for w in words:
-        out.append(w)
-        if "-" in w:
-            out.extend(_WORD_SPLIT.split(w))
-    return out
-
-
 def _container_words(units: list[_Unit], proj: Projection) -> frozenset[str]:
     """Context words shared by most kept units: the article's own containers (a body
     div classed ``post-share-enabled`` must not make every paragraph "share")."""
@@ -297,7 +229,7 @@ def _container_words(units: list[_Unit], proj: Projection) -> frozenset[str]:
         if block is None:
             continue
         n += 1
-        counts.update(set(_context_words(block.context)))
+        counts.update(set(context_words(block.context)))
     return frozenset(w for w, c in counts.items() if n and c > n / 2)
 
 
@@ -311,7 +243,7 @@ def _chrome_reason(u: _Unit, proj: Projection, ignored: frozenset[str],
                    meta: dict[str, str | None]) -> tuple[str, str] | None:
     text = u.text
     if len(text) <= 300:
-        for pattern, reason, detail in _TEXT_CUES:
+        for pattern, reason, detail in TEXT_CUES:
             if pattern.search(text):
                 return reason, detail
         byline = meta["byline"]
@@ -321,17 +253,36 @@ def _chrome_reason(u: _Unit, proj: Projection, ignored: frozenset[str],
     if block is None:
         return None
     near = tuple(w for element in block.elements[-_NEAR:] for w in element)
-    words = [w for w in _context_words(near) if w not in ignored]
-    for reason, detail in _reasons_for(words):
+    words = [w for w in context_words(near) if w not in ignored]
+    for reason, detail in reasons_for(words):
         if reason in ("caption", "byline", "related", "share", "newsletter", "cookie", "tags",
                       "ticker", "advert") and (reason != "byline" or len(text) < 200):
             return reason, detail + " (page markup)"
     return None
 
 
-def _reasons_for(words: list[str]) -> list[tuple[str, str]]:
-    found = set(words)
-    return [(reason, detail) for names, reason, detail in _CONTEXT_REASONS if names & found]
+_LINK = re.compile(r"<a\b[^>]*\bhref\s*=\s*(?:\"(?!#)|'(?!#)|(?![#\"']))[^>]*>.*?</a\s*>",
+                   re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _link_only(u: _Unit, proj: Projection, source: str) -> tuple[str, str] | None:
+    """A short paragraph that is nothing but a link to another page: a related-story
+    teaser or a "more" link (in-page ``#`` anchors, as in a table of contents, excepted)."""
+    if u.start < 0 or not u.exact or len(u.text) > 150:
+        return None
+    start, end = proj.source_span(u.start, u.end)
+    # Widen to the enclosing tags so a link that starts the paragraph is seen whole.
+    lo = source.rfind(">", 0, start)
+    lo = source.rfind("<", 0, lo) if lo > 0 else start
+    hi = source.find(">", end)
+    fragment = source[max(lo, 0):hi + 1 if hi >= 0 else end]
+    if not _LINK.search(fragment):
+        return None
+    rest = _TAG.sub("", _LINK.sub("", fragment))
+    if re.search(r"\w", html.unescape(rest)):
+        return None
+    return "related", "a line that is only a link to another page"
 
 
 def _is_title(text: str, title: str | None) -> bool:
@@ -399,7 +350,7 @@ def _block_reason(text: str, context: tuple[str, ...], meta: dict[str, str | Non
         return "title", "the headline (kept as the title)"
     short = len(text) < 300
     if short:
-        for pattern, reason, detail in _TEXT_CUES:
+        for pattern, reason, detail in TEXT_CUES:
             if reason != "share" and pattern.search(text):
                 return reason, detail
         byline = meta["byline"]
@@ -407,26 +358,12 @@ def _block_reason(text: str, context: tuple[str, ...], meta: dict[str, str | Non
             return "byline", "byline"
         if "time" in context or (meta["date"] and len(text) < 60 and _mentions_date(text)):
             return "dateline", "publication date line"
-    found = _innermost_reason(_context_words(context))
+    found = innermost_reason(context_words(context))
     if found is not None:
         return found
-    if short and _TEXT_CUES[-1][0].search(text):
-        return _TEXT_CUES[-1][1], _TEXT_CUES[-1][2]
+    if short and TEXT_CUES[-1][0].search(text):
+        return TEXT_CUES[-1][1], TEXT_CUES[-1][2]
     return "dropped", "not part of the article body according to the HTML extractor"
-
-
-def _innermost_reason(words: list[str]) -> tuple[str, str] | None:
-    """The reason of the innermost element that names one; the weak ``form`` and page
-    ``header`` cues only when nothing more specific encloses the block."""
-    weak: tuple[str, str] | None = None
-    for w in reversed(words):
-        for names, reason, detail in _CONTEXT_REASONS:
-            if w in names:
-                if reason == "form" or names is _CONTEXT_REASONS[-2][0]:
-                    weak = weak or (reason, detail)
-                else:
-                    return reason, detail
-    return weak
 
 
 def _mentions_date(text: str) -> bool:

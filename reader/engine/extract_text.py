@@ -26,6 +26,7 @@ import re
 from collections import Counter
 
 from reader.engine.chrome_cues import (
+    CUE_DETAIL,
     PITCH,
     ends_sentence,
     is_breadcrumb,
@@ -52,6 +53,12 @@ _DATELINE_FILLER = re.compile(
 # A sentence end inside a line: a lower-case word, then . ! or ?, then a capital
 # ("U.S. Ignored" and "Rep. Omar" are abbreviations, not breaks).
 _SENTENCE_BREAK = re.compile(r"(?<=[a-zа-яёà-ÿ0-9%][a-zа-яёà-ÿ0-9%])[.!?][\"”’)]?\s+[\"“(]?[A-ZА-ЯЁ]")
+# "Velmar Daily reporter", "Our correspondent", "Редакция": a byline without "By".
+_CREDIT = re.compile(
+    r"\b(?:reporter|correspondent|staff|editor|writer|journalist|desk|newsroom|"
+    r"корреспондент|редакция|rédaction|redaktion|redacción|correspondant)s?\b",
+    re.IGNORECASE,
+)
 _URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -79,7 +86,7 @@ def _is_dateline(u: Unit) -> str | None:
 
 
 def _is_prose(u: Unit) -> bool:
-    if u.words < 8 or u.heading:
+    if u.words < 8 or u.heading or separators(u.text) >= 2:
         return False
     return ends_sentence(u.text) or u.words >= 15 or bool(_SENTENCE_BREAK.search(u.text))
 
@@ -112,12 +119,12 @@ def _intrinsic(units: list[Unit]) -> None:
             _set(u, "url", "a Markdown link reference")
         elif _URL_ONLY.match(t):
             _set(u, "url", "a bare web address")
-        elif not _LETTER.search(t):
+        elif not _LETTER.search(t) and not _is_dateline(u):
             _set(u, "decoration", "no words: a separator or an icon")
         else:
             cue = match_cue(t, u.words)
             if cue is not None:
-                _set(u, cue.reason, f"reads like {cue.reason} chrome: \u201c{t[:40]}\u201d")
+                _set(u, cue.reason, f"{CUE_DETAIL} {cue.reason} chrome: \u201c{t[:40]}\u201d")
                 u.stop = cue.stop
             elif is_breadcrumb(t):
                 _set(u, "navigation", "a navigation trail (Section / Subsection)")
@@ -131,6 +138,9 @@ def _intrinsic(units: list[Unit]) -> None:
             elif parse_byline(t):
                 u.reason, u.role = "byline", "byline"
                 u.detail = "the byline"
+            elif u.words <= 6 and _CREDIT.search(t) and not ends_sentence(t):
+                u.reason, u.role = "byline", "byline"
+                u.detail = "a staff credit (the byline)"
 
 
 def _runs(units: list[Unit]) -> None:
@@ -162,15 +172,15 @@ def _runs(units: list[Unit]) -> None:
     for u in units:
         by_block.setdefault(u.block, []).append(u)
     for members in by_block.values():
-        if len(members) < 3:
+        if len(members) < 2:
             continue
         flagged = [m.reason for m in members if m.reason and not m.role]
         if len(flagged) * 2 >= len(members):
             reason = Counter(flagged).most_common(1)[0][0]
             for m in members:
-                # Pitches and stray labels go; a headline or prose pasted without blank
-                # lines among menus stays.
-                if m.words < 25 and (_is_pitch(m) or m.words <= 3):
+                # Pitches ("We have no paywall ... Donate now") and stray labels go; a
+                # headline or reported prose pasted among menus stays.
+                if _is_pitch(m) or m.words <= 3:
                     _set(m, reason, "in a block made mostly of site chrome")
     # The same line twice in a row: an image's alt text and its caption.
     for i, u in enumerate(units):
@@ -197,7 +207,9 @@ def _find_title(units: list[Unit]) -> tuple[int | None, int]:
         return best, next((i for i in prose if i > best), n)
     candidates = [i for i in range(body) if units[i].reason is None and _title_like(units[i])]
     if candidates:
-        return candidates[-1], body
+        # Nearest the body, but a line of four words or more beats a short label.
+        strong = [i for i in candidates if units[i].words >= 4]
+        return (strong or candidates)[-1], body
     # A headline that reads like a sentence ("Why did X happen?") right before the body.
     if len(prose) >= 2 and _title_like(units[body]) and units[body].words <= 20:
         return body, prose[1]
@@ -363,7 +375,7 @@ def extract_text_article(text: str, *, markdown: bool) -> Article:
     url = _url(units, text)
     if date is None:
         date = _url_date(url)
-    byline = next((parse_byline(u.text) for u in units if u.role == "byline"), None)
+    byline = next((parse_byline(u.text) or u.text for u in units if u.role == "byline"), None)
     chrome = "\n".join(u.text for u in units if u.role != "body")
     return Article(
         title=units[title].text if title is not None else None,

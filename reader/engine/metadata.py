@@ -189,13 +189,15 @@ _SELF_MENTION = (
     re.compile(rf"^(?P<n>{_NAME})(?:’s|'s) (?:website|site|app|newsletter|journalism)\b"),
     re.compile(rf"^(?P<n>{_NAME}) is an? (?:[\w-]+ ){{0,6}}(?:channel|newspaper|magazine|"
                r"outlet|broadcaster|agency|website|publication|network|daily|weekly)\b"),
+    re.compile(rf"^(?P<n>{_NAME})\s*(?:©|\(c\))\s*\d{{4}}"),
     re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
                r"(?P<n>[^\W\d_][^.|,;©\n]{1,50})", re.IGNORECASE),
 )
 _MASTHEAD_MAX_WORDS = 5
 
 
-def _squash(s: str) -> str:
+def squash(s: str) -> str:
+    """Lower case, letters and digits only: how a name is written in a domain."""
     return re.sub(r"[^\w]", "", s.lower().replace("’", "'"))
 
 
@@ -211,7 +213,7 @@ def spelled_name(domain_label: str, text: str) -> str | None:
         for i in range(len(words)):
             acc = ""
             for j in range(i, len(words)):
-                acc += _squash(words[j])
+                acc += squash(words[j])
                 if acc == domain_label:
                     return " ".join(words[i : j + 1])
                 if len(acc) >= len(domain_label) or not domain_label.startswith(acc):
@@ -253,7 +255,7 @@ def find_outlet(text: str, url: str | None) -> str | None:
         if domain:
             label = domain.split(".")[0]
             for name in first:
-                if _squash(name).startswith(label) or label in _squash(name):
+                if squash(name).startswith(label) or label in squash(name):
                     return name
         multi = [n for n in first if len(n.split()) >= 2]
         if multi:
@@ -265,10 +267,25 @@ def find_outlet(text: str, url: str | None) -> str | None:
             if m:
                 name = m.group("n").strip(" .,:;")
                 name = re.sub(r"^(?:(?:the|of|de|la|al|el)\s+)+", "", name)  # lower-case only
+                name = re.sub(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$", "", name)
                 name = re.sub(r"\s+(?:All rights|Alle Rechte|Tous droits|Все права|Todos los)\b.*$",
                               "", name, flags=re.IGNORECASE)
                 if name and len(name) >= 3 and name.lower() not in {"the", "this", "our"}:
                     return name
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for line in lines[:3]:
+        # The first line of the page is often the masthead ("HARBOUR TIMES | Local news"):
+        # believe it when the page names itself that way again.
+        head = re.split(r"\s[|•·–—]\s", line)[0].strip()
+        if not 1 <= len(head.split()) <= 4 or not head[:1].isupper():
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(head)}(?!\w)", re.IGNORECASE)
+        for other in lines[1:]:
+            if other is line:
+                continue
+            m = pattern.search(other)
+            if m and m.group() != m.group().upper() and m.group()[0].isupper():
+                return m.group()
     if url:
         domain = outlet_from_url(url)
         if domain:
@@ -279,7 +296,7 @@ def find_outlet(text: str, url: str | None) -> str | None:
 
 _BYLINE = re.compile(
     r"^(?:[•·\-–—|]\s*)?(?:by|written by|words by|reporting by|автор[:]?|текст[:]?|par|von|"
-    r"por|di|de)\s+(?P<n>[^\d\s][^|•\n]{1,80}?)\s*(?:[|•,].*)?$",
+    r"por|di|de)\s+(?P<n>[^\d\s][^|•·\n]{1,80}?)\s*(?:[|•·,].*)?$",
     re.IGNORECASE,
 )
 

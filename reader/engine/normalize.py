@@ -48,8 +48,12 @@ _TYPOGRAPHY = str.maketrans(
 # Characters that carry nothing a reader sees.
 _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
-# Whitespace runs, runs of non-ASCII characters, and ASCII typographic variants.
-_NEEDS_WORK = re.compile(r"\s+|[^\x00-\x7f]+|`")
+# What the key changes: whitespace other than a lone inner space (runs of spaces and
+# invisible characters, tabs, newlines, a space at either end), runs of other non-ASCII
+# characters, and the backtick. Plain ASCII
+# words and single spaces, most of any English text, pass through untouched.
+_GAP = r"\s\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_NEEDS_WORK = re.compile(rf"[{_GAP}]{{2,}}|[^\S ]|^ | $|[^\x00-\x7f\s]+|`")
 
 
 def _normalise_chars(chunk: str) -> str:
@@ -72,39 +76,45 @@ def comparison_key(text: str) -> tuple[str, OffsetMap]:
     '"Hi" - there...'
     """
     out: list[str] = []
-    points: list[tuple[int, int]] = []
+    # Points are added only where source and key stop advancing together: one per
+    # changed run, none for the untouched text between them.
+    points: list[tuple[int, int]] = [(0, 0)]
     derived = 0
     pos = 0
     n = len(text)
 
-    def add_point(d: int, s: int) -> None:
-        if points and points[-1][0] == d:
-            points[-1] = (d, s)
-        else:
-            points.append((d, s))
+    def add_point(d: int, src: int) -> None:
+        # Two points may share a key offset (a run that vanished): the first closes the
+        # run before it, the second starts the text after it.
+        last_d, last_s = points[-1]
+        if src - d != last_s - last_d:
+            points.append((d, src))
 
-    add_point(0, 0)
     for m in _NEEDS_WORK.finditer(text):
         s, e = m.span()
         if s > pos:
             out.append(text[pos:s])
             derived += s - pos
         chunk = m.group()
-        if chunk[0].isspace():
-            rep = "" if (s == 0 or e == n or derived == 0) else " "
+        pieces: list[str] | None = None
+        if chunk.isascii() and chunk != "`" or any(c.isspace() for c in chunk):
+            # a gap: one space inside the text, nothing at either end or if it holds
+            # only invisible characters
+            inner = s > 0 and e < n and derived > 0
+            rep = " " if inner and any(c.isspace() for c in chunk) else ""
         elif chunk == "`":
             rep = "'"
         else:
-            rep = _normalise_chars(chunk)
+            pieces = [_normalise_chars(ch) for ch in chunk]
+            rep = "".join(pieces)
         add_point(derived, s)
-        if len(rep) != len(chunk) and len(chunk) > 1 and not chunk[0].isspace():
-            # A non-ASCII run that changed length: one point per source character, so a
-            # highlight inside the run lands on the right character.
-            points.pop()
+        if pieces is not None and any(len(p) != 1 for p in pieces):
+            # Characters that vanished or expanded: one point per source character, so
+            # a highlight inside the run lands on the right character.
             d = derived
-            for k, ch in enumerate(chunk):
+            for k, piece in enumerate(pieces):
                 add_point(d, s + k)
-                d += len(_normalise_chars(ch))
+                d += len(piece)
         out.append(rep)
         derived += len(rep)
         add_point(derived, e)

@@ -8,14 +8,17 @@ cheapest and surest first:
 2. exact fast path: paragraphs whose casefolded comparison keys are equal pair in
    reading order, without scoring;
 3. global pass: the remaining pairs scoring at least ``pair_cutoff`` pair greedily,
-   best first, wherever they sit (this is what finds moved paragraphs);
+   best first, wherever they sit (this is what finds moved paragraphs); lines too short
+   to compare by words need ``short_pair_cutoff``;
 4. pieces: a free paragraph next to a group joins it when the joined text is clearly
    more similar (a split or a merge) or is mostly contained in the other side;
 5. gap pass: between consecutive in-order pairs, free paragraphs pair at the lower
    ``gap_cutoff``, recursively and only in reading order (a paraphrase in its expected
    place needs less evidence than one found far away);
 6. pieces again, for the pairs the gap pass made;
-7. contained leftovers: a free paragraph found almost verbatim (``lift_containment``)
+7. bridges: pairs a neighbouring version vouches for (its paragraph is like ours and
+   is paired with that base paragraph), at the low ``bridge_floor``;
+8. contained leftovers: a free paragraph found almost verbatim (``lift_containment``)
    inside one paragraph of the other side, anywhere, joins that paragraph's group (a
    sentence lifted out and placed elsewhere).
 
@@ -27,10 +30,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reader.engine.config import AlignConfig
-from reader.engine.similarity import SimilarityIndex
+from reader.engine.similarity import Features, SimilarityIndex
 
 
 @dataclass(slots=True)
@@ -42,7 +45,6 @@ class Link:
     score: float
     overridden: bool = False
     exact: bool = False
-    tags: set[str] = field(default_factory=set)
 
 
 def longest_increasing(values: Sequence[int]) -> set[int]:
@@ -91,7 +93,9 @@ class Pairer:
         *,
         forbidden: Iterable[tuple[int, int]] = (),
         forced: Iterable[tuple[Sequence[int], Sequence[int]]] = (),
+        hints: Iterable[tuple[int, int]] = (),
     ) -> None:
+        self.hints = sorted(set(hints))
         self.bk = list(base_keys)
         self.ok = list(other_keys)
         self.bf = [index.features(k) for k in self.bk]
@@ -147,36 +151,54 @@ class Pairer:
         self._pieces()
         self._gaps()
         self._pieces()
+        self._bridge()
         self._contained()
         return self.links
+
+    def _bridge(self) -> None:
+        """Pairs suggested by a neighbouring version (see ``align_versions``): taken when
+        both paragraphs are still free and their own similarity reaches ``bridge_floor``."""
+        cands = []
+        for b, o in self.hints:
+            if 0 <= b < len(self.bk) and 0 <= o < len(self.ok) and self._free_pair(b, o):
+                s = self.index.score(self.bf[b], self.of[o])
+                if s >= self.config.bridge_floor:
+                    cands.append((-s, o, b))
+        for neg, o, b in sorted(cands):
+            if self._free_pair(b, o):
+                self._add(Link([b], [o], -neg))
 
     def _contained(self) -> None:
         """A free paragraph almost wholly inside a paragraph of the other side, anywhere
         (a sentence lifted out of a paragraph and placed elsewhere), joins its group."""
         cfg = self.config
         sure = cfg.lift_containment
-        for o in range(len(self.ok)):
-            f = self.of[o]
-            if o in self.other_link or len(f.stems) < cfg.min_idf_words:
+        free_o = [o for o in range(len(self.ok))
+                  if o not in self.other_link and len(self.of[o].stems) >= cfg.min_idf_words]
+        all_b = list(range(len(self.bk)))
+        for o, bs in self._candidates(free_o, self.of, all_b, self.bf):
+            if o in self.other_link:
                 continue
             best: tuple[float, int] | None = None
-            for b in range(len(self.bk)):
+            for b in bs:
                 if (b, o) in self.forbidden:
                     continue
-                c = self.index.containment(f, self.bf[b])
+                c = self.index.containment(self.of[o], self.bf[b])
                 if c >= sure and (best is None or c > best[0]):
                     best = (c, b)
             if best is not None:
                 self._attach(best[1], o, side="other")
-        for b in range(len(self.bk)):
-            f = self.bf[b]
-            if b in self.base_link or len(f.stems) < cfg.min_idf_words:
+        free_b = [b for b in range(len(self.bk))
+                  if b not in self.base_link and len(self.bf[b].stems) >= cfg.min_idf_words]
+        all_o = list(range(len(self.ok)))
+        for b, os_ in self._candidates(free_b, self.bf, all_o, self.of):
+            if b in self.base_link:
                 continue
             best = None
-            for o in range(len(self.ok)):
+            for o in os_:
                 if (b, o) in self.forbidden:
                     continue
-                c = self.index.containment(f, self.of[o])
+                c = self.index.containment(self.bf[b], self.of[o])
                 if c >= sure and (best is None or c > best[0]):
                     best = (c, o)
             if best is not None:
@@ -189,7 +211,7 @@ class Pairer:
             self._add(Link([b], [o], self.score(b, o)))
             return
         if host.overridden or any((hb, ho) in self.forbidden
-                                  for hb in host.base + [b] for ho in host.other + [o]):
+                                  for hb in [*host.base, b] for ho in [*host.other, o]):
             return
         if side == "other" and len(host.base) == 1:
             host.other = sorted([*host.other, o])
@@ -224,39 +246,49 @@ class Pairer:
         free_o = [o for o in range(len(self.ok)) if o not in self.other_link]
         cutoff = self.config.pair_cutoff
         cands = []
-        if len(free_o) * len(free_b) <= self.config.full_matrix_cells:
-            pairs = [(o, free_b) for o in free_o]
-        else:
-            pairs = self._candidates(free_o, free_b)
+        pairs = self._candidates(free_o, self.of, free_b, self.bf)
+        short = self.config.min_idf_words
         for o, bs in pairs:
+            o_short = len(self.of[o].stems) < short
             for b in bs:
                 s = self.score(b, o)
-                if s >= cutoff:
+                # Short lines ("Yes," said Anton.) are compared by characters alone and
+                # look alike everywhere: far from home they need near-equality.
+                need = (self.config.short_pair_cutoff
+                        if o_short or len(self.bf[b].stems) < short else cutoff)
+                if s >= need:
                     cands.append((-s, o, b))
         cands.sort()
         for neg, o, b in cands:
             if self._free_pair(b, o):
                 self._add(Link([b], [o], -neg))
 
-    def _candidates(self, free_o: list[int], free_b: list[int]) -> list[tuple[int, list[int]]]:
-        """For long texts: base paragraphs sharing one of each paragraph's rarest stems.
+    def _candidates(
+        self, sources: list[int], src: list[Features], targets: list[int], tgt: list[Features]
+    ) -> list[tuple[int, list[int]]]:
+        """Each source with the targets worth scoring against it.
 
-        Keeps the global pass near-linear on book-length versions; pairs sharing none
-        of those stems could hardly clear ``pair_cutoff`` anyway.
+        Every target while ``sources x targets`` is small; beyond ``full_matrix_cells``
+        (book-length versions) only targets sharing one of the source's
+        ``candidate_words`` rarest stems, which keeps the passes near-linear: pairs
+        sharing none of those could hardly clear a cutoff anyway. Short lines have no
+        stems to probe and keep every target.
         """
-        k = self.config.candidate_words
+        cfg = self.config
+        if len(sources) * len(targets) <= cfg.full_matrix_cells:
+            return [(i, targets) for i in sources]
         postings: dict[str, list[int]] = {}
-        for b in free_b:
-            for s in self.bf[b].stems:
-                postings.setdefault(s, []).append(b)
+        for t in targets:
+            for stem in tgt[t].stems:
+                postings.setdefault(stem, []).append(t)
         out = []
-        for o in free_o:
-            f = self.of[o]
-            rare = sorted(f.stems, key=lambda s: (-f.idf[s], s))[:k]
-            found = sorted({b for s in rare for b in postings.get(s, ())})
-            if not f.stems or len(f.stems) < self.config.min_idf_words:
-                found = free_b  # short lines are compared by characters: no stems to probe
-            out.append((o, found))
+        for i in sources:
+            f = src[i]
+            if len(f.stems) < cfg.min_idf_words:
+                out.append((i, targets))
+                continue
+            rare = sorted(f.stems, key=lambda stem: (-f.idf[stem], stem))[: cfg.candidate_words]
+            out.append((i, sorted({t for stem in rare for t in postings.get(stem, ())})))
         return out
 
     def _gaps(self) -> None:

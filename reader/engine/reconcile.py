@@ -173,8 +173,8 @@ def _cluster(texts: list[tuple[VersionId, str, str]]) -> list[list[int]]:
         merged = False
         for a in range(len(clusters)):
             for b in range(a + 1, len(clusters)):
-                ka, kb = texts[clusters[a][0]][2], texts[clusters[b][0]][2]
-                if fuzz.ratio(ka, kb) >= NEAR_EQUAL:
+                if any(fuzz.ratio(texts[i][2], texts[j][2]) >= NEAR_EQUAL
+                       for i in clusters[a] for j in clusters[b]):
                     clusters[a] = sorted(clusters[a] + clusters[b])
                     del clusters[b]
                     merged = True

@@ -92,7 +92,8 @@ def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
     if nxt.indent != cur.indent and not (first and cur.indent > nxt.indent):
         return False
     nxt_text = text[nxt.prefix_end : nxt.content_end]
-    if separators(text[cur.prefix_end : cur.content_end]) >= 2 or match_cue(
+    menu = separators(text[cur.prefix_end : cur.content_end]) + separators(nxt_text)
+    if menu >= 2 or match_cue(
         nxt_text, len(nxt_text.split())
     ):
         return False  # a menu bar, or a label that stands alone ("Log in", "Sign up")

@@ -44,6 +44,7 @@ class NoteEdit(QPlainTextEdit):
 
 class AnnotationPanel(QWidget):
     done_editing = Signal()
+    navigate = Signal(str, int)  # version id, group index of a listed annotation
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,8 +180,12 @@ class AnnotationPanel(QWidget):
         self.refresh()
         self.done_editing.emit()
 
+    def attention_count(self) -> int:
+        return self.attention.count()
+
     def _on_attention(self, item: QListWidgetItem) -> None:
         ref = item.data(Qt.ItemDataRole.UserRole)
         if ref and "#" in ref:
             vid, _, gi = str(ref).rpartition("#")
-            self.session.status.emit(f"Tag on {vid}, difference {int(gi) + 1}")
+            if gi.isdigit():
+                self.navigate.emit(vid, int(gi))

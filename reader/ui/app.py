@@ -32,13 +32,17 @@ def run(folder: str | None = None, *, store: str | None = None, screenshot: str 
     """Start the app (optionally opening ``folder``); returns the exit code."""
     if screenshot and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif _headless() and not os.environ.get("QT_QPA_PLATFORM"):
+        # Qt would abort with a plugin error; say what to do instead
+        print("version-reader: no display found (DISPLAY/WAYLAND_DISPLAY unset); run it in "
+              "a desktop session, or use --screenshot FILE.png", file=sys.stderr)
+        return 2
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from reader import __version__
     from reader.paths import resource
-    from reader.ui.main_window import MainWindow
     from reader.ui.session import Session
     from reader.ui.settings import APPLICATION, ORGANISATION, Settings
 
@@ -61,6 +65,14 @@ def run(folder: str | None = None, *, store: str | None = None, screenshot: str 
         settings_path = str(Path(tmp.name) / "settings.ini")
     settings = Settings(settings_path)
     session = Session(settings, store_path=store)
+    bad_folder = bool(folder) and not Path(str(folder)).is_dir()
+    if folder and not bad_folder:
+        # start reading while the window is built: the worker's imports and extraction
+        # overlap with Qt's set-up (results are delivered once the event loop runs)
+        session.open_folder(folder, base=base)
+
+    from reader.ui.main_window import MainWindow
+
     window = MainWindow(session)
     code = {"value": 0}
 
@@ -94,21 +106,18 @@ def run(folder: str | None = None, *, store: str | None = None, screenshot: str 
             code["value"] = 2
             app.quit()
 
-        session.loaded.connect(lambda: QTimer.singleShot(50, shoot))
+        session.loaded.connect(lambda: QTimer.singleShot(0, shoot))
         session.load_failed.connect(failed)
         if not folder:
             QTimer.singleShot(100, shoot)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: failed("timed out"))
 
+    if bad_folder:
+        if screenshot:
+            print(f"version-reader: not a folder: {folder}", file=sys.stderr)
+            return 2
+        window.show_status(f"Not a folder: {folder}")
     window.show()
-    if folder:
-        if not Path(folder).is_dir():
-            if screenshot:
-                print(f"version-reader: not a folder: {folder}", file=sys.stderr)
-                return 2
-            window.show_status(f"Not a folder: {folder}")
-        else:
-            window.open_folder(folder, base=base)
     result = app.exec()
     if tmp is not None:
         tmp.cleanup()

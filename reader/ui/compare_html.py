@@ -10,6 +10,7 @@ to test and fast (only the compared paragraphs are rendered).
 from __future__ import annotations
 
 import html
+import unicodedata
 from dataclasses import dataclass, field
 
 from reader.engine.model import Alignment, ChangeKind, DiffOp, Group, Segment, Version, VersionId
@@ -89,6 +90,17 @@ def paint_text(text: str, spans: list[tuple[int, int, str]], pal: Palette) -> st
     return "".join(out)
 
 
+def is_rtl(text: str) -> bool:
+    """Whether the first strongly directional character is right-to-left (Arabic, Hebrew)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def _cell(version: Version, indices: tuple[int, ...],
           spans: dict[int, list[tuple[int, int, str]]], pal: Palette, muted: bool) -> str:
     parts = []
@@ -97,7 +109,8 @@ def _cell(version: Version, indices: tuple[int, ...],
             body = paint_text(version.paragraphs[i].text, spans.get(i, []), pal)
             if muted:
                 body = f'<span style="color:{pal.muted}">{body}</span>'
-            parts.append(f'<p style="margin:0 0 6px 0">{body}</p>')
+            direction = ' dir="rtl" align="right"' if is_rtl(version.paragraphs[i].text) else ""
+            parts.append(f'<p{direction} style="margin:0 0 6px 0">{body}</p>')
     return "".join(parts) or "&nbsp;"
 
 

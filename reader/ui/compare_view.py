@@ -85,8 +85,11 @@ class CompareView(QWidget):
 
         head = QHBoxLayout()
         head.setContentsMargins(6, 4, 6, 2)
+        head.setSpacing(30)  # the marker column between the texts (pair mode)
         head.addWidget(self.left_label, 1)
         head.addWidget(self.right_label, 1)
+        self._head = head
+        self._column_labels: list[QLabel] = []
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 0, 6, 2)
         bar.addWidget(self.legend)
@@ -219,10 +222,27 @@ class CompareView(QWidget):
             self.right_label.setText("")
             return
         base = a.version(a.base)
-        if self._all_mode and self._rendered is not None:
-            names = [a.version(c).label for c in self._rendered.columns]
-            self.left_label.setText("<b>All versions:</b> " + " · ".join(names))
-            self.right_label.setText("")
+        all_columns = self._all_mode and self._rendered is not None
+        self.left_label.setVisible(not all_columns)
+        self.right_label.setVisible(not all_columns)
+        for lab in self._column_labels:
+            self._head.removeWidget(lab)
+            lab.deleteLater()
+        self._column_labels = []
+        # pair mode leaves room for the marker column; all-versions columns sit flush
+        self._head.setSpacing(6 if all_columns else 30)
+        self._head.setContentsMargins(18 if all_columns else 6, 4, 24 if all_columns else 6, 2)
+        if all_columns:
+            assert self._rendered is not None
+            for c in self._rendered.columns:
+                v = a.version(c)
+                mark = " (base)" if c == a.base else ""
+                current = " ◂" if c == self._version else ""
+                lab = QLabel(f"<b>{_esc(v.label)}</b>{mark}{current}")
+                lab.setToolTip(v.title or v.id)
+                lab.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                self._head.addWidget(lab, 1)
+                self._column_labels.append(lab)
             return
         other = a.version(self._version)
         self.left_label.setText(f"<b>{_esc(base.label)}</b> <span>(base)</span> — "
@@ -290,6 +310,9 @@ class CompareView(QWidget):
             self.overview.set_current((span[0] / h, span[1] / h) if span else None)
 
     def _update_viewport(self) -> None:
+        if self._rendered is None:
+            self.overview.set_viewport(0.0, 0.0)
+            return
         sb = self.browser.verticalScrollBar()
         h = self._doc_height()
         top = sb.value() / h

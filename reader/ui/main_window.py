@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self._update_enabled()
         self._restore_state()
         self._rebuild_recent()
+        if session.busy() and session.path:  # the app started loading before the window
+            self._on_loading(session.path)
 
     # --- construction ------------------------------------------------------------------------
     def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self.compare.mode_changed.connect(self.actions_.all_versions.setChecked)
         self.compare.cosmetic_box.toggled.connect(self.actions_.show_cosmetic.setChecked)
         self.search.result_activated.connect(self.show_paragraph)
+        self.annotation.navigate.connect(self.go_to_difference)
         self.annotation.done_editing.connect(
             lambda: self.compare.browser.setFocus(Qt.FocusReason.OtherFocusReason))
 
@@ -210,6 +213,12 @@ class MainWindow(QMainWindow):
         if keep is not None and not self.differences.select(*keep):
             self.annotation.set_target(None, None)
         self._update_enabled()
+        attention = self.annotation.attention_count()
+        if attention:
+            self.docks["annotation"].raise_()
+            self.show_status(f"{self.status_label.text()}; {attention} tag"
+                             f"{'s' if attention != 1 else ''} moved or could not be placed "
+                             "(see Needs attention)")
 
     def _on_load_failed(self, message: str) -> None:
         self._end_progress()
@@ -244,6 +253,12 @@ class MainWindow(QMainWindow):
             self.differences.view.clearSelection()
             self.differences.view.setCurrentIndex(self.differences.proxy.index(-1, -1))
             self.annotation.set_target(None, None)
+
+    def go_to_difference(self, version_id: str, group: int) -> None:
+        self.session.set_current_version(version_id)
+        if not self.differences.select(version_id, group):
+            self.compare.show_group(version_id, group)
+            self.annotation.set_target(version_id, group)
 
     def step(self, delta: int, *, untagged: bool = False) -> None:
         if not self.differences.step(delta, untagged=untagged):

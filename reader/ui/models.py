@@ -62,7 +62,7 @@ class _Table(QAbstractTableModel):
 class VersionsModel(_Table):
     """One row per version: outlet, title, date, counts and similarity to the base."""
 
-    HEADERS = ("Outlet", "Title", "Date", "Added", "Omitted", "Altered", "Similarity", "URL")
+    HEADERS = ("Outlet", "Added", "Omitted", "Altered", "Similarity", "Date", "Title", "URL")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -103,20 +103,20 @@ class VersionsModel(_Table):
             counts = self._counts.get(vid, {})
             if col == 0:
                 return v.label + ("  (base)" if is_base else "")
-            if col == 1:
-                return v.title or ""
-            if col == 2:
-                return v.date or ""
-            if 3 <= col <= 5:
-                kind = (ChangeKind.ADDED, ChangeKind.OMITTED, ChangeKind.ALTERED)[col - 3]
+            if 1 <= col <= 3:
+                kind = (ChangeKind.ADDED, ChangeKind.OMITTED, ChangeKind.ALTERED)[col - 1]
                 return "" if is_base else str(counts.get(kind, 0))
-            if col == 6:
+            if col == 4:
                 return "—" if is_base else f"{self._similarity.get(vid, 0.0):.0%}"
+            if col == 5:
+                return v.date or ""
+            if col == 6:
+                return v.title or ""
             if col == 7:
                 return v.url or ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{v.title or v.id}\n{v.path}" + (f"\n{v.url}" if v.url else "")
-        if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= col <= 6:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= col <= 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and is_base and col == 0:
             from PySide6.QtGui import QFont

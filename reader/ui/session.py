@@ -89,6 +89,18 @@ def _record(store: Any, folder: Folder, alignment: Alignment) -> str:
     return ""
 
 
+def _first_interesting(alignment: Alignment, ids: list[str]) -> str:
+    """The version to compare first: the first with more than typographic differences."""
+    from reader.engine.model import ChangeKind
+
+    real = (ChangeKind.ALTERED, ChangeKind.ADDED, ChangeKind.OMITTED)
+    for vid in ids:
+        counts = alignment.pair(vid).counts()
+        if any(counts[k] for k in real):
+            return vid
+    return ids[0] if ids else alignment.base
+
+
 class Session(QObject):
     """Everything the window shows, plus the means to change it."""
 
@@ -174,21 +186,23 @@ class Session(QObject):
         self.folder = result.folder
         self.alignment = result.alignment
         if self.alignment is not None:
-            ids = [v.id for v in self.alignment.versions if v.id != self.alignment.base]
+            ids = [str(v.id) for v in self.alignment.versions if v.id != self.alignment.base]
             if self.current_version not in ids:
-                self.current_version = ids[0] if ids else self.alignment.base
+                self.current_version = _first_interesting(self.alignment, ids)
         else:
             self.current_version = None
-        self.loaded.emit()
-        self.annotations_changed.emit()
         n = len(result.folder.versions)
         bad = len(result.folder.problems)
         msg = f"Loaded {n} version{'s' if n != 1 else ''}"
+        if n == 0:
+            msg = "No readable versions in this folder"
         if bad:
             msg += f"; {bad} file{'s' if bad != 1 else ''} could not be read (see Problems)"
         if result.note:
             msg += f". {result.note}"
-        self.status.emit(msg)
+        self.status.emit(msg)  # before ``loaded``, so the window can add to it
+        self.loaded.emit()
+        self.annotations_changed.emit()
 
     def _on_failed(self, channel: str, message: str, tb: str) -> None:
         if channel == LOAD:

@@ -59,7 +59,7 @@ class VersionsPanel(QWidget):
 
     def refresh(self) -> None:
         self.model.refresh(self.session.alignment)
-        widths = (150, 260, 90, 55, 62, 58, 78)
+        widths = (170, 50, 62, 56, 76, 86, 300)
         for col, w in enumerate(widths):
             self.view.setColumnWidth(col, w)
         if self.session.current_version:

@@ -261,3 +261,32 @@ def test_cyrillic_paraphrase_pairs_across_case_endings() -> None:
     assert [(g.base, g.other, g.moved) for g in pair.groups] == [
         ((1,), (0,), True), ((0,), (1,), False)]
     assert all(g.kind is ChangeKind.ALTERED for g in pair.groups)
+
+
+def test_a_sentence_lifted_elsewhere_joins_its_source_paragraph() -> None:
+    quote = "\u201cWe were warned and we did nothing about the sea walls,\u201d Tomas Varga said."
+    base = [P[0], P[1] + " " + quote, P[2], P[4]]
+    other = [quote, P[0], P[1], P[2], P[4]]
+    pair = _pair(base, other)
+    # Groups are ordered by their first paragraph in the version: the lifted quote
+    # opens it, so its group comes first and is the one out of base order.
+    assert [(g.base, g.other, g.moved) for g in pair.groups] == [
+        ((1,), (0, 2), True), ((0,), (1,), False), ((2,), (3,), False), ((3,), (4,), False)]
+
+
+def test_edition_with_short_dialogue_lines_stays_in_order() -> None:
+    narrative = [
+        "It was late in the autumn when the travellers reached the old mill by the river.",
+        "The miller's wife met them at the gate with a lantern and a sour expression.",
+        "They slept badly that night, and left before the sun had risen over the hills.",
+    ]
+    dialogue = ["\u201cYes,\u201d said Anton.", "\u201cNo,\u201d said Marta.",
+                "\u201cWhy not?\u201d said Anton.", "\u201cBecause,\u201d said Marta."]
+    base = [narrative[0], *dialogue, narrative[1], *dialogue, narrative[2]]
+    # A later edition: punctuation outside the quotes, one line reworded.
+    edited = [d.replace(",\u201d", "\u201d,") for d in dialogue]
+    edited[2] = "\u201cBut why?\u201d said Anton."
+    other = [narrative[0], *edited, narrative[1], *edited, narrative[2]]
+    pair = _pair(base, other)
+    assert [(g.base, g.other) for g in pair.groups] == [((i,), (i,)) for i in range(len(base))]
+    assert not any(g.moved for g in pair.groups)

@@ -12,14 +12,12 @@ from reader.engine.anchoring import (
     VANISHED,
     DocumentChange,
     QuoteNotFound,
-    _map_offset,
     detect_changes,
     new_annotation,
     reanchor,
     sync_folder,
 )
 from reader.engine.annotation import AnchorStatus
-from reader.engine.diffing import map_offset
 from reader.engine.model import Folder
 from reader.engine.store import Store
 from tests.engine.store_helpers import HERALD, annotate, folder_of, synced_store
@@ -150,15 +148,6 @@ def test_reworded_short_quote_in_place_is_found() -> None:
     assert b.status is AnchorStatus.MOVED and b.orphan_reason.startswith("reworded:")
     assert b.quote.exact.endswith("two million passengers")
     assert b.paragraph == 2
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text("ab \n", min_size=1, max_size=40), st.text("ab \n", min_size=1, max_size=40),
-       st.data())
-def test_offset_mapping_agrees_with_diff_match_patch(old: str, new: str,
-                                                     data: st.DataObject) -> None:
-    offset = data.draw(st.integers(0, len(old)))
-    assert _map_offset(old, new, offset) == map_offset(old, new, offset)
 
 
 def test_repeated_quote_is_told_apart_by_its_context() -> None:

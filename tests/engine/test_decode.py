@@ -128,3 +128,46 @@ def test_utf8_round_trip(text: str) -> None:
     if text.startswith("\ufeff"):  # indistinguishable from a UTF-8 BOM
         expected = normalize_newlines(text[1:])
     assert d.text == expected
+
+
+def test_utf8_with_a_stray_windows_byte_keeps_its_utf8() -> None:
+    good = "Ingrid Sørensen said the offer was “fair and final” — Дмитрий agreed. "
+    data = good.encode("utf-8") + b"A stray \x96 dash. " + good.encode("utf-8")
+    d = decode_bytes(data)
+    assert d.text == good + "A stray \u2013 dash. " + good
+    assert d.encoding == "utf-8 (with stray cp1252 bytes)"
+    assert d.replaced
+
+
+def test_mostly_legacy_text_is_not_read_as_utf8() -> None:
+    # One byte pair happens to be valid UTF-8 ("Ã©" in cp1252 reads as é in UTF-8), but the
+    # rest is cp1252: the detector path must win.
+    text = "Le café, la crème, l’été à Montréal: déjà vu. Ã© " * 3
+    d = decode_bytes(text.encode("cp1252"))
+    assert d.encoding == "cp1252"
+    assert d.text == text
+
+
+def test_html_meta_charset_is_trusted_when_it_fits() -> None:
+    page = '<html><head><meta charset="windows-1251"><title>Мэр</title></head><body>Да</body></html>'
+    d = decode_bytes(page.encode("cp1251"))
+    assert d.encoding == "cp1251"
+    assert d.text == page
+    old_style = ('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+                 "<p>Короткий текст</p>")
+    assert decode_bytes(old_style.encode("koi8-r")).text == old_style
+
+
+def test_latin1_declaration_means_cp1252_as_in_browsers() -> None:
+    page = '<meta charset="ISO-8859-1"><p>It\u2019s \u20ac5</p>'
+    d = decode_bytes(page.encode("cp1252"))
+    assert d.encoding == "cp1252"
+    assert d.text == page
+
+
+def test_a_lying_declaration_is_ignored() -> None:
+    # Saved by a tool that re-encoded the page but kept its UTF-8 declaration.
+    page = '<meta charset="utf-8"><p>Der Bürgermeister sagte, dass die Brücke geschlossen bleibt.</p>'
+    d = decode_bytes(page.encode("cp1252"))
+    assert d.encoding == "cp1252"
+    assert d.text == page

@@ -189,7 +189,13 @@ def test_wordpress_style_page_body_is_exactly_the_story() -> None:
     ["Share prices in Tarrow fell 4% on Monday after the announcement.",
      "Published figures show the deficit grew by a third, the finance director said.",
      "The report was compiled by the council's finance team and published on Monday.",
-     "Photographers were kept outside the chamber during the vote."],
+     "Photographers were kept outside the chamber during the vote.",
+     "Advertising revenue at the local paper fell by a fifth last year, its editor said.",
+     "Follow-up inspections of the harbour wall are planned for March and April.",
+     "Comments from residents at the meeting were mostly positive, the council said.",
+     "Trending downwards since 2019, visitor numbers rose again this summer.",
+     "By 2030 the town wants every bus to run on electricity.",
+     "By Monday evening, all but two of the ships had left the harbour."],
 )
 def test_story_sentences_that_start_like_chrome_are_kept(text: str) -> None:
     src = ("<html><head><title>T</title></head><body><article>"
@@ -220,3 +226,42 @@ def test_tag_soup_never_raises_and_offsets_stay_inside(source: str) -> None:
         assert 0 <= p.start <= p.end <= len(source)
     for r in a.removed:
         assert 0 <= r.start <= r.end <= len(source)
+
+
+def test_link_only_lines_are_related_teasers() -> None:
+    body = "".join(
+        f"<p>Paragraph {i} of the story says something about the harbour and the weather, at "
+        f"enough length for the extractor to treat it as prose.</p>" for i in range(4))
+    src = ("<html><head><title>Storm</title></head><body><article>" + body
+           + '<p><a href="/news/ferry">Ferry timetable cut for winter</a></p>'
+           + '<h2><a href="#reactions">Reactions</a></h2>'
+           + '<p>Read the <a href="/report.pdf">full report</a> on the council site.</p>'
+           + body.replace("Paragraph", "Section") + "</article></body></html>")
+    a = extract_html_article(src)
+    texts = [p.text for p in a.paragraphs]
+    assert "Ferry timetable cut for winter" not in texts
+    assert "Reactions" in texts  # an in-page anchor is a heading, not a teaser
+    assert "Read the full report on the council site." in texts  # a link inside prose
+    removed = next(r for r in a.removed if r.text == "Ferry timetable cut for winter")
+    assert removed.reason == "related"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [("Advertisement - Scroll to continue", "advert"),
+     ("Related Topics", "related"),
+     ("The harbour at dawn on Monday, as the first ships left. (AP Photo/Ann Lee)", "caption"),
+     ("4 min read", "meta"),
+     ("Comments (12)", "comments"),
+     ("Follow Ruth Amadi on Bluesky", "share"),
+     ("Image source, Tarrow Council", "caption"),
+     ("Updated 21 February 2025, 09:10", "dateline")],
+)
+def test_chrome_lines_inside_the_body_are_set_aside(line: str, reason: str) -> None:
+    prose = ("<p>The ferry company confirmed on Monday that the winter timetable will start a "
+             "week later than planned, after a dispute over crew rotas was settled.</p>")
+    src = (f"<html><head><title>Ferry</title></head><body><article>{prose * 2}<p>{line}</p>"
+           f"{prose.replace('Monday', 'Tuesday') * 2}</article></body></html>")
+    a = extract_html_article(src)
+    assert line not in [p.text for p in a.paragraphs]
+    assert any(r.text == line and r.reason == reason for r in a.removed)

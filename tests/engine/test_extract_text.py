@@ -280,3 +280,39 @@ def test_every_unanchored_cue_has_prefilter_keys() -> None:
     for cue in CUES:
         # match() is used for cues without keys: they must be anchored at the line start.
         assert cue.keys or cue.pattern.pattern.startswith("^"), cue.pattern.pattern[:40]
+
+
+def test_staff_credit_numeric_dateline_and_dash_menu() -> None:
+    text = (
+        "Radio Kestrel – News – Weather – Podcasts\n\n"
+        "Ferry timetable cut for the winter season\n\n"
+        "Our correspondent\n"
+        "12.05.2024, 10:00\n\n"
+        "The island ferry will sail twice a day instead of four times from November, the operator said.\n\n"
+        "Listen to the full report in our evening bulletin, or download the Radio Kestrel app.\n"
+        "Radio Kestrel © 2024 – All rights reserved\n"
+    )
+    a = extract_text_article(text, markdown=False)
+    assert a.title == "Ferry timetable cut for the winter season"
+    assert a.date == "2024-05-12"
+    assert a.byline == "Our correspondent"
+    assert a.outlet == "Radio Kestrel"
+    assert [p.text[:15] for p in a.paragraphs] == ["The island ferr"]
+    reasons = [r.reason for r in a.removed]
+    assert reasons == ["navigation", "title", "byline", "dateline", "promotion", "copyright"]
+
+
+def test_masthead_named_again_gives_the_outlet() -> None:
+    text = (
+        "LAKESIDE LEDGER | News from the lakes\n"
+        "Home | News | Sport | Donate\n\n"
+        "Boat race moved to Sunday\n\n"
+        "The annual boat race will be held on Sunday because of strong winds forecast for Saturday.\n\n"
+        "Lakeside Ledger is funded by readers like you. We have no paywall.\n"
+        "Donate now\n"
+    )
+    a = extract_text_article(text, markdown=False)
+    assert a.outlet == "Lakeside Ledger"
+    assert a.title == "Boat race moved to Sunday"
+    assert len(a.paragraphs) == 1
+    assert [r.reason for r in a.removed][-2:] == ["donation", "donation"]

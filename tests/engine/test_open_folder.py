@@ -274,3 +274,21 @@ def test_a_failing_extractor_is_one_problem(folder: Path, monkeypatch: pytest.Mo
     assert problem.kind is ProblemKind.NO_TEXT
     assert problem.message == "extraction failed (ValueError: unexpected input)"
     assert len(result.versions) == 10
+
+
+def test_restore_recorded_on_another_file_content_is_ignored(folder: Path) -> None:
+    v = open_folder(folder).version("page.html")
+    nav = next(r for r in v.removed if r.reason == "navigation")
+    stale = Restore(VersionId("page.html"), nav.start, nav.end, sha256="0" * 64)
+    assert apply_restores(v, [stale]) == v
+    fresh = Restore(VersionId("page.html"), nav.start, nav.end, sha256=v.sha256)
+    assert apply_restores(v, [fresh]).paragraphs[0].text == nav.text
+
+
+def test_files_without_article_text(tmp_path: Path) -> None:
+    (tmp_path / "blank.html").write_text("<html><head><title></title></head><body></body></html>")
+    (tmp_path / "ok.txt").write_text(STORY, encoding="utf-8")
+    result = open_folder(tmp_path)
+    assert [v.id for v in result.versions] == ["ok.txt"]
+    assert [(p.id, p.kind, p.message) for p in result.problems] == [
+        ("blank.html", ProblemKind.NO_TEXT, "no article text found (the file has no visible text)")]

@@ -234,3 +234,10 @@ def test_same_speaker_different_statements_stay_apart() -> None:
     groups = group_quotes(make_alignment([a, b], [{"a.txt": (0, 1), "b.txt": (0, 1)}]))
     joined = [sorted(q.text for q in g.renderings) for g in groups if len(g.renderings) > 1]
     assert joined == [["Harbour reopens Monday,", "The harbour will reopen on Monday,"]]
+
+
+def test_quote_over_three_paragraphs() -> None:
+    v = make_version("v.txt", ["“One.", "“Two.", "“Three,” the governor said.", "After."])
+    (q,) = find_quotes(v)
+    assert (q.paragraph, q.end_paragraph, q.text) == (0, 2, "One. Two. Three,")
+    assert q.speaker == "the governor" and q.balanced

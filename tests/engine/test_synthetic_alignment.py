@@ -36,8 +36,8 @@ def _measure(seed: int, rate: float) -> tuple[float, float, float, float]:
         added_n += len(corpus.added[k])
         omitted_ok += len(omitted & corpus.omitted[k])
         omitted_n += len(corpus.omitted[k])
-    return (tp / max(tp + fp, 1), tp / max(tp + fn, 1), added_ok / max(added_n, 1),
-            omitted_ok / max(omitted_n, 1))
+    return (tp / max(tp + fp, 1), tp / max(tp + fn, 1),
+            added_ok / added_n if added_n else 1.0, omitted_ok / omitted_n if omitted_n else 1.0)
 
 
 @pytest.mark.parametrize("rate", [0.1, 0.2, 0.3])
@@ -59,3 +59,19 @@ def test_generator_records_what_it_did() -> None:
     # strength 1: every listed word swapped; one sentence, so nothing to reorder.
     assert paraphrase(text, random.Random(1), strength=1.0) == (
         "Officials stated the inundated houses were wrecked.")
+
+
+def test_lifted_sentences_are_linked_to_their_source_paragraph() -> None:
+    tp = fp = fn = 0
+    for seed in range(6):
+        corpus = make_corpus(seed, n_versions=5, rate=0.3, lift=3.0)
+        versions = [make_version("base.txt", corpus.source)]
+        versions += [make_version(f"v{k}.txt", t) for k, t in enumerate(corpus.versions)]
+        alignment = align_versions(versions, base="base.txt")
+        for k, pair in enumerate(alignment.pairs):
+            pred = {(b, o) for g in pair.groups for b in g.base for o in g.other}
+            tp += len(pred & corpus.links[k])
+            fp += len(pred - corpus.links[k])
+            fn += len(corpus.links[k] - pred)
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + fn) >= 0.95

@@ -38,3 +38,23 @@ def test_parsing_the_open_command_loads_no_qt():
             "assert a.folder == 'x' and a.base == 'b.txt'; "
             "assert not any(m.startswith('PySide6') for m in sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_bare_open_shows_the_empty_window(tmp_path):
+    shot = tmp_path / "empty.png"
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "xdg"), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "open", "--screenshot", str(shot), "--settings",
+         str(tmp_path / "settings.ini")], capture_output=True, text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert QImage(str(shot)).width() >= 1280
+
+
+def test_without_a_display_the_app_says_so(tmp_path):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    proc = subprocess.run([sys.executable, "-m", "reader", "open"], capture_output=True,
+                          text=True, timeout=60, env=env)
+    assert proc.returncode == 2
+    assert "no display found" in proc.stderr and "Traceback" not in proc.stderr

@@ -179,3 +179,92 @@ def test_recent_folders_and_state_are_kept(qtbot, make_window, seeds_dir, settin
     window.close()
     assert settings.recent_folders() == [str(Path(seeds_dir).resolve())]
     assert settings.load_bytes("geometry") is not None
+
+
+def test_typing_in_search_never_tags(qtbot, make_window, seeds_dir):
+    window = make_window()
+    open_and_wait(qtbot, window, seeds_dir)
+    window.differences.step(1)
+    window.focus_search()
+    qtbot.waitUntil(lambda: window.search.box.hasFocus(), timeout=3000)
+    QTest.keyClicks(window.search.box, "Kremlin a o l")
+    assert window.search.box.text() == "Kremlin a o l"
+    assert window.session.undo_stack.count() == 0
+    assert window.differences.tags() == {}
+
+
+def test_menus_show_the_shortcuts(qtbot, make_window):
+    window = make_window()
+    a = window.actions_
+    assert a.next_diff.shortcut().toString() == "Alt+Down"
+    assert [k.toString() for k in a.next_diff.shortcuts()] == ["Alt+Down", "F7"]
+    assert a.tag_added.shortcut().toString() == "A"
+    assert a.redo.shortcut().toString() == "Ctrl+Shift+Z"
+    menus = [m.title().replace("&", "") for m in window.menuBar().findChildren(type(window.recent_menu))
+             if m.parent() is window.menuBar()]
+    assert {"File", "Edit", "Go", "Tag", "Alignment", "View", "Help"} <= set(menus)
+
+
+def test_a_folder_without_versions_says_so(qtbot, make_window, tmp_path):
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    (folder / "x.bin").write_bytes(bytes(range(256)) * 4)
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    assert window.session.alignment is None
+    assert window.status_label.text().startswith("No readable versions")
+    assert window.compare.rendered() is None
+    window.step(1)  # nothing to walk: a message, no exception
+    window.tag_current("added")
+    assert "Select a difference" in window.status_label.text()
+
+
+def test_reload_after_a_rescrape_lists_the_orphaned_tag(qtbot, make_window, tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    base = ["The ferry to Oskarholm was cancelled on Friday because of high winds.",
+            "About 400 passengers were stranded at the north terminal overnight.",
+            "The operator said services would resume on Saturday morning."]
+    other = [base[0], "Nearly 500 travellers were stuck at the terminal for the night.", base[2],
+             "A spokesperson apologised for the lack of information at the quay."]
+    (folder / "a.txt").write_text("\n\n".join(base) + "\n", encoding="utf-8")
+    (folder / "b.txt").write_text("\n\n".join(other) + "\n", encoding="utf-8")
+    window = make_window()
+    open_and_wait(qtbot, window, folder)
+    s = window.session
+    vid = next(v.id for v in s.alignment.versions if v.id != s.alignment.base)
+    added = next(i for i, g in enumerate(s.alignment.pair(vid).groups)
+                 if g.kind is ChangeKind.ADDED)
+    version = s.alignment.version(vid)
+    tagged = version.paragraphs[s.alignment.pair(vid).groups[added].other[0]].text
+    window.go_to_difference(vid, added)
+    window.tag_current("added")
+    assert window.annotation.attention_count() == 0
+    # the re-scraped file lost the tagged paragraph: the tag cannot be placed any more
+    kept = [p.text for p in version.paragraphs if p.text != tagged]
+    (folder / vid).write_text("\n\n".join(kept) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(s.loaded, timeout=60_000):
+        window.actions_.reload.trigger()
+    assert window.annotation.attention_count() == 1
+    assert "could not be placed" in window.status_label.text()
+    assert [str(a.status) for a in s.annotations()] == ["orphaned"]
+
+
+def test_cancel_stops_loading_and_keeps_the_window_usable(qtbot, make_window, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(150):
+        (folder / f"v{i:03d}.txt").write_text(
+            f"Version {i} of the story about the Oskarholm ferry.\n\n"
+            + "The ferry was cancelled because of high winds. " * 20 + "\n", encoding="utf-8")
+    window = make_window()
+    window.open_folder(str(folder))
+    assert window.cancel_button.isVisible()
+    with qtbot.waitSignal(window.session.runner.cancelled, timeout=30_000):
+        window.cancel_button.click()
+    assert window.status_label.text() == "Loading cancelled"
+    assert not window.cancel_button.isVisible()
+    assert window.session.alignment is None
+    with qtbot.waitSignal(window.session.loaded, timeout=120_000):
+        window.actions_.reload.trigger()
+    assert len(window.session.alignment.versions) == 150

@@ -53,7 +53,7 @@ def test_versions_model(qtmodeltester):
     assert model.rowCount() == 2
     assert model.index(0, 0).data() == "Gazette  (base)"
     # added, omitted, altered counts and similarity of the compared version
-    assert [model.index(1, c).data() for c in (3, 4, 5, 6)] == ["1", "1", "1", "50%"]
+    assert [model.index(1, c).data() for c in (1, 2, 3, 4)] == ["1", "1", "1", "50%"]
     model.refresh(None)
     assert model.rowCount() == 0
 
@@ -108,3 +108,9 @@ def test_paint_text_escapes_and_clamps(qapp):
     # the second span starts inside the first: it is clamped to start where that ends
     assert out.startswith("a <span") and "&lt;b&gt;" in out
     assert out.endswith('line-through;"> c</span>')
+
+
+def test_arabic_paragraphs_are_laid_out_right_to_left(qapp):
+    assert compare_html.is_rtl("«قال رئيس البلدية» 2024")
+    assert not compare_html.is_rtl("2024: Мэр города сказал")
+    assert not compare_html.is_rtl("")
