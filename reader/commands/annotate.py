@@ -13,14 +13,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.common import EXIT_OK, CommandError, write_output
-from reader.engine.anchoring import QuoteNotFound, new_annotation, sync_folder
-from reader.engine.annotation import Annotation
-from reader.engine.edits import AddAnnotation
-from reader.engine.export import export_csv, export_json
-from reader.engine.model import Alignment, Folder
-from reader.engine.store import Store, StoreError
+
+if TYPE_CHECKING:  # the engine is imported when a command runs: sqlite_utils is slow to load
+    from reader.engine.annotation import Annotation
+    from reader.engine.model import Alignment, Folder
+    from reader.engine.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,7 +69,9 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
 
 def _open(args: argparse.Namespace) -> tuple[Store, Folder]:
     """Open the folder and its store, sync them, and tell stderr what changed."""
+    from reader.engine.anchoring import sync_folder
     from reader.engine.extract import open_folder
+    from reader.engine.store import Store, StoreError
 
     root = Path(args.folder)
     if not root.is_dir():
@@ -93,6 +95,9 @@ def _open(args: argparse.Namespace) -> tuple[Store, Folder]:
 
 def run_annotate(args: argparse.Namespace) -> int:
     """Create one annotation and print its id."""
+    from reader.engine.anchoring import QuoteNotFound, new_annotation
+    from reader.engine.edits import AddAnnotation
+
     store, folder = _open(args)
     with store:
         try:
@@ -167,6 +172,8 @@ def _align(folder: Folder, store: Store, base: str | None) -> Alignment | None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the CSV or JSON export."""
+    from reader.engine.export import export_csv, export_json
+
     store, folder = _open(args)
     with store:
         target = Path(args.csv or args.json)

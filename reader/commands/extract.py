@@ -13,8 +13,6 @@ import json
 import sys
 
 from reader.commands.common import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, CommandError, write_output
-from reader.engine.extract import extract_paths
-from reader.engine.extraction_json import extraction_document
 from reader.engine.load import is_failure
 from reader.engine.model import Folder, ProblemKind, Version
 
@@ -39,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Extract the named paths and print or write the result."""
     try:
+        from reader.engine.extract import extract_paths
+
         folder = extract_paths(args.paths, encoding=args.encoding)
     except LookupError as exc:
         raise CommandError(f"unknown encoding: {args.encoding}") from exc
@@ -60,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         # JSON escapes keep it valid on a terminal that cannot show every character.
         ascii_only = to_stdout and not _stdout_is_unicode()
+        from reader.engine.extraction_json import extraction_document
+
         text = json.dumps(extraction_document(folder), ensure_ascii=ascii_only, indent=2)
     else:
         text = format_text(folder)

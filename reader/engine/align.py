@@ -12,9 +12,8 @@ the start when there is none). ``moved`` marks a paired group whose base positio
 not on the longest run of groups that keep base order (a longest increasing
 subsequence), so a single paragraph pulled up is "moved", not everything it jumped.
 
-Cost: each version is aligned to the base, plus a look at the version before it for
-paragraphs nothing paired (``bridge_hints``): linear in the number of versions. IDF
-statistics are computed once for the whole folder.
+Cost: each version is aligned to the base only (linear in the number of versions);
+IDF statistics are computed once for the whole folder.
 """
 
 from __future__ import annotations
@@ -140,7 +139,6 @@ def align_pair(
     config: AlignConfig | None = None,
     overrides: Sequence[LinkOverride] = (),
     index: SimilarityIndex | None = None,
-    hints: Sequence[tuple[int, int]] = (),
 ) -> PairAlignment:
     """Align ``other``'s paragraphs against ``base``'s.
 
@@ -150,8 +148,6 @@ def align_pair(
         by an override are marked ``overridden``. Out-of-range overrides are ignored.
     :param index: IDF statistics to score with (default: computed from the two
         versions; ``align_versions`` passes one computed over the whole folder).
-    :param hints: (base, other) pairs a neighbouring version vouches for (see
-        ``bridge_hints``); used only for paragraphs nothing else paired.
     :return: groups covering every paragraph of both sides exactly once, in the
         other version's order (see the module docstring).
     """
@@ -166,7 +162,6 @@ def align_pair(
         config,
         forbidden=forbidden,
         forced=forced,
-        hints=hints,
     )
     links: list[Link] = sorted(pairer.run(), key=lambda lk: lk.other[0])
     on_lis = longest_increasing([lk.base[0] for lk in links])
@@ -218,42 +213,6 @@ def _overall(base: Version, other: Version, paired: Sequence[Group]) -> float:
     return round(min(covered / total, 1.0), 4)
 
 
-def bridge_hints(
-    prev: Version,
-    prev_pair: PairAlignment,
-    other: Version,
-    pair: PairAlignment,
-    index: SimilarityIndex,
-    config: AlignConfig,
-) -> list[tuple[int, int]]:
-    """(base, other) pairs the previous version vouches for.
-
-    An added paragraph of ``other`` that is at least ``bridge_cutoff`` similar to a
-    paragraph of ``prev`` paired with base paragraph ``b``, while ``b`` is omitted in
-    ``other``, suggests ``(b, o)``: a revision history drifts away from its first
-    version a step at a time, and the step before bridges what the base no longer
-    shows directly. Only one neighbour is consulted, so the cost stays linear.
-    """
-    added = [g.other[0] for g in pair.groups if not g.base]
-    omitted = {g.base[0] for g in pair.groups if not g.other}
-    if not added or not omitted:
-        return []
-    prev_base = {o: g.base for g in prev_pair.groups if g.base for o in g.other}
-    hints = []
-    for o in added:
-        fo = index.features(other.paragraphs[o].key)
-        best: tuple[float, int] | None = None
-        for j, bases in prev_base.items():
-            if not omitted.intersection(bases):
-                continue
-            s = index.score(fo, index.features(prev.paragraphs[j].key))
-            if s >= config.bridge_cutoff and (best is None or s > best[0]):
-                best = (s, j)
-        if best is not None:
-            hints.extend((b, o) for b in prev_base[best[1]] if b in omitted)
-    return hints
-
-
 def align_versions(
     versions: Sequence[Version],
     *,
@@ -291,13 +250,8 @@ def align_versions(
         progress.report(0, total, "aligning")
     for k, other in enumerate(others):
         check(progress)
-        pair = align_pair(base_version, other, config=config, overrides=overrides, index=index)
-        if k > 0:
-            hints = bridge_hints(others[k - 1], pairs[-1], other, pair, index, config)
-            if hints:
-                pair = align_pair(base_version, other, config=config, overrides=overrides,
-                                  index=index, hints=hints)
-        pairs.append(pair)
+        pairs.append(align_pair(base_version, other, config=config, overrides=overrides,
+                                index=index))
         if progress is not None:
             progress.report(k + 1, total, f"aligned {other.label}")
     check(progress)

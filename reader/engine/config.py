@@ -33,11 +33,6 @@ class AlignConfig:
     :param lift_containment: a free paragraph at least this contained in a paragraph of
         the other side, anywhere, joins that paragraph's group (a sentence lifted out
         of a paragraph and placed elsewhere: near-verbatim evidence only).
-    :param bridge_cutoff: a free paragraph at least this similar to a paragraph of the
-        previous version (folder order) that is paired with a base paragraph ...
-    :param bridge_floor: ... pairs with that base paragraph too, when it is free and
-        they are at least this similar themselves (revision histories drift away from
-        the base one small step at a time; the previous version bridges the gap).
     :param stem_length: stems are cut to this many characters (a light, language-blind
         stemmer: "principal"/"principle" and Russian case endings meet).
     :param word_weight: weight of the IDF-weighted stem overlap in the blend.
@@ -67,8 +62,6 @@ class AlignConfig:
     piece_gain: float = 0.01
     piece_sure_containment: float = 0.8
     lift_containment: float = 0.9
-    bridge_cutoff: float = 0.6
-    bridge_floor: float = 0.15
     stem_length: int = 6
     word_weight: float = 0.7
     char_weight: float = 0.3

@@ -301,28 +301,31 @@ def _zones(units: list[Unit], title: int | None, body: int) -> None:
 
 
 def _removed(units: list[Unit], text: str) -> list[Removed]:
-    out: list[Removed] = []
+    """Set-aside units in file order; a run of short lines with one reason is one block."""
+    groups: list[list[Unit]] = []
     prev: Unit | None = None
     for u in units:
         if u.reason is None:
             prev = None
             continue
-        metadata = u.reason in METADATA_REASONS
         if (
             prev is not None
-            and out
             and prev.reason == u.reason
-            and not metadata
+            and u.reason not in METADATA_REASONS
             and u.words < 8
             and prev.words < 8
         ):
-            last = out[-1]
-            out[-1] = Removed(last.text + "\n" + u.text, last.reason, last.start, u.end,
-                              last.detail, last.restorable)
+            groups[-1].append(u)
         else:
-            shown = u.text or text[u.start : u.end]  # markup-only lines show their source
-            out.append(Removed(shown, u.reason, u.start, u.end, u.detail, not metadata))
+            groups.append([u])
         prev = u
+    out: list[Removed] = []
+    for g in groups:
+        first, last = g[0], g[-1]
+        # Markup-only lines (an image) show their source rather than nothing.
+        shown = "\n".join(u.text or text[u.start : u.end] for u in g)
+        out.append(Removed(shown, first.reason or "", first.start, last.end, first.detail,
+                           first.reason not in METADATA_REASONS))
     return out
 
 

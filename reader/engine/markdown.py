@@ -120,12 +120,12 @@ def looks_like_markdown(text: str) -> bool:
 
 # Structural inline tokens, tried left to right.
 _INLINE = re.compile(
-    r"(?P<image>!\[(?P<alt>[^\]\n]*)\]\((?P<isrc>(?:[^()\s]|\([^()\s]*\))*)"
-    r"(?:\s+\"[^\"\n]*\")?\))"
-    r"|(?P<link>\[(?P<ltext>[^\]\n]+)\](?:\((?P<lurl>(?:[^()\s]|\([^()\s]*\))*)"
-    r"(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]*\]))"
-    r"|(?P<auto><(?P<aurl>(?:https?|mailto|ftp):[^>\s]+)>)"
-    r"|(?P<code>(?P<ticks>`+)(?P<ctext>.+?)(?P=ticks))"
+    r"(?P<image>!\[(?P<alt>[^\[\]\n]{0,500})\]\((?P<isrc>(?:[^()\s]|\([^()\s]{0,200}\)){0,2000})"
+    r"(?:\s+\"[^\"\n]{0,300}\")?\))"
+    r"|(?P<link>\[(?P<ltext>[^\[\]\n]{1,500})\](?:\((?P<lurl>(?:[^()\s]|\([^()\s]{0,200}\)){0,2000})"
+    r"(?:\s+\"[^\"\n]{0,300}\")?\)|\[[^\]\n]*\]))"
+    r"|(?P<auto><(?P<aurl>(?:https?|mailto|ftp):[^>\s]{1,2000})>)"
+    r"|(?P<code>(?P<ticks>`{1,3})(?P<ctext>[^`\n]{1,500}?)(?P=ticks))"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)"
     r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<escape>\\[!-/:-@\[-`{-~])"
@@ -133,12 +133,12 @@ _INLINE = re.compile(
 
 # Emphasis pairs, applied in this order on the text left by the structural pass.
 _EMPHASIS = (
-    re.compile(r"(?<!\*)\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?!\*)"),
-    re.compile(r"(?<![\w_])__(?=[^\s_])(.+?)(?<=[^\s_])__(?![\w_])"),
-    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+    re.compile(r"(?<!\*)\*\*(?=[^\s*])([^\n]{1,300}?)(?<=[^\s*])\*\*(?!\*)"),
+    re.compile(r"(?<![\w_])__(?=[^\s_])([^\n]{1,300}?)(?<=[^\s_])__(?![\w_])"),
+    re.compile(r"~~(?=\S)([^\n]{1,300}?)(?<=\S)~~"),
     # Single delimiters never open or close inside a word: keeps snake_case and 2*3*4.
-    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])([^\n]{1,300}?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])([^\n]{1,300}?)(?<=[^\s_])_(?![\w_])"),
 )
 
 # (character, source offset, protected from emphasis parsing)

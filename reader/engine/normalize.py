@@ -97,7 +97,7 @@ def comparison_key(text: str) -> tuple[str, OffsetMap]:
             derived += s - pos
         chunk = m.group()
         pieces: list[str] | None = None
-        if chunk.isascii() and chunk != "`" or any(c.isspace() for c in chunk):
+        if (chunk.isascii() and chunk != "`") or any(c.isspace() for c in chunk):
             # a gap: one space inside the text, nothing at either end or if it holds
             # only invisible characters
             inner = s > 0 and e < n and derived > 0

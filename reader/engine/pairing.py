@@ -16,9 +16,7 @@ cheapest and surest first:
    ``gap_cutoff``, recursively and only in reading order (a paraphrase in its expected
    place needs less evidence than one found far away);
 6. pieces again, for the pairs the gap pass made;
-7. bridges: pairs a neighbouring version vouches for (its paragraph is like ours and
-   is paired with that base paragraph), at the low ``bridge_floor``;
-8. contained leftovers: a free paragraph found almost verbatim (``lift_containment``)
+7. contained leftovers: a free paragraph found almost verbatim (``lift_containment``)
    inside one paragraph of the other side, anywhere, joins that paragraph's group (a
    sentence lifted out and placed elsewhere).
 
@@ -93,9 +91,7 @@ class Pairer:
         *,
         forbidden: Iterable[tuple[int, int]] = (),
         forced: Iterable[tuple[Sequence[int], Sequence[int]]] = (),
-        hints: Iterable[tuple[int, int]] = (),
     ) -> None:
-        self.hints = sorted(set(hints))
         self.bk = list(base_keys)
         self.ok = list(other_keys)
         self.bf = [index.features(k) for k in self.bk]
@@ -151,22 +147,8 @@ class Pairer:
         self._pieces()
         self._gaps()
         self._pieces()
-        self._bridge()
         self._contained()
         return self.links
-
-    def _bridge(self) -> None:
-        """Pairs suggested by a neighbouring version (see ``align_versions``): taken when
-        both paragraphs are still free and their own similarity reaches ``bridge_floor``."""
-        cands = []
-        for b, o in self.hints:
-            if 0 <= b < len(self.bk) and 0 <= o < len(self.ok) and self._free_pair(b, o):
-                s = self.index.score(self.bf[b], self.of[o])
-                if s >= self.config.bridge_floor:
-                    cands.append((-s, o, b))
-        for neg, o, b in sorted(cands):
-            if self._free_pair(b, o):
-                self._add(Link([b], [o], -neg))
 
     def _contained(self) -> None:
         """A free paragraph almost wholly inside a paragraph of the other side, anywhere

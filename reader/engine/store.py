@@ -60,6 +60,7 @@ from reader.engine.store_rows import (
     annotation_row,
     now_iso,
 )
+from reader.paths import is_bundled
 
 STORE_NAME = "version-reader.sqlite"
 """The store's file name inside the opened folder."""
@@ -136,14 +137,19 @@ class Store:
 
         :param folder: the opened folder of versions.
         :param path: an explicit store file; default ``<folder>/version-reader.sqlite``,
-            or ``user_store_path(folder)`` when the folder is not writable (then
-            ``location_note`` says where the store went).
+            or ``user_store_path(folder)`` when the folder is not writable or is the
+            app's bundled sample (then ``location_note`` says where the store went).
         :raises StoreError: the file cannot be opened or is not a store.
         """
         folder_path = Path(folder)
         note = ""
         if path is not None:
             target = Path(path)
+        elif is_bundled(folder_path):
+            # The sample belongs to the installation: an upgrade would wipe a store
+            # kept beside it, and a bundle's folder may be read-only.
+            target = user_store_path(folder_path)
+            note = f"{folder_path} is the bundled sample: annotations are kept in {target}"
         elif _folder_writable(folder_path):
             target = folder_path / STORE_NAME
         else:

@@ -73,6 +73,22 @@ def test_read_only_folder_uses_the_per_user_data_folder(
     assert Store.open(folder).path == store.path
 
 
+def test_the_bundled_sample_keeps_its_store_in_the_user_data_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.paths import sample_folder
+
+    def beside_sample() -> tuple[int, int] | None:
+        f = sample_folder() / STORE_NAME
+        return (f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else None
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    before = beside_sample()
+    with Store.open(sample_folder()) as store:
+        assert store.path.parent == tmp_path / "data" / "version-reader" / "stores"
+        assert "bundled sample" in store.location_note
+    assert beside_sample() == before
+
+
 def test_a_file_that_is_not_a_store_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "junk.sqlite"
     bad.write_bytes(b"this is not a database, just text " * 100)

@@ -268,3 +268,19 @@ def test_cancel_stops_loading_and_keeps_the_window_usable(qtbot, make_window, tm
     with qtbot.waitSignal(window.session.loaded, timeout=120_000):
         window.actions_.reload.trigger()
     assert len(window.session.alignment.versions) == 150
+
+
+def test_set_as_base_realigns_against_the_chosen_version(qtbot, make_window, seeds_dir):
+    window = make_window()
+    open_and_wait(qtbot, window, seeds_dir)
+    s = window.session
+    old_base = s.alignment.base
+    chosen = s.current_version
+    assert chosen != old_base
+    with qtbot.waitSignal(s.loaded, timeout=60_000):
+        window.actions_.set_base.trigger()
+    assert s.alignment.base == chosen
+    assert s.current_version != chosen  # the old base is now compared with the new one
+    assert window.versions.model.index(window.versions.model.row_of(chosen), 0).data() \
+        .endswith("(base)")
+    assert {p.version for p in s.alignment.pairs} >= {old_base}
