@@ -124,7 +124,7 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path, command: str,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, command, str(tmp_path / "nope"))
     assert code == 2 and out == ""
-    assert "no readable versions" in err and "Traceback" not in err
+    assert "no such folder" in err and "Traceback" not in err
 
 
 def test_unknown_base_is_a_clear_error(story_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

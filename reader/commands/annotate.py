@@ -15,12 +15,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.commands.common import EXIT_OK, CommandError, write_output
+from reader.commands.common import EXIT_OK, CommandError, open_for_command, write_output
 
 if TYPE_CHECKING:  # the engine is imported when a command runs: sqlite_utils is slow to load
     from reader.engine.annotation import Annotation
-    from reader.engine.model import Alignment, Folder
-    from reader.engine.store import Store
+    from reader.engine.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,30 +66,19 @@ def _store_arg(p: argparse.ArgumentParser) -> None:
                    help="the store file (default: FOLDER/version-reader.sqlite)")
 
 
-def _open(args: argparse.Namespace) -> tuple[Store, Folder]:
-    """Open the folder and its store, sync them, and tell stderr what changed."""
-    from reader.engine.anchoring import sync_folder
-    from reader.engine.extract import open_folder
-    from reader.engine.store import Store, StoreError
+def _open(args: argparse.Namespace, *, align: bool = False) -> Workspace:
+    """Open the folder with its store (created if needed), re-anchoring what changed.
 
-    root = Path(args.folder)
-    if not root.is_dir():
-        raise CommandError(f"{args.folder}: no such folder")
-    try:
-        store = Store.open(root, path=args.store)
-    except StoreError as exc:
-        raise CommandError(str(exc)) from exc
-    if store.location_note:
-        print(f"version-reader: {store.location_note}", file=sys.stderr)
-    try:
-        folder = open_folder(root, restores=store.restores())
-        report = sync_folder(store, folder)
-    except StoreError as exc:
-        store.close()
-        raise CommandError(str(exc)) from exc
-    if report.notice:
-        print(f"version-reader: {report.notice}", file=sys.stderr)
-    return store, folder
+    The command's own success decides its exit code: files that failed to load are
+    reported on stderr but do not fail an annotation that was written.
+    """
+    from reader.engine.workspace import StoreUse
+
+    ws, _code = open_for_command(args.folder, store_use=StoreUse.REQUIRED,
+                                 base=getattr(args, "base", None), store_path=args.store,
+                                 align=align, require_versions=False)
+    assert ws.store is not None
+    return ws
 
 
 def run_annotate(args: argparse.Namespace) -> int:
@@ -98,7 +86,9 @@ def run_annotate(args: argparse.Namespace) -> int:
     from reader.engine.anchoring import QuoteNotFound, new_annotation
     from reader.engine.edits import AddAnnotation
 
-    store, folder = _open(args)
+    ws = _open(args)
+    store, folder = ws.store, ws.folder
+    assert store is not None
     with store:
         try:
             version = folder.version(args.version_id)
@@ -138,7 +128,8 @@ def _short(text: str, limit: int = 50) -> str:
 
 def run_annotations(args: argparse.Namespace) -> int:
     """List the annotations as a table or JSON."""
-    store, _ = _open(args)
+    store = _open(args).store
+    assert store is not None
     with store:
         annotations = store.annotations()
     if args.format == "json":
@@ -155,33 +146,21 @@ def run_annotations(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _align(folder: Folder, store: Store, base: str | None) -> Alignment | None:
-    if base is not None and base not in {v.id for v in folder.versions}:
-        raise CommandError(f"no version {base!r} to use as base")
-    if len(folder.versions) < 2:
-        return None
-    from reader.engine.align import align_versions
-
-    try:
-        alignment = align_versions(folder.versions, base=base, overrides=store.overrides())
-    except ValueError as exc:
-        raise CommandError(f"cannot align the versions: {exc}") from exc
-    store.save_alignment(alignment)
-    return alignment
-
-
 def run_export(args: argparse.Namespace) -> int:
     """Write the CSV or JSON export."""
     from reader.engine.export import export_csv, export_json
 
-    store, folder = _open(args)
+    ws = _open(args, align=bool(args.csv))
+    store = ws.store
+    assert store is not None
+    # the base text columns need a base to compare with: one version has none
+    alignment = ws.alignment if len(ws.folder.versions) > 1 else None
     with store:
         target = Path(args.csv or args.json)
         if not target.parent.is_dir():
             raise CommandError(f"cannot write {target}: no such folder {target.parent}")
         try:
             if args.csv:
-                alignment = _align(folder, store, args.base)
                 n = export_csv(store, target, alignment=alignment, base=args.base, bom=args.bom)
             else:
                 n = export_json(store, target)

@@ -6,6 +6,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.engine.workspace import StoreUse, Workspace
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -36,3 +40,51 @@ def write_output(text: str, path: str | None) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def open_for_command(
+    folder: str,
+    *,
+    store_use: StoreUse,
+    base: str | None = None,
+    store_path: str | None = None,
+    align: bool = True,
+    require_versions: bool = True,
+) -> tuple[Workspace, int]:
+    """Open ``folder`` as every command does, reporting on stderr; return the exit code.
+
+    Files that failed to load are listed as ``path: message`` (skipped files such as
+    our own store are not failures); notes about the store and changed files follow.
+    The code is ``EXIT_PARTIAL`` when some file failed. The caller closes the workspace.
+
+    :param require_versions: False for commands that still work on an empty folder
+        (listing the orphaned annotations of files that vanished).
+    :raises CommandError: not a folder, nothing readable, an unknown base, a store
+        that is required (or named with ``--store``) but unusable.
+    """
+    from reader.engine.load import is_failure
+    from reader.engine.store import StoreError
+    from reader.engine.workspace import StoreUse, UnknownBase, open_workspace
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise CommandError(f"{folder}: no such folder")
+    if store_path is not None and store_use is StoreUse.EXISTING and not Path(store_path).is_file():
+        raise CommandError(f"no store at {store_path}")
+    try:
+        ws = open_workspace(root, base=base, store_path=store_path, store_use=store_use,
+                            align=align, strict_base=True)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
+    except UnknownBase as exc:
+        listing = "\n".join(f"  {i}" for i in exc.ids)
+        raise CommandError(f"unknown base {exc.base!r}; the versions are:\n{listing}") from exc
+    failed = [p for p in ws.folder.problems if is_failure(p)]
+    for p in failed:
+        print(f"version-reader: {p.path}: {p.message}", file=sys.stderr)
+    for note in ws.notes:
+        print(f"version-reader: {note}", file=sys.stderr)
+    if require_versions and not ws.folder.versions:
+        ws.close()
+        raise CommandError(f"nothing readable in {folder}: no article could be extracted")
+    return ws, EXIT_PARTIAL if failed else EXIT_OK

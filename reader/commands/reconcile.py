@@ -1,19 +1,21 @@
 """CLI: reconcile, quotes, sources and facts — the reconciliation of a folder's versions.
 
-Each command is open_folder → align_versions (sources needs no alignment) → one engine
-call → one export function. Files that failed to load are listed on stderr and make
-the exit code 1; the rest is still processed.
+Each command opens the folder as a workspace (an existing store lends its corrections
+and reading choices; none is created), then makes one engine call and one export.
+Files that failed to load are listed on stderr and make the exit code 1; the rest is
+still processed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.commands.common import EXIT_OK, EXIT_PARTIAL, CommandError, write_output
+from reader.commands.common import open_for_command, write_output
+
+if TYPE_CHECKING:
+    from reader.engine.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,67 +51,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.set_defaults(func=run_facts)
 
 
-def _open(folder: str) -> tuple[Any, int]:
-    from reader.engine.extract import open_folder
+def _open(args: argparse.Namespace, *, align: bool = True) -> tuple[Workspace, int]:
+    from reader.engine.workspace import StoreUse
 
-    result = open_folder(folder)
-    for problem in result.problems:
-        print(f"version-reader: {problem.path}: {problem.message}", file=sys.stderr)
-    if not result.versions:
-        raise CommandError(f"no readable versions in {folder}")
-    return result, EXIT_PARTIAL if result.problems else EXIT_OK
-
-
-def _align(folder: Any, base: str | None) -> Any:
-    from reader.engine.align import align_versions
-
-    try:
-        return align_versions(folder.versions, base=base)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from exc
+    # An existing store lends its corrections and reading choices; none is created.
+    return open_for_command(args.folder, store_use=StoreUse.EXISTING,
+                            base=getattr(args, "base", None),
+                            store_path=getattr(args, "store", None), align=align)
 
 
 def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def _existing_store(folder: str, explicit: str | None) -> Path | None:
-    """The store file to read choices from, or None: never create a store to read it."""
-    from reader.engine.store import STORE_NAME, user_store_path
-
-    if explicit is not None:
-        if not Path(explicit).is_file():
-            raise CommandError(f"no store at {explicit}")
-        return Path(explicit)
-    for candidate in (Path(folder) / STORE_NAME, user_store_path(folder)):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def _choices(folder: str, explicit: str | None) -> dict[str, str]:
-    path = _existing_store(folder, explicit)
-    if path is None:
-        return {}
-    from reader.engine.store import Store, StoreError
-
-    try:
-        store = Store.open(folder, path=path)
-    except StoreError as exc:
-        raise CommandError(str(exc)) from exc
-    try:
-        return store.reading_choices()
-    finally:
-        store.close()
-
-
 def run_reconcile(args: argparse.Namespace) -> int:
     from reader.engine import reconcile_export as ex
     from reader.engine.reconcile import reconcile
 
-    folder, code = _open(args.folder)
-    choices = _choices(args.folder, args.store)
-    rec = reconcile(_align(folder, args.base), choices=choices)
+    ws, code = _open(args)
+    choices = ws.store.reading_choices() if ws.store is not None else {}
+    ws.close()
+    assert ws.alignment is not None
+    rec = reconcile(ws.alignment, choices=choices)
     if args.format == "json":
         text = _dump(ex.reconcile_json(rec))
     elif args.format == "html":
@@ -124,8 +87,10 @@ def run_quotes(args: argparse.Namespace) -> int:
     from reader.engine import reconcile_export as ex
     from reader.engine.quotes import group_quotes
 
-    folder, code = _open(args.folder)
-    groups = group_quotes(_align(folder, args.base))
+    ws, code = _open(args)
+    ws.close()
+    assert ws.alignment is not None
+    groups = group_quotes(ws.alignment)
     text = ex.quotes_csv(groups) if args.format == "csv" else _dump(ex.quotes_json(groups))
     write_output(text, args.output)
     return code
@@ -135,8 +100,9 @@ def run_sources(args: argparse.Namespace) -> int:
     from reader.engine import reconcile_export as ex
     from reader.engine.sources import source_scores
 
-    folder, code = _open(args.folder)
-    write_output(_dump(ex.sources_json(source_scores(folder.versions))), args.output)
+    ws, code = _open(args, align=False)
+    ws.close()
+    write_output(_dump(ex.sources_json(source_scores(ws.folder.versions))), args.output)
     return code
 
 
@@ -144,8 +110,10 @@ def run_facts(args: argparse.Namespace) -> int:
     from reader.engine import reconcile_export as ex
     from reader.engine.facts import facts_that_differ
 
-    folder, code = _open(args.folder)
-    diffs = facts_that_differ(_align(folder, args.base))
+    ws, code = _open(args)
+    ws.close()
+    assert ws.alignment is not None
+    diffs = facts_that_differ(ws.alignment)
     text = _dump(ex.facts_json(diffs)) if args.format == "json" else ex.facts_text(diffs)
     write_output(text, args.output)
     return code

@@ -4,17 +4,21 @@ Owns: ``refine_with_folder``, the folder-level pass after single-file extraction
 Versions of one story share article text (wire copy, quotes, rewrites of the same
 facts) but not each other's site chrome. So:
 
-* a block set aside in one version whose words several other versions carry in their
-  bodies is article after all: it is put back (rescued);
+* a block set aside for where it stood (above the headline, after a "Most read" label,
+  in a menu run) whose words at least two other versions carry in their bodies is
+  article after all: it is put back (rescued). Blocks set aside for their own words (a
+  cue such as "Sign up for") are not second-guessed;
 * a body paragraph no other version shares a phrase with, and that reads like site
-  chrome (a cue word, a photo credit, a short unpunctuated line, a web address), is set
-  aside with the reason and a detail saying why;
+  chrome (a cue word, a photo credit, a short unpunctuated line, a web address to
+  visit), is set aside with the reason and a detail saying why;
+* a version with no headline takes the set-aside line most like the others' headlines;
 * an outlet known only as a domain (``themoscowtimes.com``) takes the spelling another
   version uses (``The Moscow Times``).
 
-Work is linear in the folder's size: paragraphs are hashed into word shingles once, and
-each shingle remembers at most a handful of versions, so 500 versions cost what 500
-single files cost. Imports the standard library and ``reader.engine`` modules.
+Work is linear in the folder's size: only the word 4-grams of the blocks in question
+are indexed, each remembering at most a handful of versions, and names are collected in
+one pass. Shingles are Python hashes: they vary between runs but only equality is used,
+so results do not. Imports the standard library and ``reader.engine`` modules.
 """
 
 from __future__ import annotations
@@ -46,7 +50,6 @@ _WORD = re.compile(r"\w+")
 # A web address, e-mail or handle: "example.org/listen", "www.", "@newsdesk".
 _WEB = re.compile(r"https?://|www\.|@\w{2,}|\b[\w-]{2,}\.[a-z]{2,12}(?:/\S*)?(?=[\s,;)]|\.?$)")
 _CAPITALISED = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,5}")
-_squash = squash
 _IMPERATIVE = re.compile(
     r"(?:listen|hear|watch|read|download|visit|follow|subscribe|click|tap|get|find|see|"
     r"join|sign|send|email|contact|share|try)\b", re.IGNORECASE)
@@ -192,7 +195,7 @@ def _spellings(texts: Sequence[str]) -> dict[str, str]:
             for a in range(len(words)):
                 acc = ""
                 for b in range(a, min(a + 6, len(words))):
-                    acc += _squash(words[b])
+                    acc += squash(words[b])
                     out.setdefault(acc, " ".join(words[a : b + 1]))
     return out
 
@@ -219,22 +222,34 @@ def _is_domain(outlet: str | None) -> bool:
 _TITLE_SOURCES = frozenset({"header", "standfirst", "navigation", "masthead", "subheading",
                             "ticker"})
 _TITLE_MATCH = 0.4  # word overlap (Jaccard) with another version's headline
+_TITLE_PEERS = 50
+_TITLE_ODD = 0.15  # a headline sharing less than this with every other one is suspect
 
 
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.casefold()))
 
 
+def _similarity(words: set[str], known: list[set[str]]) -> float:
+    return max((len(words & t) / len(words | t) for t in known if words | t), default=0.0)
+
+
 def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]:
-    """A version with no headline takes the set-aside line most like the others' headlines."""
-    if all(a.title is not None for a in articles):
+    """Headlines checked against the other versions' headlines.
+
+    A version with no headline takes the set-aside line before its body most like the
+    others' headlines. A version whose headline shares almost no words with any other
+    while such a line does (a tagline was taken for the headline) swaps them.
+    """
+    titled = [(i, _words(a.title)) for i, a in enumerate(articles) if a.title]
+    if not titled:
         return articles
-    known = [_words(a.title) for a in articles if a.title]
-    if not known:
-        return articles
+    # Fifty other headlines are evidence enough, and keep big folders linear.
+    peers = titled[:: max(1, len(titled) // _TITLE_PEERS)][: _TITLE_PEERS + 1]
     out = []
-    for a, text in zip(articles, texts, strict=True):
-        if a.title is None:
+    for i, (a, text) in enumerate(zip(articles, texts, strict=True)):
+        known = [w for j, w in peers if j != i][:_TITLE_PEERS]
+        if known and (a.title is None or _similarity(_words(a.title), known) < _TITLE_ODD):
             a = _take_title(a, text, known)
         out.append(a)
     return out
@@ -255,8 +270,7 @@ def _take_title(a: Article, text: str, known: list[set[str]]) -> Article:
             end = at + len(line) if "\n" in r.text else r.end
             pos = end
             mine = _words(line)
-            score = max((len(mine & t) / len(mine | t) for t in known if mine | t),
-                        default=0.0)
+            score = _similarity(mine, known)
             if score >= _TITLE_MATCH and (best is None or score > best[0]):
                 best = (score, k, at, end)
     if best is None:
@@ -275,6 +289,15 @@ def _take_title(a: Article, text: str, known: list[set[str]]) -> Article:
         after = [ln for ln in lines if text.find(ln, end, block.end) >= 0]
         pieces.append(dataclasses.replace(block, text="\n".join(after), start=end))
     removed = a.removed[:k] + tuple(pieces) + a.removed[k + 1 :]
+    if a.title is not None:
+        # The line taken for the headline before goes back to being a header line.
+        removed = tuple(
+            dataclasses.replace(r, reason="header", restorable=True,
+                                detail="taken for the headline at first; the other versions' "
+                                       "headlines match another line")
+            if r.reason == "title" and r.start != at else r
+            for r in removed
+        )
     return dataclasses.replace(a, title=title_text, removed=removed)
 
 

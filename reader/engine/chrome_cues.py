@@ -161,10 +161,12 @@ _CAPTION_KEYS = ("photo", "image", "picture", "фото", "archivbild", "(afp", 
                  "media source", "video caption", "video source", "crédit")
 
 
+_CAPTION_ANY = re.compile("|".join(re.escape(k) for k in _CAPTION_KEYS))
+
+
 def is_caption(line: str) -> bool:
     """A photo caption or credit ("(AFP photo)", "Photo: Jane Doe", "Image source, X")."""
-    low = line.casefold()
-    return any(k in low for k in _CAPTION_KEYS) and bool(CAPTION.search(line))
+    return bool(_CAPTION_ANY.search(line.casefold())) and bool(CAPTION.search(line))
 
 
 _TERMINAL = re.compile(r"[.!?…:;\"”»)\]]$")

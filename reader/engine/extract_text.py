@@ -1,7 +1,7 @@
 """The article in a plain-text or Markdown scrape: headline, metadata, body, chrome.
 
 Owns: the single-file decision of what each unit of a text scrape is. The steps, in
-order (each comment in ``extract_text_article`` says why it comes where it does):
+order (a later step never overrides an earlier one's reason, except where noted):
 
 1. units: lines and paragraphs (``text_units``), Markdown reduced;
 2. intrinsic cues per unit: chrome vocabulary (``chrome_cues``), captions, datelines,
@@ -59,6 +59,8 @@ _CREDIT = re.compile(
     r"корреспондент|редакция|rédaction|redaktion|redacción|correspondant)s?\b",
     re.IGNORECASE,
 )
+_SOURCE_LABEL = re.compile(r"(?:source|original|via|permalink|canonical|источник|quelle)\b",
+                           re.IGNORECASE)
 _URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -101,6 +103,10 @@ def _title_like(u: Unit) -> bool:
     )
 
 
+def _is_credit(u: Unit) -> bool:
+    return u.words <= 6 and bool(_CREDIT.search(u.text)) and not ends_sentence(u.text)
+
+
 def _menu_like(u: Unit) -> bool:
     return u.words <= 5 and not ends_sentence(u.text) and not u.heading
 
@@ -138,9 +144,6 @@ def _intrinsic(units: list[Unit]) -> None:
             elif parse_byline(t):
                 u.reason, u.role = "byline", "byline"
                 u.detail = "the byline"
-            elif u.words <= 6 and _CREDIT.search(t) and not ends_sentence(t):
-                u.reason, u.role = "byline", "byline"
-                u.detail = "a staff credit (the byline)"
 
 
 def _runs(units: list[Unit]) -> None:
@@ -205,7 +208,8 @@ def _find_title(units: list[Unit]) -> tuple[int | None, int]:
         top = min(units[i].heading for i in long)
         best = [i for i in long if units[i].heading == top][-1]
         return best, next((i for i in prose if i > best), n)
-    candidates = [i for i in range(body) if units[i].reason is None and _title_like(units[i])]
+    candidates = [i for i in range(body)
+                  if units[i].reason is None and _title_like(units[i]) and not _is_credit(units[i])]
     if candidates:
         # Nearest the body, but a line of four words or more beats a short label.
         strong = [i for i in candidates if units[i].words >= 4]
@@ -269,6 +273,9 @@ def _zones(units: list[Unit], title: int | None, body: int) -> None:
         units[title].reason, units[title].role = "title", "title"
         units[title].detail = "the headline"
         for u in units[title + 1 : body]:
+            if u.reason is None and _is_credit(u):
+                u.reason, u.role = "byline", "byline"
+                u.detail = "a staff credit (the byline)"
             _set(u, "standfirst", "between the headline and the body")
     footer = _footer(units, body)
     last = None
@@ -338,6 +345,12 @@ def _url(units: list[Unit], text: str) -> str | None:
             urls = find_urls(text[units[i + 1].start : units[i + 1].end])
         if urls:
             return urls[0]
+    for u in units:
+        # "Source: [example.org](https://...)" and "[Original article](https://...)".
+        if u.reason is not None and u.words <= 8 and _SOURCE_LABEL.match(u.text):
+            urls = find_urls(text[u.start : u.end])
+            if urls:
+                return urls[0]
     return None
 
 

@@ -84,6 +84,14 @@ def user_store_path(folder: str | Path) -> Path:
 
 
 def _folder_writable(folder: Path) -> bool:
+    # The mode bits count as well as access(): for root, access() says yes to a folder
+    # marked read-only, and such a folder (a shared corpus, a mounted archive) is not
+    # ours to write into.
+    try:
+        if not folder.stat().st_mode & 0o222:
+            return False
+    except OSError:
+        return False
     target = folder / STORE_NAME
     if target.exists():
         return os.access(target, os.W_OK) and os.access(folder, os.W_OK)

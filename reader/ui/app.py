@@ -71,9 +71,12 @@ def run(folder: str | None = None, *, store: str | None = None, screenshot: str 
         # overlap with Qt's set-up (results are delivered once the event loop runs)
         session.open_folder(folder, base=base)
 
-    from reader.ui.main_window import MainWindow
+    from reader.ui.main_window import DEFAULT_SIZE, MainWindow
 
     window = MainWindow(session)
+    if screenshot:
+        # the screenshot shows the default size, whatever geometry a settings file holds
+        window.resize(*DEFAULT_SIZE)
     code = {"value": 0}
 
     def excepthook(kind: type[BaseException], exc: BaseException,

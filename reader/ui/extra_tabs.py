@@ -34,9 +34,7 @@ def _reconcile(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
 def _apply_reconcile(view: Any, alignment: Alignment, result: Any) -> None:
     rec, choices = result
     # the view recomputes from these when the user picks a reading
-    view._alignment = alignment
-    view._choices = dict(choices)
-    view.set_result(rec)
+    view.set_result(rec, alignment=alignment, choices=choices)
 
 
 def _quotes(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
@@ -58,10 +56,13 @@ def _sources(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
 
 
 def _choices(session: Session) -> dict[str, str]:
-    fn = getattr(session.store, "reading_choices", None)
+    from reader.engine.store import StoreError
+
+    if session.store is None:
+        return {}
     try:
-        return dict(fn()) if callable(fn) else {}
-    except Exception:  # a broken store only loses the user's choices here
+        return session.store.reading_choices()
+    except StoreError:  # a broken store only loses the user's choices here
         return {}
 
 

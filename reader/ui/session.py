@@ -1,8 +1,8 @@
 """The dependency container handed to every widget: what is open and how to change it.
 
 Owns: the opened folder, its store, the current alignment, the undo stack, the task
-runner and the settings, plus the pipeline that loads a folder (extract → align) in
-the background. Widgets read state from here and listen to its signals; they never
+runner and the settings; it runs ``engine.workspace.open_workspace`` (store,
+corrections, extract, align, re-anchor) in the background. Widgets read state from here and listen to its signals; they never
 call the engine for work that may take long. The store is opened and written on the
 GUI thread only (one writer); extraction and alignment run in the runner.
 """
@@ -10,18 +10,21 @@ GUI thread only (one writer); extraction and alignment run in the runner.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from reader.engine.load import is_failure
 from reader.engine.model import Alignment, Folder, LinkOverride, Restore, Version
 from reader.engine.progress import Progress
 from reader.ui.settings import Settings
 from reader.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # imported by the worker when it first opens a store: sqlite_utils is slow
+    from reader.engine.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -35,58 +38,22 @@ class LoadResult:
     folder: Folder
     alignment: Alignment | None
     note: str = ""
-    store: Any = None
+    store: Store | None = None
 
 
-def load_and_align(path: str, *, base: str | None, overrides: Sequence[LinkOverride],
-                   restores: Sequence[Restore], progress: Progress,
-                   store: Any = None, store_path: str | None = None,
-                   open_store: bool = False) -> LoadResult:
-    """Extract every file of ``path``, align the versions, and record them in the store.
+def load_and_align(path: str, *, base: str | None, progress: Progress, store: Store | None = None,
+                   store_path: str | None = None) -> LoadResult:
+    """The worker-thread half of opening a folder: one engine call.
 
-    Runs in a worker thread; the window disables edits meanwhile, so the store has one
-    user at a time. With ``open_store`` the store is opened here (first load of a
-    folder: its overrides and restores are read before extracting).
+    ``store`` is the store already open for this folder (a reload), else the engine
+    opens the folder's own. The window disables edits meanwhile, so the store has one
+    user at a time.
     """
-    from reader.engine import align, extract
+    from reader.engine.workspace import StoreUse, open_workspace
 
-    note = ""
-    if open_store:
-        try:
-            from reader.engine.store import Store
-
-            store = Store.open(path, path=store_path)
-            overrides = store.overrides()
-            restores = store.restores()
-            note = store.location_note
-        except Exception as exc:  # a broken store must not stop reading
-            log.warning("store unavailable: %s", exc)
-            note = f"Annotations unavailable: {exc}"
-            store = None
-
-    folder = extract.open_folder(path, progress=progress, restores=tuple(restores))
-    if not folder.versions:
-        return LoadResult(folder, None, note, store)
-    ids = {v.id for v in folder.versions}
-    chosen = base if base in ids else None
-    alignment = align.align_versions(folder.versions, base=chosen,
-                                     overrides=tuple(overrides), progress=progress)
-    if store is not None:
-        note = "; ".join(x for x in (note, _record(store, folder, alignment)) if x)
-    return LoadResult(folder, alignment, note, store)
-
-
-def _record(store: Any, folder: Folder, alignment: Alignment) -> str:
-    """Re-anchor annotations and save the alignment; a message when that failed."""
-    try:
-        from reader.engine.anchoring import sync_folder
-
-        sync_folder(store, folder)
-        store.save_alignment(alignment)
-    except Exception as exc:  # reading goes on without re-anchoring
-        log.warning("could not update the store: %s", exc)
-        return f"Could not update annotations: {exc}"
-    return ""
+    ws = open_workspace(path, base=base, store=store, store_path=store_path,
+                        store_use=StoreUse.OPTIONAL, progress=progress)
+    return LoadResult(ws.folder, ws.alignment, "; ".join(ws.notes), ws.store)
 
 
 def _first_interesting(alignment: Alignment, ids: list[str]) -> str:
@@ -122,7 +89,7 @@ class Session(QObject):
         self.path: str | None = None
         self.folder: Folder | None = None
         self.alignment: Alignment | None = None
-        self.store: Any = None
+        self.store: Store | None = None
         self.current_version: str | None = None
         self.requested_base: str | None = None
         self.runner.finished.connect(self._on_finished)
@@ -169,14 +136,11 @@ class Session(QObject):
         assert self.path is not None
         path = self.path
         base = self.requested_base or (self.alignment.base if self.alignment else None)
-        overrides = tuple(self.overrides())
-        restores = tuple(self.restores())
         store = self.store
         store_path = self.store_path
         self.loading_started.emit(path)
         self.runner.start(LOAD, lambda progress: load_and_align(
-            path, base=base, overrides=overrides, restores=restores, progress=progress,
-            store=store, store_path=store_path, open_store=store is None))
+            path, base=base, progress=progress, store=store, store_path=store_path))
 
     def _on_finished(self, channel: str, result: object) -> None:
         if channel != LOAD or not isinstance(result, LoadResult):
@@ -192,7 +156,9 @@ class Session(QObject):
         else:
             self.current_version = None
         n = len(result.folder.versions)
-        bad = len(result.folder.problems)
+        # skipped files (hidden, our own store, unsupported types) are listed in the
+        # Problems panel but are not failures
+        bad = sum(1 for p in result.folder.problems if is_failure(p))
         msg = f"Loaded {n} version{'s' if n != 1 else ''}"
         if n == 0:
             msg = "No readable versions in this folder"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.engine.boilerplate import reads_like_chrome, refine_with_folder
 from reader.engine.extract_text import extract_text_article
@@ -153,3 +155,47 @@ def test_missing_headline_is_found_by_the_other_versions() -> None:
     from tests.engine.test_extract_text import assert_nothing_lost
 
     assert_nothing_lost(lonely, out[0])
+
+
+_LINES = st.sampled_from([
+    "", "", "Menu", "• News", "Most read", "Sign up for our newsletter", "BREAKING",
+    "Glacier lost a fifth of its ice in ten years",
+    "The Vatna glacier has lost about a fifth of its volume since 2013, the survey said.",
+    "Researchers measured the ice with radar flown from small aircraft over the summer.",
+    "Visit example.org/tips to send us a tip", "Editor's picks", "(AFP photo)",
+    "Tourism operators said they had already moved two of their hiking routes.",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_LINES, max_size=25), min_size=1, max_size=5))
+def test_refine_never_loses_a_line(files: list[list[str]]) -> None:
+    from tests.engine.test_extract_text import assert_nothing_lost
+
+    texts = ["\n".join(lines) for lines in files]
+    single = [extract_text_article(t, markdown=False) for t in texts]
+    refined = refine_with_folder(single, texts)
+    assert len(refined) == len(single)
+    for text, article in zip(texts, refined, strict=True):
+        assert_nothing_lost(text, article)
+        assert [p.index for p in article.paragraphs] == list(range(len(article.paragraphs)))
+
+
+def test_tagline_taken_for_the_headline_is_corrected() -> None:
+    tagline = (
+        "Glacier lost a fifth of its ice in ten years\n\n"
+        "Independent reporting from the northern fjords since 1921\n\n"
+        "The Vatna glacier has lost about a fifth of its volume since 2013, according "
+        "to a survey published on Thursday.\n"
+    )
+    first = extract_text_article(tagline, markdown=False)
+    assert first.title == "Independent reporting from the northern fjords since 1921"
+    texts, single = load()
+    out = refine_with_folder([first, *single], [tagline, *texts])[0]
+    assert out.title == "Glacier lost a fifth of its ice in ten years"
+    by_reason = {r.reason: r for r in out.removed}
+    assert by_reason["title"].start == 0 and not by_reason["title"].restorable
+    assert by_reason["header"].text.startswith("Independent reporting")
+    assert by_reason["header"].restorable
+    # Headlines that merely differ between outlets are left alone.
+    assert [a.title for a in refine_with_folder(single, texts)] == [a.title for a in single]

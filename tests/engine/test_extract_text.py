@@ -316,3 +316,17 @@ def test_masthead_named_again_gives_the_outlet() -> None:
     assert a.title == "Boat race moved to Sunday"
     assert len(a.paragraphs) == 1
     assert [r.reason for r in a.removed][-2:] == ["donation", "donation"]
+
+
+def test_source_link_gives_the_url_but_related_links_do_not() -> None:
+    text = (
+        "# Harbour crane arrives\n\n"
+        "**Related:** [Older story](https://news.example/2020/01/01/old)\n\n"
+        "The new crane arrived at the harbour on Tuesday after a three-week voyage from the yard.\n\n"
+        "Source: [news.example](https://news.example/2024/03/05/crane)\n"
+    )
+    a = extract_text_article(text, markdown=True)
+    assert a.url == "https://news.example/2024/03/05/crane"
+    assert a.date == "2024-03-05"
+    assert a.title == "Harbour crane arrives"
+    assert [p.text[:12] for p in a.paragraphs] == ["The new cran"]

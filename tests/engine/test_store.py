@@ -73,6 +73,20 @@ def test_read_only_folder_uses_the_per_user_data_folder(
     assert Store.open(folder).path == store.path
 
 
+def test_a_folder_marked_read_only_is_respected_even_for_root(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    folder.chmod(0o555)
+    try:
+        with Store.open(folder) as store:
+            assert store.path.parent == tmp_path / "data" / "version-reader" / "stores"
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
 def test_the_bundled_sample_keeps_its_store_in_the_user_data_folder(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.paths import sample_folder

@@ -1,0 +1,158 @@
+"""Opening a folder as a workspace: the one sequence every face of the app runs.
+
+Owns: the order of the pipeline when a folder is opened with its store — open the
+store, read the user's corrections (restored boilerplate, link/unlink overrides),
+extract, align, notice which files changed since the store last saw them and re-anchor
+their annotations, record the alignment. The desktop app (in a worker thread) and
+every CLI command call ``open_workspace`` rather than repeating these steps, so the
+user's corrections are reflected everywhere.
+
+How much the store matters is the caller's choice (``StoreUse``): a command that
+writes annotations needs it; ``align`` or ``reconcile`` use an existing store's
+corrections but never create one; the GUI carries on without a broken store and says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+
+from reader.engine.align import align_versions
+from reader.engine.anchoring import SyncReport, sync_folder
+from reader.engine.extract import open_folder
+from reader.engine.model import Alignment, Folder
+from reader.engine.progress import Progress
+from reader.engine.store import STORE_NAME, Store, StoreError, user_store_path
+
+
+class StoreUse(StrEnum):
+    REQUIRED = "required"  # open or create; a failure is an error (StoreError)
+    OPTIONAL = "optional"  # open or create; a failure is a note, work goes on without it
+    EXISTING = "existing"  # use only a store that already exists; never create one
+    NONE = "none"  # no store at all
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A folder opened with its store.
+
+    ``alignment`` is None when the folder has no readable version or aligning was not
+    asked for. ``notes`` are one-line messages for the user (where the store lives,
+    which files changed, a store that could not be used), in the order they arose.
+    The caller owns ``store`` and closes it.
+    """
+
+    folder: Folder
+    alignment: Alignment | None
+    store: Store | None
+    sync: SyncReport | None
+    notes: tuple[str, ...]
+
+    def close(self) -> None:
+        """Close the store, if one was opened."""
+        if self.store is not None:
+            self.store.close()
+
+
+class UnknownBase(ValueError):
+    """The requested base is not one of the folder's versions."""
+
+    def __init__(self, base: str, ids: list[str]) -> None:
+        super().__init__(f"unknown base {base!r}")
+        self.base = base
+        self.ids = ids
+
+
+def _existing_store_path(folder: Path, store_path: str | Path | None) -> Path | None:
+    candidates = ([Path(store_path)] if store_path is not None
+                  else [folder / STORE_NAME, user_store_path(folder)])
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def _open_store(folder: Path, store_path: str | Path | None, use: StoreUse,
+                notes: list[str]) -> Store | None:
+    if use is StoreUse.NONE:
+        return None
+    if use is StoreUse.EXISTING:
+        existing = _existing_store_path(folder, store_path)
+        if existing is None:
+            return None
+        store_path = existing
+    try:
+        store = Store.open(folder, path=store_path)
+    except StoreError as exc:
+        if use is StoreUse.REQUIRED:
+            raise
+        notes.append(f"Annotations unavailable: {exc}")
+        return None
+    if store.location_note:
+        notes.append(store.location_note)
+    return store
+
+
+def open_workspace(
+    path: str | Path,
+    *,
+    base: str | None = None,
+    store_path: str | Path | None = None,
+    store_use: StoreUse = StoreUse.OPTIONAL,
+    store: Store | None = None,
+    align: bool = True,
+    strict_base: bool = False,
+    progress: Progress | None = None,
+) -> Workspace:
+    """Extract, align and re-anchor a folder with the corrections its store holds.
+
+    :param path: the folder of saved versions.
+    :param base: the base version's id; None (or an id not in the folder) lets the
+        aligner choose the version closest to all others.
+    :param store_path: an explicit store file (default: the folder's own).
+    :param store_use: how much the store matters (see ``StoreUse``).
+    :param store: a store the caller already has open (a reload); used as it is.
+    :param align: False to stop after extraction and re-anchoring.
+    :param strict_base: raise ``UnknownBase`` for a base that is not in the folder
+        (the CLI's choice) instead of letting the aligner choose (the GUI's, after a
+        re-scrape removed the old base).
+    :param progress: reports per file and per version; cancelling raises ``Cancelled``.
+    :raises StoreError: only with ``StoreUse.REQUIRED``.
+    :raises UnknownBase: only with ``strict_base``.
+    """
+    root = Path(path)
+    notes: list[str] = []
+    opened_here = store is None
+    if store is None:
+        store = _open_store(root, store_path, store_use, notes)
+    try:
+        restores = store.restores() if store is not None else []
+        folder = open_folder(root, progress=progress, restores=tuple(restores))
+        sync: SyncReport | None = None
+        if store is not None:
+            sync = sync_folder(store, folder)
+            if sync.notice:
+                notes.append(sync.notice)
+        alignment = None
+        ids = [v.id for v in folder.versions]
+        if strict_base and base is not None and base not in ids:
+            raise UnknownBase(base, list(ids))
+        if align and folder.versions:
+            overrides = store.overrides() if store is not None else []
+            alignment = align_versions(folder.versions, base=base if base in ids else None,
+                                       overrides=tuple(overrides), progress=progress)
+            if store is not None:
+                store.save_alignment(alignment)
+    except StoreError as exc:
+        if store is not None and opened_here:
+            store.close()
+        if store_use is StoreUse.REQUIRED:
+            raise
+        # a store that breaks midway must not stop the reading: start again without it
+        notes.append(f"Could not update annotations: {exc}")
+        plain = open_workspace(root, base=base, store_use=StoreUse.NONE, align=align,
+                               progress=progress)
+        return replace(plain, notes=tuple(notes))
+    except BaseException:
+        if store is not None and opened_here:
+            store.close()
+        raise
+    return Workspace(folder, alignment, store, sync, tuple(notes))
