@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -68,8 +69,12 @@ def test_the_users_link_is_reflected_headless(folder: Path) -> None:
     finally:
         ws.close()
     # ... and the command line shows the same correction
-    code, out, _err = _cli("align", str(folder), "--base", "a-base.txt", "--format", "text")
+    code, out, _err = _cli("align", str(folder), "--base", "a-base.txt")
     assert code == 0
+    doc = json.loads(out)
+    pair = next(a for a in doc["alignments"] if a["version"] == other)
+    assert [(g["base"], g["other"]) for g in pair["groups"] if g.get("overridden")] == [
+        ([2, 3], [2])]
 
 
 def test_restored_boilerplate_comes_back_into_the_body(folder: Path) -> None:
