@@ -36,7 +36,7 @@ from reader.engine.chrome_cues import (
     unquoted,
 )
 from reader.engine.markdown import looks_like_markdown
-from reader.engine.metadata import find_date, find_outlet, find_urls, parse_byline
+from reader.engine.metadata import find_date, find_outlet, find_urls, parse_byline, parse_date
 from reader.engine.model import Article, Paragraph, Removed
 from reader.engine.text_units import Unit, split_units, unit_paragraph
 
@@ -229,6 +229,23 @@ def _is_pitch(u: Unit) -> bool:
     return hits >= 2 or (hits >= 1 and u.words <= 15)
 
 
+def _prose_words(units: list[Unit]) -> tuple[int, int]:
+    """Unlabelled prose in ``units``: (paragraphs, words)."""
+    prose = [u for u in units if u.reason is None and _is_prose(u) and u.words >= 25]
+    return len(prose), sum(u.words for u in prose)
+
+
+def _sidebar(units: list[Unit], body: int, i: int) -> bool:
+    """Is the list label at ``i`` a box inside the page rather than the article's end?
+
+    When much more article prose follows it than precedes it (three long paragraphs,
+    twice the words), the body start was a stray line and the list a sidebar.
+    """
+    _, before = _prose_words(units[body:i])
+    count, after = _prose_words(units[i + 1 :])
+    return count >= 3 and after >= 2 * max(before, 1)
+
+
 def _footer(units: list[Unit], body: int) -> int:
     """Mark the page footer; return where the article's last stretch ends.
 
@@ -242,6 +259,14 @@ def _footer(units: list[Unit], body: int) -> int:
     end = n
     for i in range(body + 1, n):
         u = units[i]
+        if u.stop and u.reason in _HARD_STOPS and _sidebar(units, body, i):
+            for x in units[i + 1 :]:
+                if x.block != u.block:
+                    break
+                if x.reason == "navigation":
+                    x.reason = None  # headlines in the box, not menu items
+                _set(x, u.reason or "related", f"under \u201c{u.text[:40]}\u201d")
+            continue
         if u.stop and u.reason in _HARD_STOPS:
             hard = u.text[:40]
             for x in units[i:]:
@@ -360,9 +385,50 @@ def _url_date(url: str | None) -> str | None:
     m = re.search(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)", url)
     if not m:
         return None
-    from reader.engine.metadata import parse_date
-
     return parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+
+
+# Front matter keys, as web clippers write them. "created"/"clipped" are when the page was
+# saved, not published: they never give the date.
+_FRONT_KEYS = {
+    "title": "title", "headline": "title",
+    "date": "date", "published": "date", "publish_date": "date", "pubdate": "date",
+    "date_published": "date", "datepublished": "date",
+    "source": "url", "url": "url", "link": "url", "canonical": "url", "original_url": "url",
+    "author": "byline", "authors": "byline", "byline": "byline", "creator": "byline",
+}
+_FRONT_REASON = {"title": "title", "date": "dateline", "url": "url", "byline": "byline"}
+_FRONT_LINE = re.compile(r"^([A-Za-z_][\w -]*):\s*(.*)$")
+
+
+def _front_matter(units: list[Unit]) -> dict[str, str]:
+    """Label the front matter's lines and read the article's metadata from them."""
+    found: dict[str, str] = {}
+    for u in units:
+        if not u.front:
+            continue
+        u.reason, u.detail = "metadata", "the file's front matter (saved by a web clipper)"
+        m = _FRONT_LINE.match(u.text)
+        if not m:
+            continue
+        field = _FRONT_KEYS.get(m.group(1).strip().lower().replace(" ", "_"))
+        value = m.group(2).strip().strip("\"'[]").strip()
+        if not field or not value or field in found:
+            continue
+        if field == "date":
+            iso = parse_date(value)
+            if iso is None:
+                continue
+            value = iso
+        elif field == "url":
+            urls = find_urls(value)
+            if not urls:
+                continue
+            value = urls[0]
+        found[field] = value
+        u.reason, u.role = _FRONT_REASON[field], _FRONT_REASON[field]
+        u.detail = f"the {field} in the file's front matter"
+    return found
 
 
 def extract_text_article(text: str, *, markdown: bool) -> Article:
@@ -376,6 +442,7 @@ def extract_text_article(text: str, *, markdown: bool) -> Article:
         ``dateline``, ``byline``, ``url``, not restorable; chrome, restorable).
     """
     units = split_units(text, markdown=markdown or looks_like_markdown(text))
+    front = _front_matter(units)
     _intrinsic(units)
     _runs(units)
     title, body = _find_title(units)
@@ -385,16 +452,14 @@ def extract_text_article(text: str, *, markdown: bool) -> Article:
         if u.reason is None:
             u.role = "body"
             paragraphs.append(unit_paragraph(u, len(paragraphs)))
-    date = next(
-        (_is_dateline(u) for u in units if u.role == "dateline"), None
-    )
-    url = _url(units, text)
-    if date is None:
-        date = _url_date(url)
-    byline = next((parse_byline(u.text) or u.text for u in units if u.role == "byline"), None)
+    date = next((d for u in units if u.role == "dateline" and (d := _is_dateline(u))), None)
+    url = front.get("url") or _url(units, text)
+    date = date or front.get("date") or _url_date(url)
+    byline = front.get("byline") or next(
+        (parse_byline(u.text) or u.text for u in units if u.role == "byline"), None)
     chrome = "\n".join(u.text for u in units if u.role != "body")
     return Article(
-        title=units[title].text if title is not None else None,
+        title=units[title].text if title is not None else front.get("title"),
         date=date,
         outlet=find_outlet(chrome, url),
         url=url,

@@ -48,6 +48,7 @@ class Unit:
     stop: bool = False
     words: int = field(default=0)
     key: str | None = None  # folded text, computed on demand by extract_text
+    front: bool = False  # a line of the YAML front matter
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,12 +145,35 @@ def _build(text: str, lines: list[_Line], block: int, markdown: bool) -> Unit:
     )
 
 
+def front_matter_end(text: str) -> int:
+    """End offset of a YAML front matter block (``---`` ... ``---``) opening the file, or 0.
+
+    Web clippers (Obsidian, MarkDownload) put the page's title, source URL, author and
+    dates there.
+    """
+    if not text.startswith("---\n"):
+        return 0
+    pos = 4
+    for _ in range(80):
+        e = text.find("\n", pos)
+        line = text[pos : e if e >= 0 else len(text)].strip()
+        if line in ("---", "..."):
+            return e if e >= 0 else len(text)
+        if e < 0:
+            return 0
+        pos = e + 1
+    return 0
+
+
 def split_units(text: str, *, markdown: bool) -> list[Unit]:
     """Cut ``text`` into units in file order; every non-blank line is in exactly one.
 
-    :param text: the decoded file, ``\\n`` newlines.
+    A YAML front matter block is cut one line per unit and read raw (``unit.front``).
+
+    :param text: the decoded file, ``\n`` newlines.
     :param markdown: reduce Markdown syntax (else only bullets are stripped).
     """
+    front = front_matter_end(text)
     units: list[Unit] = []
     block: list[_Line] = []
     block_no = 0
@@ -182,12 +206,16 @@ def split_units(text: str, *, markdown: bool) -> list[Unit]:
         if e < 0:
             e = n
         if text[pos:e].strip():
-            ln = _scan_line(text, pos, e, markdown)
-            if ln.heading and block:
+            # Front matter is data, not Markdown: raw, one line per unit.
+            in_front = pos < front
+            ln = _scan_line(text, pos, e, markdown and not in_front)
+            if (ln.heading or in_front) and block:
                 flush()
             block.append(ln)
-            if ln.heading:
+            if ln.heading or in_front:
                 flush()
+                if in_front:
+                    units[-1].front = True
         else:
             flush()
         pos = e + 1

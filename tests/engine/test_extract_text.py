@@ -330,3 +330,31 @@ def test_source_link_gives_the_url_but_related_links_do_not() -> None:
     assert a.date == "2024-03-05"
     assert a.title == "Harbour crane arrives"
     assert [p.text[:12] for p in a.paragraphs] == ["The new cran"]
+
+
+def test_front_matter_clip_date_is_not_the_publication_date() -> None:
+    text = "---\ntitle: Harbour opens\ncreated: 2024-09-20\n---\n\nThe harbour opened on Monday after two years of building work, officials said.\n"
+    a = extract_text_article(text, markdown=True)
+    assert a.title == "Harbour opens"
+    assert a.date is None  # "created" is when the page was saved
+    assert len(a.paragraphs) == 1
+    assert_nothing_lost(text, a)
+
+
+def test_trending_box_before_the_article_does_not_end_it() -> None:
+    long = ("The council said on Tuesday that the new harbour wall would be finished by "
+            "the spring, two months later than planned, because of storms over the winter "
+            "that stopped work for several weeks at a time.")
+    text = (
+        "Ferry fares will rise in May, the operator confirmed in a short statement today.\n\n"
+        "Trending\n"
+        "Storm hits the coast\n"
+        "Markets slide\n\n"
+        "Harbour wall delayed until spring\n\n"
+        + "\n\n".join([long] * 3) + "\n"
+    )
+    a = extract_text_article(text, markdown=False)
+    assert sum(p.text == long for p in a.paragraphs) == 3
+    trending = [r for r in a.removed if r.text.startswith("Trending")]
+    assert trending and trending[0].reason == "related"
+    assert "Storm hits the coast" in trending[0].text
