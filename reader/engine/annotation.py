@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from reader.engine.model import AnnotationId, VersionId
+from reader.engine.model import Alignment, AnnotationId, VersionId
 
 CONTEXT = 32
 """Characters of prefix/suffix kept around a quote (Hypothesis keeps 32)."""
@@ -112,3 +112,30 @@ BUILTIN_TAGS: tuple[Tag, ...] = (
 """The vocabulary every new store starts with (mirrors ``ChangeKind``)."""
 
 DEFAULT_USER_TAG_COLOUR = "#5c6bc0"
+
+
+def annotated_group(annotation: Annotation, alignment: Alignment) -> tuple[VersionId, int] | None:
+    """The difference ``annotation`` belongs to in ``alignment``, as (version, group index).
+
+    Found by the paragraph the annotation is anchored to, not by the group number it
+    was made on, so a re-alignment (a link, an unlink, another base) that renumbers the
+    groups keeps every tag on its text. An annotation on a compared version belongs to
+    that version's group holding its paragraph; one on a base paragraph (an omission,
+    made from version X's difference, ``group_ref`` "X#…") to X's group holding that
+    base paragraph. None for an orphaned annotation or a paragraph no group holds.
+    """
+    if annotation.status is AnchorStatus.ORPHANED:
+        return None
+    made_from = (annotation.group_ref or "").rpartition("#")[0]
+    on_base = annotation.version == alignment.base
+    version = made_from if on_base else annotation.version
+    if not version or version == alignment.base:
+        return None
+    try:
+        groups = alignment.pair(version).groups
+    except KeyError:
+        return None
+    for i, g in enumerate(groups):
+        if annotation.paragraph in (g.base if on_base else g.other):
+            return VersionId(version), i
+    return None

@@ -62,16 +62,18 @@ class _Context:
     def __init__(self, store: Store, alignment: Alignment | None, base: str | None) -> None:
         self.meta: dict[str, _Meta] = {}
         self.base_of: dict[tuple[str, int], tuple[int, ...]] = {}
-        # (version, group index) -> (base paragraphs, other paragraphs)
-        self.groups: dict[tuple[str, int], tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        # (version, base paragraph) -> that version's paragraphs in the same group: found
+        # by membership, so a re-alignment that renumbers groups changes nothing here
+        self.other_of: dict[tuple[str, int], tuple[int, ...]] = {}
         if alignment is not None:
             self.base = str(alignment.base)
             for v in alignment.versions:
                 self.meta[v.id] = _Meta(v.outlet or "", v.url or "", v.title or "",
                                         tuple(p.text for p in v.paragraphs))
             for pair in alignment.pairs:
-                for i, g in enumerate(pair.groups):
-                    self.groups[(pair.version, i)] = (g.base, g.other)
+                for g in pair.groups:
+                    for b in g.base:
+                        self.other_of[(pair.version, b)] = g.other
                     for o in g.other:
                         self.base_of[(pair.version, o)] = g.base
             return
@@ -81,7 +83,8 @@ class _Context:
                                     tuple(store.paragraph_texts(d.id)))
         if self.base:
             for sg in store.differences(self.base):
-                self.groups[(sg.version, sg.index)] = (sg.base_paras, sg.other_paras)
+                for b in sg.base_paras:
+                    self.other_of[(sg.version, b)] = sg.other_paras
                 for o in sg.other_paras:
                     self.base_of[(sg.version, o)] = sg.base_paras
 
@@ -96,10 +99,10 @@ class _Context:
         """The annotated paragraph; for a tag on the base made from another version's
         difference (an omission), that version's side of the difference (often empty)."""
         if group_ref and version == self.base:
-            other, _, index = group_ref.rpartition("#")
-            group = self.groups.get((other, int(index))) if index.isdigit() else None
-            if other != self.base and group is not None and paragraph in group[0]:
-                return "\n\n".join(self.paragraph(other, i) for i in group[1])
+            other = group_ref.rpartition("#")[0]
+            paras = self.other_of.get((other, paragraph)) if other != self.base else None
+            if paras is not None:
+                return "\n\n".join(self.paragraph(other, i) for i in paras)
         return self.paragraph(version, paragraph)
 
     def base_text(self, version: str, paragraph: int) -> str:

@@ -147,11 +147,17 @@ class DifferencesPanel(QWidget):
 
     # --- data ----------------------------------------------------------------------------
     def tags(self) -> dict[str, str]:
+        """The tag shown for each difference, keyed by ``group_ref``."""
+        from reader.engine.annotation import annotated_group
+
+        alignment = self.session.alignment
         out: dict[str, str] = {}
+        if alignment is None:
+            return out
         for a in self.session.annotations():
-            ref = getattr(a, "group_ref", None)
-            if ref and ref not in out:
-                out[ref] = a.tag
+            where = annotated_group(a, alignment)
+            if where is not None:
+                out.setdefault(group_ref(*where), a.tag)
         return out
 
     def refresh(self) -> None:

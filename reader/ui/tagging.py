@@ -52,8 +52,14 @@ def new_annotation(alignment: Alignment, version_id: str, index: int, tag: str,
 
 
 def annotations_of(session: Session, version_id: str, index: int) -> list[Annotation]:
-    ref = group_ref(version_id, index)
-    return [a for a in session.annotations() if a.group_ref == ref]
+    """The annotations on group ``index`` of ``version_id``, found by their paragraphs."""
+    from reader.engine.annotation import annotated_group
+
+    alignment = session.alignment
+    if alignment is None:
+        return []
+    return [a for a in session.annotations()
+            if annotated_group(a, alignment) == (version_id, index)]
 
 
 def tag(session: Session, version_id: str, index: int, tag_name: str) -> bool:
