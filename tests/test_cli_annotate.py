@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.engine import store as store_module
+from reader.engine import store_files
 from reader.engine.extract import open_folder
 
 HERALD = """Harbour bridge to reopen in May, mayor says
@@ -131,7 +131,7 @@ def test_store_option_and_read_only_folder(story: Path, tmp_path: Path,
     _annotate(story, capsys, "--store", str(chosen))
     assert chosen.exists() and not (story / "version-reader.sqlite").exists()
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(store_module, "_folder_writable", lambda _folder: False)
+    monkeypatch.setattr(store_files, "_folder_writable", lambda _folder: False)
     n = _index(story, "courier.txt", "$5 million")
     assert main(["annotate", str(story), "--version", "courier.txt", "--paragraph", str(n),
                  "--tag", "altered"]) == 0

@@ -35,6 +35,7 @@ from reader.engine.model import (
 )
 from reader.engine.normalize import make_paragraph
 from reader.engine.progress import Progress, check
+from reader.engine.text_units import paragraph_from_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,17 +266,25 @@ def apply_restores(version: Version, restores: Sequence[Restore]) -> Version:
     paragraphs: list[Paragraph] = []
     for i, (_, _, item) in enumerate(items):
         if isinstance(item, Removed):
-            paragraphs.append(_restored_paragraph(i, item, version.text))
+            paragraphs.append(_restored_paragraph(i, item, version))
         else:
             paragraphs.append(item if item.index == i else replace(item, index=i))
     return replace(version, paragraphs=tuple(paragraphs), removed=kept)
 
 
-def _restored_paragraph(index: int, block: Removed, text: str) -> Paragraph:
+def _restored_paragraph(index: int, block: Removed, version: Version) -> Paragraph:
+    text = version.text
     if text[block.start:block.end] == block.text:
         return make_paragraph(index, block.text, block.start)
-    # The block's text was cleaned (markup reduced, lines joined): spread its characters
-    # over the span it came from, so the whole block stays highlightable.
+    if version.format is not SourceFormat.HTML:
+        # Rebuilt from the file's lines the way extraction builds a paragraph, so every
+        # character keeps its exact place in the file (markup reduced, lines joined).
+        rebuilt = paragraph_from_span(text, block.start, block.end, index,
+                                      markdown=version.format is SourceFormat.MARKDOWN)
+        if rebuilt is not None:
+            return rebuilt
+    # HTML: the block's text was extracted from markup; spread its characters over the
+    # span it came from, so the whole block stays highlightable.
     length = len(block.text)
     points = [(0, block.start)]
     if length and block.end - block.start != length:

@@ -22,16 +22,12 @@ Schema: see ``docs/store.md`` and ``migrations``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from reader.engine.annotation import (
     BUILTIN_TAGS,
@@ -40,15 +36,23 @@ from reader.engine.annotation import (
     Annotation,
     Tag,
 )
-from reader.engine.migrations import MIGRATIONS, SCHEMA_VERSION
 from reader.engine.model import (
     Alignment,
     LinkOverride,
-    OverrideAction,
     Restore,
     Version,
     VersionId,
 )
+from reader.engine.store_files import (
+    BUSY_TIMEOUT_MS,
+    STORE_NAME,
+    StoreError,
+    _read_overrides,
+    _read_restores,
+    store_location,
+)
+from reader.engine.store_files import read_corrections as read_corrections
+from reader.engine.store_files import user_store_path as user_store_path
 from reader.engine.store_rows import (
     ANNOTATION_COLUMNS,
     INSERT_ANNOTATION,
@@ -62,40 +66,10 @@ from reader.engine.store_rows import (
 )
 from reader.paths import is_bundled
 
-STORE_NAME = "version-reader.sqlite"
-"""The store's file name inside the opened folder."""
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-BUSY_TIMEOUT_MS = 10_000
 _LOCK_RETRIES = 5
-
-class StoreError(Exception):
-    """The store cannot be opened or written; the message says what to do."""
-
-
-def user_store_path(folder: str | Path) -> Path:
-    """Where the store of a read-only ``folder`` lives: the per-user data folder.
-
-    ``$XDG_DATA_HOME/version-reader/stores/<hash of the folder's path>.sqlite``
-    (``~/.local/share`` when ``XDG_DATA_HOME`` is unset).
-    """
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:20]
-    return Path(base) / "version-reader" / "stores" / f"{key}.sqlite"
-
-
-def _folder_writable(folder: Path) -> bool:
-    # The mode bits count as well as access(): for root, access() says yes to a folder
-    # marked read-only, and such a folder (a shared corpus, a mounted archive) is not
-    # ours to write into.
-    try:
-        if not folder.stat().st_mode & 0o222:
-            return False
-    except OSError:
-        return False
-    target = folder / STORE_NAME
-    if target.exists():
-        return os.access(target, os.W_OK) and os.access(folder, os.W_OK)
-    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def _seed_from(source: Path, target: Path) -> bool:
@@ -149,22 +123,18 @@ class Store:
             app's bundled sample (then ``location_note`` says where the store went).
         :raises StoreError: the file cannot be opened or is not a store.
         """
+        # sqlite_utils is imported here, not at module level: it takes a good part of the
+        # app's start-up, and the comparison is shown before the store is opened.
+        from sqlite_utils import Database
+
+        from reader.engine.migrations import SCHEMA_VERSION
+
         folder_path = Path(folder)
-        note = ""
-        if path is not None:
-            target = Path(path)
-        elif is_bundled(folder_path):
-            # The sample belongs to the installation: an upgrade would wipe a store
-            # kept beside it, and a bundle's folder may be read-only.
-            target = user_store_path(folder_path)
-            note = f"{folder_path} is the bundled sample: annotations are kept in {target}"
-        elif _folder_writable(folder_path):
-            target = folder_path / STORE_NAME
-        else:
-            target = user_store_path(folder_path)
-            note = f"{folder_path} is read-only: annotations are kept in {target}"
-            if _seed_from(folder_path / STORE_NAME, target):
-                note += f" (started from the copy in {folder_path})"
+        target, note = store_location(folder_path, path)
+        read_only = path is None and not is_bundled(folder_path) and target != (
+            folder_path / STORE_NAME)
+        if read_only and _seed_from(folder_path / STORE_NAME, target):
+            note += f" (started from the copy in {folder_path})"
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000,
@@ -198,6 +168,8 @@ class Store:
                 time.sleep(0.05 * (attempt + 1))
         # FULL: a commit is on disk before the call returns, even across a power cut.
         conn.execute("PRAGMA synchronous = FULL")
+        from reader.engine.migrations import MIGRATIONS
+
         if MIGRATIONS.pending(self._db):
             # Under the write lock so two processes opening a new store migrate once.
             with self.transaction():
@@ -225,7 +197,11 @@ class Store:
     def schema_version(self) -> int:
         row = self._db.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'")
         got = row.fetchone()
-        return int(got[0]) if got else SCHEMA_VERSION
+        if got:
+            return int(got[0])
+        from reader.engine.migrations import SCHEMA_VERSION
+
+        return SCHEMA_VERSION
 
     # --- transactions ----------------------------------------------------------------
 
@@ -500,17 +476,7 @@ class Store:
 
     def overrides(self, base_version: str | None = None) -> list[LinkOverride]:
         """The user's link/unlink corrections, optionally against one base, oldest first."""
-        sql = "SELECT * FROM alignment_overrides"
-        params: list[object] = []
-        if base_version is not None:
-            sql += " WHERE base_version = ?"
-            params.append(base_version)
-        return [
-            LinkOverride(VersionId(r["version"]), VersionId(r["base_version"]),
-                         tuple(json.loads(r["base_paras"])), tuple(json.loads(r["other_paras"])),
-                         OverrideAction(r["action"]), r["base_sha256"], r["other_sha256"])
-            for r in self._rows(sql + " ORDER BY id", params)
-        ]
+        return _read_overrides(self._db.conn, base_version)
 
     @staticmethod
     def _override_key(o: LinkOverride) -> list[object]:
@@ -532,13 +498,7 @@ class Store:
 
     def restores(self, version: str | None = None) -> list[Restore]:
         """Boilerplate blocks the user put back into the body."""
-        sql = 'SELECT version, start, "end", sha256 FROM boilerplate_overrides'
-        params: list[object] = []
-        if version is not None:
-            sql += " WHERE version = ?"
-            params.append(version)
-        rows = self._db.conn.execute(sql + " ORDER BY version, start", params).fetchall()
-        return [Restore(VersionId(r[0]), r[1], r[2], r[3]) for r in rows]
+        return _read_restores(self._db.conn, version)
 
     def put_restore(self, restore: Restore) -> None:
         self._exec('INSERT OR REPLACE INTO boilerplate_overrides(version, start, "end", sha256, '

@@ -14,16 +14,18 @@ corrections but never create one; the GUI carries on without a broken store and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from reader.engine.align import align_versions
 from reader.engine.anchoring import SyncReport, sync_folder
 from reader.engine.extract import open_folder
-from reader.engine.model import Alignment, Folder
+from reader.engine.model import Alignment, Folder, LinkOverride, Restore
 from reader.engine.progress import Progress
-from reader.engine.store import STORE_NAME, Store, StoreError, user_store_path
+from reader.engine.store import Store
+from reader.engine.store_files import STORE_NAME, StoreError, read_corrections, user_store_path
 
 
 class StoreUse(StrEnum):
@@ -91,6 +93,20 @@ def _open_store(folder: Path, store_path: str | Path | None, use: StoreUse,
     return store
 
 
+def _corrections(root: Path, store: Store | None, store_path: str | Path | None,
+                 use: StoreUse) -> tuple[list[LinkOverride], list[Restore]]:
+    """The user's corrections, from an open store or a read-only look at the file."""
+    if store is not None:
+        return store.overrides(), store.restores()
+    if use is StoreUse.NONE:
+        return [], []
+    try:
+        return read_corrections(root, path=store_path)
+    except StoreError:
+        # opening the store, next, fails the same way and says so (or raises)
+        return [], []
+
+
 def open_workspace(
     path: str | Path,
     *,
@@ -100,9 +116,15 @@ def open_workspace(
     store: Store | None = None,
     align: bool = True,
     strict_base: bool = False,
+    on_aligned: Callable[[Folder, Alignment | None], None] | None = None,
     progress: Progress | None = None,
 ) -> Workspace:
     """Extract, align and re-anchor a folder with the corrections its store holds.
+
+    The corrections are read first (a read-only look, no store opened); the folder is
+    extracted and aligned with them; only then is the store opened (created or upgraded
+    if needed), the annotations of changed files re-anchored and the alignment recorded.
+    So the comparison never waits for the store, however many annotations it holds.
 
     :param path: the folder of saved versions.
     :param base: the base version's id; None (or an id not in the folder) lets the
@@ -114,43 +136,45 @@ def open_workspace(
     :param strict_base: raise ``UnknownBase`` for a base that is not in the folder
         (the CLI's choice) instead of letting the aligner choose (the GUI's, after a
         re-scrape removed the old base).
+    :param on_aligned: called with the folder and alignment as soon as they exist,
+        before the store work (the GUI shows the comparison then).
     :param progress: reports per file and per version; cancelling raises ``Cancelled``.
     :raises StoreError: only with ``StoreUse.REQUIRED``.
     :raises UnknownBase: only with ``strict_base``.
     """
     root = Path(path)
     notes: list[str] = []
+    overrides, restores = _corrections(root, store, store_path, store_use)
+    folder = open_folder(root, progress=progress, restores=tuple(restores))
+    ids = [v.id for v in folder.versions]
+    if strict_base and base is not None and base not in ids:
+        raise UnknownBase(base, list(ids))
+    alignment = None
+    if align and folder.versions:
+        alignment = align_versions(folder.versions, base=base if base in ids else None,
+                                   overrides=tuple(overrides), progress=progress)
+    if on_aligned is not None:
+        on_aligned(folder, alignment)
+
     opened_here = store is None
     if store is None:
         store = _open_store(root, store_path, store_use, notes)
+    sync: SyncReport | None = None
     try:
-        restores = store.restores() if store is not None else []
-        folder = open_folder(root, progress=progress, restores=tuple(restores))
-        sync: SyncReport | None = None
         if store is not None:
             sync = sync_folder(store, folder)
             if sync.notice:
                 notes.append(sync.notice)
-        alignment = None
-        ids = [v.id for v in folder.versions]
-        if strict_base and base is not None and base not in ids:
-            raise UnknownBase(base, list(ids))
-        if align and folder.versions:
-            overrides = store.overrides() if store is not None else []
-            alignment = align_versions(folder.versions, base=base if base in ids else None,
-                                       overrides=tuple(overrides), progress=progress)
-            if store is not None:
+            if alignment is not None:
                 store.save_alignment(alignment)
     except StoreError as exc:
         if store is not None and opened_here:
             store.close()
         if store_use is StoreUse.REQUIRED:
             raise
-        # a store that breaks midway must not stop the reading: start again without it
+        # a store that breaks midway must not stop the reading: carry on without it
         notes.append(f"Could not update annotations: {exc}")
-        plain = open_workspace(root, base=base, store_use=StoreUse.NONE, align=align,
-                               progress=progress)
-        return replace(plain, notes=tuple(notes))
+        return Workspace(folder, alignment, None, None, tuple(notes))
     except BaseException:
         if store is not None and opened_here:
             store.close()

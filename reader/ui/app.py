@@ -115,6 +115,16 @@ def run(folder: str | None = None, *, store: str | None = None, screenshot: str 
             QTimer.singleShot(100, shoot)
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: failed("timed out"))
 
+    if os.environ.get("VERSION_READER_TRACE_STARTUP"):
+        # for benchmarks/bench_startup.py: say when the aligned comparison is first painted
+        def painted() -> None:
+            window.grab()
+            print("version-reader: startup: aligned window painted", file=sys.stderr,
+                  flush=True)
+
+        session.aligned.connect(lambda: QTimer.singleShot(0, painted),
+                                Qt.ConnectionType.SingleShotConnection)
+
     if bad_folder:
         if screenshot:
             print(f"version-reader: not a folder: {folder}", file=sys.stderr)

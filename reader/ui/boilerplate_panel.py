@@ -54,7 +54,8 @@ class BoilerplatePanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        session.loaded.connect(self.refresh)
+        session.aligned.connect(self.refresh)
+        session.loaded.connect(self._update_buttons)  # the store is ready only now
         session.current_changed.connect(self._follow)
         self.refresh()
 

@@ -140,7 +140,7 @@ class DifferencesPanel(QWidget):
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        session.loaded.connect(self.refresh)
+        session.aligned.connect(self.refresh)
         session.annotations_changed.connect(self.refresh_tags)
         session.current_changed.connect(lambda _v: self._apply_filter())
         self._populate_versions()

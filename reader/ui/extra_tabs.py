@@ -106,7 +106,7 @@ class LazyTab(QWidget):
         self.placeholder.setAccessibleName(f"{spec.title} (computing)")
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self.placeholder)
-        session.loaded.connect(self.invalidate)
+        session.aligned.connect(self.invalidate)
         session.runner.finished.connect(self._on_finished)
         session.runner.failed.connect(self._on_failed)
         session.edited.connect(self._on_edited)

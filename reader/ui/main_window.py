@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         s = self.session
         s.loading_started.connect(self._on_loading)
+        s.aligned.connect(self._on_aligned)
         s.loaded.connect(self._on_loaded)
         s.load_failed.connect(self._on_load_failed)
         s.status.connect(self.show_status)
@@ -201,8 +202,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self._update_enabled()
 
-    def _on_loaded(self) -> None:
-        self._end_progress()
+    def _on_aligned(self) -> None:
+        """The comparison is shown as soon as the folder is aligned; the store may still
+        be syncing (edits stay disabled until ``loaded``)."""
         s = self.session
         keep = self.differences.current()
         self.compare.set_alignment(s.alignment, s.current_version)
@@ -212,6 +214,9 @@ class MainWindow(QMainWindow):
             self.docks["problems"].setWindowTitle("Problems")
         if keep is not None and not self.differences.select(*keep):
             self.annotation.set_target(None, None)
+
+    def _on_loaded(self) -> None:
+        self._end_progress()
         self._update_enabled()
         attention = self.annotation.attention_count()
         if attention:

@@ -28,7 +28,7 @@ class ProblemsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
-        session.loaded.connect(self.refresh)
+        session.aligned.connect(self.refresh)
 
     def refresh(self) -> None:
         self.model.refresh(self.session.folder)

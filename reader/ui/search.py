@@ -60,7 +60,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.box)
         layout.addWidget(self.count)
         layout.addWidget(self.results, 1)
-        session.loaded.connect(self.run)
+        session.aligned.connect(self.run)
 
     def focus(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -19,9 +19,8 @@ from PySide6.QtGui import QUndoStack
 
 from reader.engine.load import is_failure
 from reader.engine.model import Alignment, Folder, LinkOverride, Restore, Version
-from reader.engine.progress import Progress
 from reader.ui.settings import Settings
-from reader.ui.tasks import TaskRunner
+from reader.ui.tasks import TaskProgress, TaskRunner
 
 if TYPE_CHECKING:  # imported by the worker when it first opens a store: sqlite_utils is slow
     from reader.engine.store import Store
@@ -29,6 +28,14 @@ if TYPE_CHECKING:  # imported by the worker when it first opens a store: sqlite_
 log = logging.getLogger(__name__)
 
 LOAD = "load"
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """The first half of a load, published before the store work: what the comparison needs."""
+
+    folder: Folder
+    alignment: Alignment | None
 
 
 @dataclass(frozen=True)
@@ -41,18 +48,22 @@ class LoadResult:
     store: Store | None = None
 
 
-def load_and_align(path: str, *, base: str | None, progress: Progress, store: Store | None = None,
-                   store_path: str | None = None) -> LoadResult:
+def load_and_align(path: str, *, base: str | None, progress: TaskProgress,
+                   store: Store | None = None, store_path: str | None = None) -> LoadResult:
     """The worker-thread half of opening a folder: one engine call.
 
     ``store`` is the store already open for this folder (a reload), else the engine
-    opens the folder's own. The window disables edits meanwhile, so the store has one
-    user at a time.
+    opens the folder's own. The extracted, aligned folder is published (``Aligned``) as
+    soon as it exists, so the window shows it while the store is opened and synced. The
+    window disables edits until the whole load is done, so the store has one user at a
+    time.
     """
     from reader.engine.workspace import StoreUse, open_workspace
 
     ws = open_workspace(path, base=base, store=store, store_path=store_path,
-                        store_use=StoreUse.OPTIONAL, progress=progress)
+                        store_use=StoreUse.OPTIONAL, progress=progress,
+                        on_aligned=lambda folder, alignment: progress.publish(
+                            Aligned(folder, alignment)))
     return LoadResult(ws.folder, ws.alignment, "; ".join(ws.notes), ws.store)
 
 
@@ -72,7 +83,8 @@ class Session(QObject):
     """Everything the window shows, plus the means to change it."""
 
     loading_started = Signal(str)
-    loaded = Signal()  # folder and alignment replaced
+    aligned = Signal()  # folder and alignment replaced; the store may still be syncing
+    loaded = Signal()  # the whole load is done: folder, alignment and store
     load_failed = Signal(str)
     annotations_changed = Signal()
     edited = Signal(object)  # an engine edit was applied or reverted
@@ -93,6 +105,7 @@ class Session(QObject):
         self.current_version: str | None = None
         self.requested_base: str | None = None
         self.runner.finished.connect(self._on_finished)
+        self.runner.partial.connect(self._on_partial)
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
 
@@ -142,33 +155,49 @@ class Session(QObject):
         self.runner.start(LOAD, lambda progress: load_and_align(
             path, base=base, progress=progress, store=store, store_path=store_path))
 
+    def _on_partial(self, channel: str, value: object) -> None:
+        if channel == LOAD and isinstance(value, Aligned):
+            self._show(value.folder, value.alignment, "")
+            self.aligned.emit()
+
     def _on_finished(self, channel: str, result: object) -> None:
         if channel != LOAD or not isinstance(result, LoadResult):
             return
         if self.store is None and result.store is not None:
             self.store = result.store
-        self.folder = result.folder
-        self.alignment = result.alignment
+        if result.folder is not self.folder or result.alignment is not self.alignment:
+            self._show(result.folder, result.alignment, result.note)
+            self.aligned.emit()
+        else:
+            self.status.emit(self._summary(result.folder, result.note))
+        self.loaded.emit()
+        self.annotations_changed.emit()
+
+    def _show(self, folder: Folder, alignment: Alignment | None, note: str) -> None:
+        self.folder = folder
+        self.alignment = alignment
         if self.alignment is not None:
             ids = [str(v.id) for v in self.alignment.versions if v.id != self.alignment.base]
             if self.current_version not in ids:
                 self.current_version = _first_interesting(self.alignment, ids)
         else:
             self.current_version = None
-        n = len(result.folder.versions)
+        self.status.emit(self._summary(folder, note))  # before the signals: the window adds to it
+
+    @staticmethod
+    def _summary(folder: Folder, note: str) -> str:
+        n = len(folder.versions)
         # skipped files (hidden, our own store, unsupported types) are listed in the
         # Problems panel but are not failures
-        bad = sum(1 for p in result.folder.problems if is_failure(p))
+        bad = sum(1 for p in folder.problems if is_failure(p))
         msg = f"Loaded {n} version{'s' if n != 1 else ''}"
         if n == 0:
             msg = "No readable versions in this folder"
         if bad:
             msg += f"; {bad} file{'s' if bad != 1 else ''} could not be read (see Problems)"
-        if result.note:
-            msg += f". {result.note}"
-        self.status.emit(msg)  # before ``loaded``, so the window can add to it
-        self.loaded.emit()
-        self.annotations_changed.emit()
+        if note:
+            msg += f". {note}"
+        return msg
 
     def _on_failed(self, channel: str, message: str, tb: str) -> None:
         if channel == LOAD:

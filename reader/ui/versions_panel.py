@@ -54,7 +54,7 @@ class VersionsPanel(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        session.loaded.connect(self.refresh)
+        session.aligned.connect(self.refresh)
         session.current_changed.connect(self.select)
 
     def refresh(self) -> None:

@@ -292,3 +292,21 @@ def test_files_without_article_text(tmp_path: Path) -> None:
     assert [v.id for v in result.versions] == ["ok.txt"]
     assert [(p.id, p.kind, p.message) for p in result.problems] == [
         ("blank.html", ProblemKind.NO_TEXT, "no article text found (the file has no visible text)")]
+
+
+def test_a_restored_markdown_block_highlights_the_right_characters(tmp_path: Path) -> None:
+    (tmp_path / "clip.md").write_text(
+        "# Harbour cranes stop\n\n"
+        "The port's six cranes stopped at noon on Monday, the operator said.\n\n"
+        "**Related article:** [Dock workers vote on the *new* contract](https://example.org/x)\n\n"
+        "Talks resume on Thursday, according to the union.\n",
+        encoding="utf-8")
+    v = open_folder(tmp_path).version("clip.md")
+    block = next(r for r in v.removed if "Dock workers" in r.text)
+    restored = apply_restores(v, [Restore(v.id, block.start, block.end, v.sha256)])
+    para = next(p for p in restored.paragraphs if "Dock workers" in p.text)
+    assert "**" not in para.text and "](" not in para.text
+    for word in ("Related", "Dock", "new", "contract"):
+        i = para.text.index(word)
+        start, end = para.source.map_span(i, i + len(word))
+        assert v.text[start:end] == word

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.engine import store as store_module
+from reader.engine import store_files
 from reader.engine.anchoring import new_annotation
 from reader.engine.annotation import AnchorStatus
 from reader.engine.model import (
@@ -63,7 +63,7 @@ def test_read_only_folder_uses_the_per_user_data_folder(
     folder.mkdir()
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     # Tests may run as root, where chmod cannot make a folder read-only.
-    monkeypatch.setattr(store_module, "_folder_writable", lambda _folder: False)
+    monkeypatch.setattr(store_files, "_folder_writable", lambda _folder: False)
     with Store.open(folder) as store:
         assert store.path.parent == tmp_path / "data" / "version-reader" / "stores"
         assert str(store.path) in store.location_note
@@ -257,7 +257,7 @@ def test_read_only_folder_carries_on_from_the_folder_store(
     a = annotate(store, folder.version("herald.txt"), 1, note="from a colleague")
     store.close()
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setattr(store_module, "_folder_writable", lambda _folder: False)
+    monkeypatch.setattr(store_files, "_folder_writable", lambda _folder: False)
     with Store.open(tmp_path) as copy:
         assert "started from the copy" in copy.location_note
         assert copy.annotation(a.id) == a

@@ -284,3 +284,20 @@ def test_set_as_base_realigns_against_the_chosen_version(qtbot, make_window, see
     assert window.versions.model.index(window.versions.model.row_of(chosen), 0).data() \
         .endswith("(base)")
     assert {p.version for p in s.alignment.pairs} >= {old_base}
+
+
+def test_the_comparison_shows_before_the_store_is_ready(qtbot, make_window, seeds_dir):
+    window = make_window()
+    s = window.session
+    seen: list[tuple[str, bool, bool, bool]] = []
+
+    def snapshot(name: str) -> None:
+        seen.append((name, s.alignment is not None, s.store is not None,
+                     window.actions_.editing()[0].isEnabled()))
+
+    s.aligned.connect(lambda: snapshot("aligned"))
+    s.loaded.connect(lambda: snapshot("loaded"))
+    with qtbot.waitSignal(s.loaded, timeout=60_000):
+        window.open_folder(str(seeds_dir))
+    # aligned first: comparison there, store not yet, edits off; then everything
+    assert seen == [("aligned", True, False, False), ("loaded", True, True, True)]

@@ -1,0 +1,126 @@
+"""Where a folder's store lives, and what can be read from one without opening it.
+
+Owns: the store's location rules (beside the folder, or the per-user data folder for
+a read-only folder or the bundled sample) and a read-only look at the user's
+corrections through the standard ``sqlite3`` module. Kept apart from ``store`` so that
+opening a folder can align with the user's corrections before ``sqlite_utils`` (slow
+to import) and the store's migrations and syncing are needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+from reader.engine.model import LinkOverride, OverrideAction, Restore, VersionId
+from reader.paths import is_bundled
+
+STORE_NAME = "version-reader.sqlite"
+"""The store's file name inside the opened folder."""
+
+BUSY_TIMEOUT_MS = 10_000
+
+def store_location(folder: Path, path: str | Path | None = None) -> tuple[Path, str]:
+    """Where the store of ``folder`` is (or would be), and a note when it is not beside it.
+
+    ``path`` when given; the per-user data folder for the app's bundled sample (an
+    upgrade would wipe a store kept beside it) and for a folder that is not writable;
+    else ``<folder>/version-reader.sqlite``.
+    """
+    if path is not None:
+        return Path(path), ""
+    if is_bundled(folder):
+        target = user_store_path(folder)
+        return target, f"{folder} is the bundled sample: annotations are kept in {target}"
+    if _folder_writable(folder):
+        return folder / STORE_NAME, ""
+    target = user_store_path(folder)
+    return target, f"{folder} is read-only: annotations are kept in {target}"
+
+
+def _read_overrides(conn: sqlite3.Connection,
+                    base_version: str | None = None) -> list[LinkOverride]:
+    sql = ("SELECT version, base_version, base_paras, other_paras, action, base_sha256, "
+           "other_sha256 FROM alignment_overrides")
+    params: list[object] = []
+    if base_version is not None:
+        sql += " WHERE base_version = ?"
+        params.append(base_version)
+    return [
+        LinkOverride(VersionId(r[0]), VersionId(r[1]), tuple(json.loads(r[2])),
+                     tuple(json.loads(r[3])), OverrideAction(r[4]), r[5], r[6])
+        for r in conn.execute(sql + " ORDER BY id", params).fetchall()
+    ]
+
+
+def _read_restores(conn: sqlite3.Connection, version: str | None = None) -> list[Restore]:
+    sql = 'SELECT version, start, "end", sha256 FROM boilerplate_overrides'
+    params: list[object] = []
+    if version is not None:
+        sql += " WHERE version = ?"
+        params.append(version)
+    rows = conn.execute(sql + " ORDER BY version, start", params).fetchall()
+    return [Restore(VersionId(r[0]), r[1], r[2], r[3]) for r in rows]
+
+
+def read_corrections(folder: str | Path, *,
+                     path: str | Path | None = None) -> tuple[list[LinkOverride], list[Restore]]:
+    """The user's alignment corrections and restored blocks, read without opening a Store.
+
+    A read-only look (the standard ``sqlite3`` module alone, no schema changes), so a
+    folder can be extracted and aligned with the user's corrections before the store is
+    opened, upgraded and synced. Empty lists when there is no store yet, or when it
+    predates these tables.
+
+    :raises StoreError: the file exists but is not a readable store.
+    """
+    target, _note = store_location(Path(folder), path)
+    if not target.is_file():
+        return [], []
+    try:
+        conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open store {target}: {exc}") from exc
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        overrides = _read_overrides(conn) if "alignment_overrides" in tables else []
+        restores = _read_restores(conn) if "boilerplate_overrides" in tables else []
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot use {target} as a store: {exc}") from exc
+    finally:
+        conn.close()
+    return overrides, restores
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message says what to do."""
+
+
+def user_store_path(folder: str | Path) -> Path:
+    """Where the store of a read-only ``folder`` lives: the per-user data folder.
+
+    ``$XDG_DATA_HOME/version-reader/stores/<hash of the folder's path>.sqlite``
+    (``~/.local/share`` when ``XDG_DATA_HOME`` is unset).
+    """
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:20]
+    return Path(base) / "version-reader" / "stores" / f"{key}.sqlite"
+
+
+def _folder_writable(folder: Path) -> bool:
+    # The mode bits count as well as access(): for root, access() says yes to a folder
+    # marked read-only, and such a folder (a shared corpus, a mounted archive) is not
+    # ours to write into.
+    try:
+        if not folder.stat().st_mode & 0o222:
+            return False
+    except OSError:
+        return False
+    target = folder / STORE_NAME
+    if target.exists():
+        return os.access(target, os.W_OK) and os.access(folder, os.W_OK)
+    return os.access(folder, os.W_OK | os.X_OK)
