@@ -27,6 +27,9 @@ def _headless() -> bool:
                 or sys.platform in ("win32", "darwin"))
 
 
+SHOW_EMPTY_AFTER_MS = 300
+
+
 def run(folder: str | None = None, *, store: str | None = None, screenshot: str | None = None,
         base: str | None = None, settings_path: str | None = None) -> int:
     """Start the app (optionally opening ``folder``); returns the exit code."""
@@ -130,7 +133,19 @@ def run(folder: str | None = None, *, store: str | None = None, screenshot: str 
             print(f"version-reader: not a folder: {folder}", file=sys.stderr)
             return 2
         window.show_status(f"Not a folder: {folder}")
-    window.show()
+    if folder and not bad_folder:
+        # Launched on a folder: show the window with its content rather than paint it
+        # empty first (that paint competes with the loading for the interpreter);
+        # a big folder shows it, with the progress bar, after SHOW_EMPTY_AFTER_MS.
+        def show_once() -> None:
+            if not window.isVisible():
+                window.show()
+
+        session.aligned.connect(show_once)
+        session.load_failed.connect(lambda _message: show_once())
+        QTimer.singleShot(SHOW_EMPTY_AFTER_MS, show_once)
+    else:
+        window.show()
     result = app.exec()
     if tmp is not None:
         tmp.cleanup()
