@@ -40,9 +40,13 @@ _FORMULA_STARTS = frozenset("=+-@\t\r")
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 
-def neutralise(cell: str) -> str:
-    """``cell`` made safe to open in a spreadsheet (see the module docstring)."""
-    return "'" + cell if cell and cell[0] in _FORMULA_STARTS else cell
+def neutralise(cell: object) -> str:
+    """``cell`` as text made safe to open in a spreadsheet (see the module docstring).
+
+    ``None`` becomes the empty cell. Every CSV the app writes goes through this.
+    """
+    text = "" if cell is None else str(cell)
+    return "'" + text if text and text[0] in _FORMULA_STARTS else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +118,10 @@ class _Context:
         return "\n\n".join(self.paragraph(self.base, i) for i in indices)
 
 
-def _write_atomic(path: str | Path, data: bytes) -> None:
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: a reader of the
+    file sees the old content or the new, never half. Every file the app writes goes
+    through this."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
@@ -167,7 +174,7 @@ def export_csv(store: Store, path: str | Path, *, alignment: Alignment | None = 
     rows = csv_rows(store, alignment=alignment, base=base)
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerows(rows)
-    _write_atomic(path, buf.getvalue().encode("utf-8-sig" if bom else "utf-8"))
+    write_atomic(path, buf.getvalue().encode("utf-8-sig" if bom else "utf-8"))
     return len(rows) - 1
 
 
@@ -218,5 +225,5 @@ def export_json(store: Store, path: str | Path) -> int:
     urls = {d.id: d.url or "" for d in store.documents()}
     items = [web_annotation(a, source=urls.get(a.version, "")) for a in store.annotations()]
     text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-    _write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, text.encode("utf-8"))
     return len(items)

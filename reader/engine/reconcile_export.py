@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from reader.engine.export import neutralise
 from reader.engine.facts import FactDifference
 from reader.engine.quotes import QuoteGroup
 from reader.engine.reconcile import ReconciledRow, Reconciliation
@@ -173,15 +174,6 @@ def quotes_json(groups: Sequence[QuoteGroup]) -> dict[str, Any]:
     }
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
-
-
 def quotes_csv(groups: Sequence[QuoteGroup]) -> str:
     """One line per rendering: group number, group speaker, single-outlet flag, version,
     paragraph, speaker, text."""
@@ -191,7 +183,7 @@ def quotes_csv(groups: Sequence[QuoteGroup]) -> str:
                 "text"])
     for n, g in enumerate(groups, 1):
         for q in g.renderings:
-            w.writerow([safe_cell(x) for x in (n, g.speaker, "yes" if g.single_outlet else "no",
+            w.writerow([neutralise(x) for x in (n, g.speaker, "yes" if g.single_outlet else "no",
                                                 q.version, q.paragraph, q.speaker, q.text)])
     return buf.getvalue()
 

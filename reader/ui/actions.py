@@ -58,6 +58,17 @@ class Actions:
                               "Export every tag and note as CSV")
         self.export_json = act("Export &JSON…", w.export_json, ("Ctrl+Shift+E",),
                                "Export every tag and note as W3C Web Annotations (JSON)")
+        from reader.engine.reports import REPORTS
+        from reader.ui.dialogs import FORMAT_NAMES, REPORT_TITLES
+
+        self.reports: list[QAction] = []
+        for kind, formats in REPORTS.items():
+            for fmt in formats:
+                self.reports.append(act(
+                    f"{REPORT_TITLES[kind]} as {FORMAT_NAMES[fmt]}…",
+                    lambda kind=kind, fmt=fmt: w.export_report(kind, fmt), (),
+                    f"Export the {REPORT_TITLES[kind].lower()} of every version as "
+                    f"{FORMAT_NAMES[fmt]}"))
         self.quit = act("&Quit", w.close, ("Ctrl+Q",), "Quit Version Reader")
         # Edit
         self.undo = s.undo_stack.createUndoAction(w, "&Undo")
@@ -123,6 +134,9 @@ class Actions:
         file.addSeparator()
         file.addAction(self.export_csv)
         file.addAction(self.export_json)
+        reports = file.addMenu("Export &Report")
+        for report in self.reports:
+            reports.addAction(report)
         file.addSeparator()
         file.addAction(self.quit)
         edit = mb.addMenu("&Edit")

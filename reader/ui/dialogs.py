@@ -66,6 +66,49 @@ def export(window: MainWindow, session: Session, fmt: str, path: str | None = No
     return True
 
 
+REPORT_TITLES = {"reconcile": "Reconciled Text", "quotes": "Quotes Compared",
+                 "facts": "Facts That Differ", "sources": "Sources (Who Copied Whom)"}
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV", "text": "Text"}
+REPORT_CHANNEL = "report"
+
+
+def export_report(window: MainWindow, session: Session, kind: str, fmt: str,
+                  path: str | None = None) -> bool:
+    """Write one reconciliation report (``reader.engine.reports``) to a file the user
+    picks (or ``path``). The report is computed and written on the background runner;
+    the window reports the outcome when the runner's ``report`` job ends."""
+    from reader.engine.export import write_atomic
+    from reader.engine.reports import SUFFIXES, render_report
+    from reader.engine.store import StoreError
+
+    if session.folder is None or not session.folder.versions:
+        window.show_status("Nothing to export: no folder is open")
+        return False
+    title, fmt_name, suffix = REPORT_TITLES[kind], FORMAT_NAMES[fmt], SUFFIXES[fmt]
+    if path is None:
+        name = Path(session.path or "versions").name
+        default = str(Path(QDir.homePath()) / f"{name}-{kind}{suffix}")
+        path, _ = QFileDialog.getSaveFileName(window, f"Export {title} as {fmt_name}", default,
+                                              f"{fmt_name} files (*{suffix})")
+        if not path:
+            return False
+    try:
+        choices = session.store.reading_choices() if session.store is not None else {}
+    except StoreError:  # the report still reads right, without the user's choices
+        choices = {}
+    versions, alignment, target = session.folder.versions, session.alignment, str(path)
+
+    def work(_progress: object) -> str:
+        text = render_report(kind, fmt, versions=versions, alignment=alignment,
+                             choices=choices)
+        write_atomic(target, text.encode("utf-8"))
+        return target
+
+    session.runner.start(REPORT_CHANNEL, work)
+    window.show_status(f"Exporting {title.lower()} to {target}…")
+    return True
+
+
 def about_text() -> str:
     return (f"<h3>Version Reader {__version__}</h3>"
             "<p>Compare scraped versions of one news story: extract, align, classify, "

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         s.runner.progress.connect(self._on_progress)
         s.runner.busy_changed.connect(lambda _b: self._update_enabled())
         s.runner.failed.connect(lambda _c, _m, _t: self._end_progress())
+        s.runner.finished.connect(self._on_task_finished)
+        s.runner.failed.connect(self._on_task_failed)
         s.runner.cancelled.connect(lambda _c: self._end_progress())
         self.differences.difference_selected.connect(self._on_difference)
         self.compare.group_activated.connect(self._on_group_clicked)
@@ -239,6 +242,8 @@ class MainWindow(QMainWindow):
             a.setEnabled(has and not busy)
         self.actions_.reload.setEnabled(self.session.path is not None and not busy)
         self.actions_.set_base.setEnabled(has and not busy)
+        for a in self.actions_.reports:
+            a.setEnabled(self.session.alignment is not None and not busy)
 
     # --- navigation --------------------------------------------------------------------------------
     def _on_difference(self, version_id: str, group: int) -> None:
@@ -365,6 +370,18 @@ class MainWindow(QMainWindow):
 
     def export_json(self, path: str | None = None) -> None:
         dialogs.export(self, self.session, "json", path)
+
+    def export_report(self, kind: str, fmt: str, path: str | None = None) -> None:
+        dialogs.export_report(self, self.session, kind, fmt, path)
+
+    def _on_task_finished(self, channel: str, result: object) -> None:
+        if channel == dialogs.REPORT_CHANNEL:
+            self.show_status(f"Exported to {result}")
+
+    def _on_task_failed(self, channel: str, message: str, _tb: str) -> None:
+        if channel == dialogs.REPORT_CHANNEL:
+            self.show_status(f"Export failed: {message}")
+            QMessageBox.warning(self, "Export failed", message)
 
     def show_about(self) -> None:
         dialogs.about(self)

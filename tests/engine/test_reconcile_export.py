@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from reader.engine.export import neutralise
 from reader.engine.facts import facts_that_differ
 from reader.engine.quotes import group_quotes
 from reader.engine.reconcile import reconcile
@@ -17,7 +18,6 @@ from reader.engine.reconcile_export import (
     reconcile_html,
     reconcile_json,
     reconcile_markdown,
-    safe_cell,
     sources_json,
 )
 from reader.engine.sources import source_scores
@@ -88,9 +88,9 @@ def test_quotes_json_schema() -> None:
 
 def test_csv_cells_cannot_run_as_formulas() -> None:
     for bad in ("=1+1", "+cmd", "-2", "@SUM(A1)", "\tx", "\rx"):
-        assert safe_cell(bad) == "'" + bad
-    assert safe_cell("plain") == "plain"
-    assert safe_cell(None) == ""
+        assert neutralise(bad) == "'" + bad
+    assert neutralise("plain") == "plain"
+    assert neutralise(None) == ""
     a = make_version("a.txt", ["“=HYPERLINK(\"x\") is bad,” the clerk said."])
     text = quotes_csv(group_quotes(make_alignment([a], [{"a.txt": (0,)}])))
     rows = list(csv.reader(io.StringIO(text)))

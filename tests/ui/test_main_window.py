@@ -301,3 +301,37 @@ def test_the_comparison_shows_before_the_store_is_ready(qtbot, make_window, seed
         window.open_folder(str(seeds_dir))
     # aligned first: comparison there, store not yet, edits off; then everything
     assert seen == [("aligned", True, False, False), ("loaded", True, True, True)]
+
+
+def test_reports_export_from_the_file_menu(qtbot, make_window, seeds_dir, tmp_path):
+    import csv
+    import json
+
+    window = make_window()
+    open_and_wait(qtbot, window, seeds_dir)
+    file_menu = window.menuBar().actions()[0].menu()
+    report_menu = next(a.menu() for a in file_menu.actions() if a.text() == "Export &Report")
+    titles = [a.text() for a in report_menu.actions()]
+    assert "Reconciled Text as Markdown…" in titles and "Quotes Compared as CSV…" in titles
+
+    written = {}
+    for kind, fmt, name in [("reconcile", "json", "rec.json"), ("quotes", "csv", "q.csv"),
+                            ("sources", "json", "src.json"), ("facts", "text", "facts.txt")]:
+        target = tmp_path / name
+        with qtbot.waitSignal(window.session.runner.finished, timeout=60_000,
+                              check_params_cb=lambda ch, _r: ch == "report"):
+            window.export_report(kind, fmt, str(target))
+        written[kind] = target
+        assert f"Exported to {target}" in window.status_label.text()
+
+    rec = json.loads(written["reconcile"].read_text(encoding="utf-8"))
+    assert rec["schema"] == "version-reader.reconcile/1"
+    # rows several outlets carry: the reading itself (support) or a variant of it
+    carried = [len(row["support"]) + sum(len(v["versions"]) for v in row["variants"])
+               for row in rec["rows"]]
+    assert max(carried) >= 4
+    rows = list(csv.reader(written["quotes"].open(encoding="utf-8", newline="")))
+    assert len(rows) > 2
+    src = json.loads(written["sources"].read_text(encoding="utf-8"))
+    assert "closest" in json.dumps(src)
+    assert "Lavrov" in written["facts"].read_text(encoding="utf-8")
