@@ -106,6 +106,7 @@ class Session(QObject):
         self.requested_base: str | None = None
         self.runner.finished.connect(self._on_finished)
         self.runner.partial.connect(self._on_partial)
+        self.runner.discarded.connect(self._on_discarded)
         self.runner.failed.connect(self._on_failed)
         self.runner.cancelled.connect(self._on_cancelled)
 
@@ -159,6 +160,13 @@ class Session(QObject):
         if channel == LOAD and isinstance(value, Aligned):
             self._show(value.folder, value.alignment, "")
             self.aligned.emit()
+
+    def _on_discarded(self, channel: str, result: object) -> None:
+        # a superseded load may have opened a store of its own: close it, unless it is
+        # the one this session uses
+        if (channel == LOAD and isinstance(result, LoadResult) and result.store is not None
+                and result.store is not self.store):
+            result.store.close()
 
     def _on_finished(self, channel: str, result: object) -> None:
         if channel != LOAD or not isinstance(result, LoadResult):

@@ -85,6 +85,7 @@ class TaskRunner(QObject):
     cancelled = Signal(str)
     progress = Signal(str, int, int, str)  # channel, done, total, message
     partial = Signal(str, object)  # channel, a partial result the job published
+    discarded = Signal(str, object)  # channel, the result of a job a newer one superseded
     busy_changed = Signal(bool)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
@@ -159,6 +160,8 @@ class TaskRunner(QObject):
     def _on_done(self, channel: str, token: int, result: object) -> None:
         if self._retire(channel, token):
             self.finished.emit(channel, result)
+        else:  # superseded: its owner may hold resources in it (an open store)
+            self.discarded.emit(channel, result)
 
     def _on_failed(self, channel: str, token: int, message: str, tb: str) -> None:
         if self._retire(channel, token):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -335,3 +336,17 @@ def test_reports_export_from_the_file_menu(qtbot, make_window, seeds_dir, tmp_pa
     src = json.loads(written["sources"].read_text(encoding="utf-8"))
     assert "closest" in json.dumps(src)
     assert "Lavrov" in written["facts"].read_text(encoding="utf-8")
+
+
+def test_a_superseded_load_closes_the_store_it_opened(qtbot, make_window, seeds_dir):
+    from reader.engine.store import Store
+    from reader.ui.session import LoadResult
+
+    window = make_window()
+    s = window.session
+    open_and_wait(qtbot, window, seeds_dir)
+    stray = Store.open(seeds_dir, path=str(s.store.path) + "-stray.sqlite")
+    s.runner.discarded.emit("load", LoadResult(s.folder, s.alignment, "", stray))
+    with pytest.raises(Exception, match="closed"):
+        stray.annotations()
+    assert s.store is not None and s.store.annotations() == []  # the live store is untouched

@@ -30,10 +30,13 @@ def test_a_newer_job_drops_the_older_result(qtbot):
     runner.start("load", slow)
     with qtbot.waitSignal(runner.finished, timeout=5000):
         runner.start("load", lambda progress: "new")
+    discarded = []
+    runner.discarded.connect(lambda ch, r: discarded.append((ch, r)))
     release.set()
     runner.wait(5000)
     qtbot.wait(50)  # let any queued delivery of the old job arrive (it must be dropped)
     assert results == ["new"]
+    assert discarded == [("load", "old")]  # handed over for clean-up, not delivered
 
 
 def test_cancel_reaches_the_engine_call(qtbot):
