@@ -14,6 +14,7 @@ process pool).
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +37,8 @@ from reader.engine.model import (
 from reader.engine.normalize import make_paragraph
 from reader.engine.progress import Progress, check
 from reader.engine.text_units import paragraph_from_span
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +170,9 @@ def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
         return list(refine_with_folder(articles, texts))
     except Exception:
         # The cross-version evidence only refines what each file's own extraction found;
-        # a failure there must not lose the folder, so the per-file results stand.
+        # a failure there must not lose the folder, so the per-file results stand (and
+        # the failure is logged, not hidden).
+        log.exception("cross-version evidence failed; keeping each file's own extraction")
         return articles
 
 

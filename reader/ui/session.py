@@ -10,6 +10,7 @@ GUI thread only (one writer); extraction and alignment run in the runner.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,10 +20,12 @@ from PySide6.QtGui import QUndoStack
 
 from reader.engine.load import is_failure
 from reader.engine.model import Alignment, Folder, LinkOverride, Restore, Version
+from reader.engine.store_files import StoreError
 from reader.ui.settings import Settings
 from reader.ui.tasks import TaskProgress, TaskRunner
 
 if TYPE_CHECKING:  # imported by the worker when it first opens a store: sqlite_utils is slow
+    from reader.engine.annotation import Annotation
     from reader.engine.store import Store
 
 log = logging.getLogger(__name__)
@@ -228,9 +231,7 @@ class Session(QObject):
     # --- store ------------------------------------------------------------------------------
     def _close_store(self) -> None:
         if self.store is not None:
-            close = getattr(self.store, "close", None)
-            if callable(close):
-                close()
+            self.store.close()
         self.store = None
 
     def overrides(self) -> list[LinkOverride]:
@@ -239,12 +240,12 @@ class Session(QObject):
     def restores(self) -> list[Restore]:
         return list(self.store.restores()) if self.store is not None else []
 
-    def annotations(self, version: str | None = None) -> list[Any]:
+    def annotations(self, version: str | None = None) -> list[Annotation]:
         if self.store is None:
             return []
         try:
             return list(self.store.annotations(version))
-        except Exception as exc:  # a broken store must not stop reading
+        except (StoreError, sqlite3.Error) as exc:  # a broken store must not stop reading
             log.warning("cannot read annotations: %s", exc)
             return []
 
