@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.engine.load import is_failure
 from reader.ui import dialogs, extra_tabs, linking, tagging
 from reader.ui.actions import Actions
 from reader.ui.annotation_panel import AnnotationPanel
@@ -211,10 +212,10 @@ class MainWindow(QMainWindow):
         s = self.session
         keep = self.differences.current()
         self.compare.set_alignment(s.alignment, s.current_version)
-        if s.folder is not None and s.folder.problems:
-            self.docks["problems"].setWindowTitle(f"Problems ({len(s.folder.problems)})")
-        else:
-            self.docks["problems"].setWindowTitle("Problems")
+        # the count is of failures, as in the status bar; skipped files (our store, hidden
+        # files) are listed in the panel without counting as problems
+        failed = sum(1 for p in s.folder.problems if is_failure(p)) if s.folder else 0
+        self.docks["problems"].setWindowTitle(f"Problems ({failed})" if failed else "Problems")
         if keep is not None and not self.differences.select(*keep):
             self.annotation.set_target(None, None)
 

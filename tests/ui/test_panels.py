@@ -115,3 +115,19 @@ def test_link_candidates_list_unpaired_paragraphs_first(qtbot, make_window, seed
     flags = [o[1][0] in paired for o in options]
     assert flags == sorted(flags)  # every unpaired base paragraph comes before the paired
     assert all(o[2] == a.pair(vid).groups[gi].other for o in options)
+
+
+def test_problems_count_failures_not_skipped_files(qtbot, make_window, tmp_path):
+    from tests.ui.conftest import open_and_wait
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Ferry cancelled\n\nThe night ferry was cancelled on "
+                                  "Tuesday after a storm damaged the pier.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("", encoding="utf-8")  # a failure: empty
+    (folder / ".hidden.txt").write_text("skipped", encoding="utf-8")  # a skip
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # a skip: unsupported type
+    window = make_window(store=folder / "version-reader.sqlite")  # a skip: our store
+    open_and_wait(qtbot, window, folder)
+    assert window.docks["problems"].windowTitle() == "Problems (1)"
+    assert "1 file could not be read" in window.status_label.text()
