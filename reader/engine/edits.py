@@ -13,6 +13,7 @@ current value from the store.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -279,6 +280,39 @@ class ChooseReading:
     def revert(self, store: Store) -> None:
         _run(store, self, "choose_reading", True,
              lambda: store.set_reading_choice(self.row_key, self.previous))
+
+
+@dataclass(frozen=True, slots=True)
+class SetEncoding:
+    """Read ``version``'s file with ``encoding`` (None: detect it again) from now on.
+
+    Takes effect at the next extraction: the GUI re-reads the folder after applying it.
+    """
+
+    version: str
+    encoding: str | None
+    previous: str | None = None
+
+    @classmethod
+    def make(cls, store: Store, version: str, encoding: str | None) -> SetEncoding:
+        """Raises ``LookupError`` for an encoding Python does not know."""
+        if encoding is not None:
+            encoding = codecs.lookup(encoding).name
+        return cls(version, encoding, store.encodings().get(version))
+
+    @property
+    def text(self) -> str:
+        if self.encoding is None:
+            return f"Detect the encoding of {_name(self.version)} again"
+        return f"Read {_name(self.version)} as {self.encoding}"
+
+    def apply(self, store: Store) -> None:
+        _run(store, self, "set_encoding", False,
+             lambda: store.put_encoding(self.version, self.encoding))
+
+    def revert(self, store: Store) -> None:
+        _run(store, self, "set_encoding", True,
+             lambda: store.put_encoding(self.version, self.previous))
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,7 @@ from typing import Any
 from sqlite_utils import Migrations
 
 MIGRATIONS = Migrations("version-reader")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _set_schema_version(db: Any, version: int) -> None:
@@ -215,3 +215,17 @@ def m002_selectors_and_history(db: Any) -> None:
            BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"""
     )
     _set_schema_version(db, 2)
+
+
+@MIGRATIONS()
+def m003_encoding_overrides(db: Any) -> None:
+    # The user's choice of encoding for a file whose detection went wrong: a correction
+    # of extraction, kept with the others so every command and the GUI read it alike.
+    db.execute(
+        """CREATE TABLE encoding_overrides (
+            version TEXT PRIMARY KEY,
+            encoding TEXT NOT NULL,
+            created TEXT NOT NULL
+        )"""
+    )
+    _set_schema_version(db, 3)

@@ -47,6 +47,7 @@ from reader.engine.store_files import (
     BUSY_TIMEOUT_MS,
     STORE_NAME,
     StoreError,
+    _read_encodings,
     _read_overrides,
     _read_restores,
     store_location,
@@ -508,6 +509,18 @@ class Store:
     def delete_restore(self, restore: Restore) -> None:
         self._exec('DELETE FROM boilerplate_overrides WHERE version = ? AND start = ? AND "end" = ?',
                    [restore.version, restore.start, restore.end])
+
+    def encodings(self) -> dict[str, str]:
+        """The encodings the user chose for files whose detection went wrong."""
+        return _read_encodings(self._db.conn)
+
+    def put_encoding(self, version: str, encoding: str | None) -> None:
+        """Record ``encoding`` for ``version`` (None: back to automatic detection)."""
+        if encoding is None:
+            self._exec("DELETE FROM encoding_overrides WHERE version = ?", [version])
+        else:
+            self._exec("INSERT OR REPLACE INTO encoding_overrides(version, encoding, created) "
+                       "VALUES (?, ?, ?)", [version, encoding, now_iso()])
 
     def reading_choices(self) -> dict[str, str]:
         """Reconciliation choices: collation row key -> chosen version."""

@@ -13,6 +13,8 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.engine.model import LinkOverride, OverrideAction, Restore, VersionId
@@ -66,20 +68,33 @@ def _read_restores(conn: sqlite3.Connection, version: str | None = None) -> list
     return [Restore(VersionId(r[0]), r[1], r[2], r[3]) for r in rows]
 
 
-def read_corrections(folder: str | Path, *,
-                     path: str | Path | None = None) -> tuple[list[LinkOverride], list[Restore]]:
-    """The user's alignment corrections and restored blocks, read without opening a Store.
+def _read_encodings(conn: sqlite3.Connection) -> dict[str, str]:
+    rows = conn.execute("SELECT version, encoding FROM encoding_overrides ORDER BY version")
+    return {r[0]: r[1] for r in rows.fetchall()}
+
+
+@dataclass(frozen=True, slots=True)
+class Corrections:
+    """The user's corrections of extraction and alignment, as kept in a store."""
+
+    overrides: tuple[LinkOverride, ...] = ()
+    restores: tuple[Restore, ...] = ()
+    encodings: Mapping[str, str] = field(default_factory=dict)  # version id -> encoding
+
+
+def read_corrections(folder: str | Path, *, path: str | Path | None = None) -> Corrections:
+    """The user's corrections (links, restored blocks, encodings), read without a Store.
 
     A read-only look (the standard ``sqlite3`` module alone, no schema changes), so a
     folder can be extracted and aligned with the user's corrections before the store is
-    opened, upgraded and synced. Empty lists when there is no store yet, or when it
-    predates these tables.
+    opened, upgraded and synced. Empty when there is no store yet; a table an older
+    store does not have yet reads as empty.
 
     :raises StoreError: the file exists but is not a readable store.
     """
     target, _note = store_location(Path(folder), path)
     if not target.is_file():
-        return [], []
+        return Corrections()
     try:
         conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True,
                                timeout=BUSY_TIMEOUT_MS / 1000)
@@ -87,14 +102,15 @@ def read_corrections(folder: str | Path, *,
         raise StoreError(f"cannot open store {target}: {exc}") from exc
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        overrides = _read_overrides(conn) if "alignment_overrides" in tables else []
-        restores = _read_restores(conn) if "boilerplate_overrides" in tables else []
+        return Corrections(
+            tuple(_read_overrides(conn)) if "alignment_overrides" in tables else (),
+            tuple(_read_restores(conn)) if "boilerplate_overrides" in tables else (),
+            _read_encodings(conn) if "encoding_overrides" in tables else {},
+        )
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"cannot use {target} as a store: {exc}") from exc
     finally:
         conn.close()
-    return overrides, restores
-
 
 class StoreError(Exception):
     """The store cannot be opened or written; the message says what to do."""

@@ -22,10 +22,16 @@ from pathlib import Path
 from reader.engine.align import align_versions
 from reader.engine.anchoring import SyncReport, sync_folder
 from reader.engine.extract import open_folder
-from reader.engine.model import Alignment, Folder, LinkOverride, Restore
+from reader.engine.model import Alignment, Folder
 from reader.engine.progress import Progress
 from reader.engine.store import Store
-from reader.engine.store_files import STORE_NAME, StoreError, read_corrections, user_store_path
+from reader.engine.store_files import (
+    STORE_NAME,
+    Corrections,
+    StoreError,
+    read_corrections,
+    user_store_path,
+)
 
 
 class StoreUse(StrEnum):
@@ -94,17 +100,18 @@ def _open_store(folder: Path, store_path: str | Path | None, use: StoreUse,
 
 
 def _corrections(root: Path, store: Store | None, store_path: str | Path | None,
-                 use: StoreUse) -> tuple[list[LinkOverride], list[Restore]]:
+                 use: StoreUse) -> Corrections:
     """The user's corrections, from an open store or a read-only look at the file."""
     if store is not None:
-        return store.overrides(), store.restores()
+        return Corrections(tuple(store.overrides()), tuple(store.restores()),
+                           store.encodings())
     if use is StoreUse.NONE:
-        return [], []
+        return Corrections()
     try:
         return read_corrections(root, path=store_path)
     except StoreError:
         # opening the store, next, fails the same way and says so (or raises)
-        return [], []
+        return Corrections()
 
 
 def open_workspace(
@@ -121,7 +128,8 @@ def open_workspace(
 ) -> Workspace:
     """Extract, align and re-anchor a folder with the corrections its store holds.
 
-    The corrections are read first (a read-only look, no store opened); the folder is
+    The corrections (restored blocks, chosen encodings, links and unlinks) are read
+    first (a read-only look, no store opened); the folder is
     extracted and aligned with them; only then is the store opened (created or upgraded
     if needed), the annotations of changed files re-anchored and the alignment recorded.
     So the comparison never waits for the store, however many annotations it holds.
@@ -144,15 +152,16 @@ def open_workspace(
     """
     root = Path(path)
     notes: list[str] = []
-    overrides, restores = _corrections(root, store, store_path, store_use)
-    folder = open_folder(root, progress=progress, restores=tuple(restores))
+    corrections = _corrections(root, store, store_path, store_use)
+    folder = open_folder(root, progress=progress, restores=corrections.restores,
+                         encodings=corrections.encodings)
     ids = [v.id for v in folder.versions]
     if strict_base and base is not None and base not in ids:
         raise UnknownBase(base, list(ids))
     alignment = None
     if align and folder.versions:
         alignment = align_versions(folder.versions, base=base if base in ids else None,
-                                   overrides=tuple(overrides), progress=progress)
+                                   overrides=corrections.overrides, progress=progress)
     if on_aligned is not None:
         on_aligned(folder, alignment)
 

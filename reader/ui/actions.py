@@ -54,6 +54,9 @@ class Actions:
                         "Open a folder of saved versions of one story")
         self.reload = act("&Reload", s.reload, ("F5", "Ctrl+R"),
                           "Re-read changed files and re-anchor annotations")
+        self.reopen_encoding = act(
+            "Reopen With &Encoding…", w.reopen_with_encoding, (),
+            "Read the selected version's file with another encoding (kept with the folder)")
         self.export_csv = act("Export &CSV…", w.export_csv, ("Ctrl+E",),
                               "Export every tag and note as CSV")
         self.export_json = act("Export &JSON…", w.export_json, ("Ctrl+Shift+E",),
@@ -131,6 +134,7 @@ class Actions:
         file.addAction(self.open)
         w.recent_menu = file.addMenu("Open &Recent")
         file.addAction(self.reload)
+        file.addAction(self.reopen_encoding)
         file.addSeparator()
         file.addAction(self.export_csv)
         file.addAction(self.export_json)
@@ -167,6 +171,7 @@ class Actions:
         """Actions that write to the store (disabled while loading)."""
         return [self.accept, self.tag_added, self.tag_omitted, self.tag_altered,
                 self.tag_cosmetic, self.note, self.clear_tag, self.link, self.unlink,
+                self.reopen_encoding,
                 self.export_csv, self.export_json]
 
     def all(self) -> list[QAction]:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QInputDialog,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -63,6 +64,51 @@ def export(window: MainWindow, session: Session, fmt: str, path: str | None = No
         QMessageBox.warning(window, "Export failed", f"Could not write {path}:\n{exc}")
         return False
     window.show_status(f"Exported {n} annotation{'s' if n != 1 else ''} to {path}")
+    return True
+
+
+# The encodings a fact-checker meets on news sites, with what they are for; the codec
+# name comes first so it can be looked up.
+ENCODINGS = (
+    "utf-8", "utf-16", "windows-1251 (Cyrillic)", "koi8-r (Cyrillic)",
+    "windows-1252 (Western European)", "iso-8859-1 (Latin-1)", "iso-8859-15 (Latin-9)",
+    "windows-1250 (Central European)", "iso-8859-2 (Central European)",
+    "windows-1256 (Arabic)", "iso-8859-6 (Arabic)", "windows-1253 (Greek)",
+    "windows-1254 (Turkish)", "windows-1255 (Hebrew)", "mac-roman", "shift_jis (Japanese)",
+    "euc-jp (Japanese)", "gb18030 (Chinese)", "big5 (Chinese)", "euc-kr (Korean)",
+)
+AUTOMATIC = "Detect automatically"
+
+
+def choose_encoding(window: MainWindow, session: Session, version_id: str | None,
+                    choice: str | None = None) -> bool:
+    """Ask which encoding to read ``version_id``'s file with (``choice`` skips the
+    question), store it as an undoable edit, and re-read the folder."""
+    from reader.engine import edits
+
+    if session.store is None or session.folder is None or version_id is None:
+        window.show_status("Select a version first")
+        return False
+    try:
+        version = session.folder.version(version_id)
+    except KeyError:
+        return False
+    if choice is None:
+        items = [AUTOMATIC, *ENCODINGS]
+        current = next((i for i, e in enumerate(items) if e.split(" ")[0] == version.encoding), 0)
+        choice, ok = QInputDialog.getItem(
+            window, "Reopen With Encoding",
+            f"{version.label} was read as {version.encoding}. Read it as:", items, current,
+            False)
+        if not ok:
+            return False
+    encoding = None if choice == AUTOMATIC else choice.split(" ")[0]
+    try:
+        edit = edits.SetEncoding.make(session.store, version_id, encoding)
+    except LookupError:
+        window.show_status(f"Unknown encoding: {choice}")
+        return False
+    session.push_edit(edit, realign=True)
     return True
 
 

@@ -72,6 +72,9 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(session)
         self.actions_ = Actions(self)
         self.actions_.build_menus()
+        # right-click on a version: the actions about that version's file
+        self.versions.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.versions.view.addActions([self.actions_.set_base, self.actions_.reopen_encoding])
         self.docks: dict[str, QDockWidget] = {}
         self._dock("versions", "Versions", self.versions, Qt.DockWidgetArea.BottomDockWidgetArea)
         self._dock("differences", "Differences", self.differences,
@@ -371,6 +374,10 @@ class MainWindow(QMainWindow):
 
     def export_json(self, path: str | None = None) -> None:
         dialogs.export(self, self.session, "json", path)
+
+    def reopen_with_encoding(self, choice: str | None = None) -> None:
+        vid = self.versions.selected_id() or self.session.current_version
+        dialogs.choose_encoding(self, self.session, vid, choice)
 
     def export_report(self, kind: str, fmt: str, path: str | None = None) -> None:
         dialogs.export_report(self, self.session, kind, fmt, path)

@@ -35,7 +35,7 @@ def test_new_store_lives_in_the_folder_with_wal_and_foreign_keys(tmp_path: Path)
     with Store.open(tmp_path) as store:
         assert store.path == tmp_path / STORE_NAME
         assert store.location_note == ""
-        assert store.schema_version == 2
+        assert store.schema_version == 3
         assert [t.name for t in store.tags()] == ["added", "omitted", "altered", "cosmetic"]
     conn = sqlite3.connect(tmp_path / STORE_NAME)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

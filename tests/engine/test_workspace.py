@@ -130,3 +130,45 @@ def test_our_own_store_file_is_not_a_failed_file(folder: Path, command: str) -> 
     code, out, err = _cli(command, str(folder))
     assert code == 0, err
     assert out and "could not" not in err
+
+
+def test_a_chosen_encoding_is_used_by_every_reader_of_the_folder(folder: Path) -> None:
+    from reader.engine.edits import SetEncoding
+
+    # a Windows-1251 file that detection, on so little text, may read otherwise
+    ru_text = ("Паром на остров Тессел отменён\n\n"
+               "Ночной паром до острова Тессел отменён во вторник после того, как шторм "
+               "повредил причал, сообщил оператор.\n\n"
+               "Около трёхсот пассажиров разместили в гостиницах в центре города.\n")
+    (folder / "d-ru.txt").write_bytes(ru_text.encode("cp1251"))
+    with Store.open(folder) as store:
+        edit = SetEncoding.make(store, "d-ru.txt", "koi8_r")  # deliberately wrong
+        edit.apply(store)
+        assert store.encodings() == {"d-ru.txt": "koi8-r"}
+    ws = open_workspace(folder, store_use=StoreUse.EXISTING, align=False)
+    ws.close()
+    ru = ws.folder.version("d-ru.txt")
+    assert ru.encoding == "koi8-r" and "паром" not in ru.text.lower()
+
+    with Store.open(folder) as store:
+        SetEncoding.make(store, "d-ru.txt", "cp1251").apply(store)
+    code, out, _err = _cli("extract", str(folder / "d-ru.txt"), "--encoding", "cp1251")
+    assert code == 0
+    assert "Ночной паром" in json.loads(out)["versions"][0]["paragraphs"][0]
+    ws = open_workspace(folder, store_use=StoreUse.EXISTING, align=False)
+    ws.close()
+    assert "Ночной паром" in ws.folder.version("d-ru.txt").text
+
+    with Store.open(folder) as store:  # undo goes back to the earlier choice
+        later = SetEncoding.make(store, "d-ru.txt", None)
+        later.apply(store)
+        assert store.encodings() == {}
+        later.revert(store)
+        assert store.encodings() == {"d-ru.txt": "cp1251"}
+
+
+def test_an_unknown_encoding_is_refused_before_it_is_stored(folder: Path) -> None:
+    from reader.engine.edits import SetEncoding
+
+    with Store.open(folder) as store, pytest.raises(LookupError):
+        SetEncoding.make(store, "a-base.txt", "no-such-codec")

@@ -350,3 +350,29 @@ def test_a_superseded_load_closes_the_store_it_opened(qtbot, make_window, seeds_
     with pytest.raises(Exception, match="closed"):
         stray.annotations()
     assert s.store is not None and s.store.annotations() == []  # the live store is untouched
+
+
+def test_reopen_with_encoding_rereads_the_file_and_undoes(qtbot, make_window, tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    text = ("Паром на остров Тессел отменён\n\nНочной паром до острова Тессел отменён во "
+            "вторник после того, как шторм повредил причал, сообщил оператор.\n\n"
+            "Около трёхсот пассажиров разместили в гостиницах в центре города.\n")
+    (folder / "ru.txt").write_bytes(text.encode("cp1251"))
+    (folder / "ru-copy.txt").write_text(text.replace("трёхсот", "двухсот"), encoding="utf-8")
+    window = make_window()
+    s = window.session
+    open_and_wait(qtbot, window, folder)
+    assert s.folder.version("ru.txt").encoding == "cp1251"
+    window.versions.select("ru.txt")
+    with qtbot.waitSignal(s.loaded, timeout=60_000):
+        window.reopen_with_encoding("koi8-r (Cyrillic)")
+    wrong = s.folder.version("ru.txt")
+    assert wrong.encoding == "koi8-r" and "паром" not in wrong.text.lower()
+    assert s.store.encodings() == {"ru.txt": "koi8-r"}
+    with qtbot.waitSignal(s.loaded, timeout=60_000):
+        s.undo_stack.undo()
+    assert s.folder.version("ru.txt").encoding == "cp1251"
+    assert s.store.encodings() == {}
+    menu = [a.text() for a in window.versions.view.actions()]
+    assert "Reopen With &Encoding…" in menu
