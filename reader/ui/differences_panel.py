@@ -1,18 +1,18 @@
 """The differences list: every difference with kind, flags and tag, filterable.
 
-Owns: the filter bar (kind, version, tagged/untagged, flag), the proxy doing the
-filtering, and "current difference" navigation (next/previous/next untagged) over
+Owns: the filter bar (kind, version, tagged/untagged, flag) and the filter spec the
+model applies, and "current difference" navigation (next/previous/next untagged) over
 the filtered rows. Selecting a row emits ``difference_selected``; the window scrolls
 the comparison there.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from reader.engine.model import ChangeKind, Flag
 from reader.ui.models import (
     DifferencesModel,
+    DiffRow,
     GroupRole,
-    TaggedRole,
     VersionRole,
     group_ref,
 )
@@ -41,45 +41,21 @@ COMPARED = "__compared__"
 ALL = "__all__"
 
 
-class DifferencesFilter(QSortFilterProxyModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind: str = ""
-        self.version: str = ""
-        self.tagged: bool | None = None
-        self.flag: str = ""
+@dataclass
+class DifferencesFilter:
+    """What the filter bar asks for; the model applies it (``DifferencesModel.set_filter``)."""
 
-    def set_filter(self, **values: object) -> None:
-        def change() -> None:
-            for k, v in values.items():
-                setattr(self, k, v)
+    kind: str = ""
+    version: str = ""
+    tagged: bool | None = None
+    flag: str = ""
 
-        self.refilter(change)
-
-    def refilter(self, change: object = None) -> None:
-        """Re-run the filter (Qt 6.10 replaced ``invalidateFilter`` by begin/end)."""
-        begin = getattr(self, "beginFilterChange", None)
-        if begin is not None:
-            begin()
-        if callable(change):
-            change()
-        if begin is not None:
-            self.endFilterChange()
-        else:
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        # reads the row directly: going through index()/data() is 5× slower on 10k rows
-        m = self.sourceModel()
-        assert isinstance(m, DifferencesModel)
-        r = m.row_at(row)
-        if r is None:
-            return False
+    def accepts(self, r: DiffRow, tagged: bool) -> bool:
         if self.kind and r.kind != self.kind:
             return False
         if self.version and r.version != self.version:
             return False
-        if self.tagged is not None and m.is_tagged(row) != self.tagged:
+        if self.tagged is not None and tagged != self.tagged:
             return False
         return not (self.flag and self.flag not in r.flags.split(","))
 
@@ -91,8 +67,8 @@ class DifferencesPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = DifferencesModel(self)
-        self.proxy = DifferencesFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.filter = DifferencesFilter()
+        self.model.set_filter(self.filter.accepts)
 
         self.kind_box = QComboBox()
         self.kind_box.setAccessibleName("Filter by kind")
@@ -115,7 +91,7 @@ class DifferencesPanel(QWidget):
         self.count_label = QLabel()
 
         self.view = QTableView()
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setAccessibleName("Differences")
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -175,8 +151,8 @@ class DifferencesPanel(QWidget):
         if tags == self.model.tags():
             return
         self.model.update_tags(tags)
-        if self.proxy.tagged is not None:
-            self.proxy.refilter()
+        if self.filter.tagged is not None:
+            self.model.set_filter(self.filter.accepts)
         self._update_count()
 
     def _populate_versions(self) -> None:
@@ -204,16 +180,17 @@ class DifferencesPanel(QWidget):
                 "tagged": self.tag_box.currentData(), "flag": self.flag_box.currentData() or ""}
 
     def _set_filter_fields(self) -> None:
-        """Set the filter without re-running it (a model reset follows)."""
+        """Set the filter without re-running it (a model refresh follows)."""
         for k, v in self._filter_fields().items():
-            setattr(self.proxy, k, v)
+            setattr(self.filter, k, v)
 
     def _apply_filter(self) -> None:
-        self.proxy.set_filter(**self._filter_fields())
+        self._set_filter_fields()
+        self.model.set_filter(self.filter.accepts)
         self._update_count()
 
     def _update_count(self) -> None:
-        n = self.proxy.rowCount()
+        n = self.model.rowCount()
         self.count_label.setText(f"{n} difference{'s' if n != 1 else ''}")
 
     # --- selection and navigation -----------------------------------------------------------
@@ -228,17 +205,14 @@ class DifferencesPanel(QWidget):
         return group_ref(*cur) if cur else None
 
     def select(self, version_id: str, group: int) -> bool:
-        row = self.model.row_of(version_id, group)
+        row = self.model.row_of(version_id, group)  # among the rows the filter shows
         if row < 0:
             return False
-        pidx = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not pidx.isValid():
-            return False
-        self._set_row(pidx.row())
+        self._set_row(row)
         return True
 
     def _set_row(self, row: int) -> None:
-        idx = self.proxy.index(row, 0)
+        idx = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
             idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
@@ -246,14 +220,14 @@ class DifferencesPanel(QWidget):
 
     def step(self, delta: int, *, untagged: bool = False) -> bool:
         """Move to the next (``delta`` = 1) or previous (-1) row; False at the end."""
-        n = self.proxy.rowCount()
+        n = self.model.rowCount()
         if n == 0:
             return False
         row = self.view.currentIndex().row()
         start = (-1 if delta > 0 else n) if row < 0 else row
         r = start + delta
         while 0 <= r < n:
-            if not untagged or not self.proxy.index(r, 0).data(TaggedRole):
+            if not untagged or not self.model.is_tagged(r):
                 self._set_row(r)
                 return True
             r += delta

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         cur = self.differences.current()
         if cur is not None and cur[0] != version_id:
             self.differences.view.clearSelection()
-            self.differences.view.setCurrentIndex(self.differences.proxy.index(-1, -1))
+            self.differences.view.setCurrentIndex(QModelIndex())
             self.annotation.set_target(None, None)
 
     def go_to_difference(self, version_id: str, group: int) -> None:

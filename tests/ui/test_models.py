@@ -71,6 +71,23 @@ def test_differences_model(qtmodeltester):
     assert model.index(2, 3).data() == ""
 
 
+def test_differences_model_filters_itself(qtmodeltester):
+    model = DifferencesModel()
+    model.refresh(small_alignment(), {group_ref("b.txt", 2): "omitted"})
+    assert model.index(2, 4).data() == "It cost 4 million."  # fills the snippet cache
+    model.set_filter(lambda r, tagged: not tagged)
+    qtmodeltester.check(model)
+    assert (model.rowCount(), model.total()) == (2, 3)
+    assert [model.index(r, 1).data() for r in range(2)] == ["Altered", "Added"]
+    assert model.row_of("b.txt", 2) == -1  # filtered out
+    model.set_filter(lambda r, tagged: tagged)
+    assert model.rowCount() == 1 and model.row_of("b.txt", 2) == 0
+    # the snippet follows the difference, not the row number it once had
+    assert model.index(0, 4).data() == "It cost 4 million."
+    model.set_filter(None)
+    assert model.rowCount() == 3
+
+
 def test_problems_model(qtmodeltester):
     folder = make_folder({"a.txt": ["x"]})
     folder = type(folder)(folder.root, folder.versions, (
