@@ -52,6 +52,8 @@ class Actions:
         # File
         self.open = act("&Open Folder…", w.choose_folder, ("Ctrl+O",),
                         "Open a folder of saved versions of one story")
+        self.open_sample = act("Open the &Sample Story", w.open_sample, (),
+                               "Open the bundled sample: versions of an invented story")
         self.reload = act("&Reload", s.reload, ("F5", "Ctrl+R"),
                           "Re-read changed files and re-anchor annotations")
         self.reopen_encoding = act(
@@ -133,6 +135,7 @@ class Actions:
         file = mb.addMenu("&File")
         file.addAction(self.open)
         w.recent_menu = file.addMenu("Open &Recent")
+        file.addAction(self.open_sample)
         file.addAction(self.reload)
         file.addAction(self.reopen_encoding)
         file.addSeparator()

@@ -51,6 +51,7 @@ class CompareView(QWidget):
     group_activated = Signal(str, int)  # version id, group index
     mode_changed = Signal(bool)
     open_requested = Signal()
+    sample_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -202,6 +203,8 @@ class CompareView(QWidget):
                 self._open_recent(self._recent[i])
         elif text == "open:" and self._open_recent is not None:
             self.open_requested.emit()
+        elif text == "sample:":
+            self.sample_requested.emit()
 
     def _empty_html(self, muted: str) -> str:
         recent = "".join(
@@ -213,7 +216,9 @@ class CompareView(QWidget):
                 f"<p style='color:{muted}'>A folder holds saved versions of one story "
                 "(.txt, .md, .html).</p>"
                 '<p><a href="open:">Open Folder…</a> (Ctrl+O), or drop a folder onto this '
-                f"window.</p>{recent}</div>")
+                "window.</p>"
+                '<p>New here? <a href="sample:">Open the sample story</a>: five outlets\' '
+                f"versions of an invented news story.</p>{recent}</div>")
 
     def _update_headers(self) -> None:
         a = self._alignment

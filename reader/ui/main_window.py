@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.differences.difference_selected.connect(self._on_difference)
         self.compare.group_activated.connect(self._on_group_clicked)
         self.compare.open_requested.connect(self.choose_folder)
+        self.compare.sample_requested.connect(self.open_sample)
         self.compare.mode_changed.connect(self.actions_.all_versions.setChecked)
         self.compare.cosmetic_box.toggled.connect(self.actions_.show_cosmetic.setChecked)
         self.search.result_activated.connect(self.show_paragraph)
@@ -374,6 +375,11 @@ class MainWindow(QMainWindow):
 
     def export_json(self, path: str | None = None) -> None:
         dialogs.export(self, self.session, "json", path)
+
+    def open_sample(self) -> None:
+        from reader.paths import sample_folder
+
+        self.open_folder(str(sample_folder()))
 
     def reopen_with_encoding(self, choice: str | None = None) -> None:
         vid = self.versions.selected_id() or self.session.current_version

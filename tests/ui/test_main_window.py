@@ -376,3 +376,16 @@ def test_reopen_with_encoding_rereads_the_file_and_undoes(qtbot, make_window, tm
     assert s.store.encodings() == {}
     menu = [a.text() for a in window.versions.view.actions()]
     assert "Reopen With &Encoding…" in menu
+
+
+def test_the_sample_story_opens_from_the_empty_window(qtbot, make_window):
+    from PySide6.QtCore import QUrl
+
+    from reader.paths import sample_folder
+
+    window = make_window()
+    assert "Open the sample story" in window.compare.browser.toPlainText()
+    with qtbot.waitSignal(window.session.loaded, timeout=60_000):
+        window.compare._on_anchor(QUrl("sample:"))
+    assert window.session.path == str(sample_folder().resolve())
+    assert len(window.session.folder.versions) == 5
