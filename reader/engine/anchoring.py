@@ -335,7 +335,7 @@ class SyncReport:
         if self.moved:
             tail.append(f"{len(self.moved)} moved (check them)")
         if self.orphaned:
-            tail.append(f"{len(self.orphaned)} orphaned (kept; see `annotations`)")
+            tail.append(f"{len(self.orphaned)} orphaned (kept, with the text they were made on)")
         return "; ".join(parts) + (": " + ", ".join(tail) if tail else "")
 
 

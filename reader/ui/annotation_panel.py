@@ -7,6 +7,9 @@ moved and orphaned annotations so none is lost silently.
 
 from __future__ import annotations
 
+import html
+import sqlite3
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -21,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.engine.annotation import Annotation, annotated_group
+from reader.engine.store_files import StoreError
 from reader.ui import tagging
 from reader.ui.session import Session
 from reader.ui.tagging import group_of
@@ -70,7 +75,14 @@ class AnnotationPanel(QWidget):
         self.attention = QListWidget()
         self.attention.setAccessibleName("Annotations that need attention")
         self.attention.itemActivated.connect(self._on_attention)
+        self.attention.currentItemChanged.connect(self._show_made_on)
         self.attention_label = QLabel()
+        # what a moved or orphaned tag was made on: the passage as it read then
+        self.made_on = QLabel()
+        self.made_on.setWordWrap(True)
+        self.made_on.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.made_on.setAccessibleName("The passage the selected tag was made on")
+        self.made_on.hide()
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -90,6 +102,7 @@ class AnnotationPanel(QWidget):
         layout.addWidget(self.history, 1)
         layout.addWidget(self.attention_label)
         layout.addWidget(self.attention, 1)
+        layout.addWidget(self.made_on)
         session.annotations_changed.connect(self.refresh)
         session.loaded.connect(self.refresh)
         self.refresh()
@@ -140,7 +153,7 @@ class AnnotationPanel(QWidget):
             return
         try:
             entries = store.history(30)
-        except Exception:  # history is informative only
+        except (StoreError, sqlite3.Error):  # history is informative only
             return
         for e in entries:
             text = ("↶ " if e.reverted else "") + e.text
@@ -154,12 +167,19 @@ class AnnotationPanel(QWidget):
         self.attention_label.setText(
             f"<b>Needs attention ({len(items)})</b> — moved or orphaned tags" if items
             else "<b>Needs attention</b> — none")
+        alignment = self.session.alignment
         for a in items:
             reason = f" — {a.orphan_reason}" if a.orphan_reason else ""
             item = QListWidgetItem(f"[{a.status}] {a.tag}: {a.version} ¶{a.paragraph + 1}"
                                    f"{reason}\n“{a.quote.exact[:80]}”")
-            item.setData(Qt.ItemDataRole.UserRole, a.group_ref)
+            # where the tag is now, found by its paragraph (None for an orphan)
+            where = annotated_group(a, alignment) if alignment is not None else None
+            item.setData(Qt.ItemDataRole.UserRole, where)
+            made_on = _made_on(a)
+            item.setData(Qt.ItemDataRole.UserRole + 1, made_on)
+            item.setToolTip(f"Tagged on this passage:\n{made_on}")
             self.attention.addItem(item)
+        self._show_made_on(self.attention.currentItem())
 
     def focus_note(self) -> None:
         if self.note_edit.isEnabled():
@@ -184,8 +204,21 @@ class AnnotationPanel(QWidget):
         return self.attention.count()
 
     def _on_attention(self, item: QListWidgetItem) -> None:
-        ref = item.data(Qt.ItemDataRole.UserRole)
-        if ref and "#" in ref:
-            vid, _, gi = str(ref).rpartition("#")
-            if gi.isdigit():
-                self.navigate.emit(vid, int(gi))
+        where = item.data(Qt.ItemDataRole.UserRole)
+        if where:
+            vid, gi = where
+            self.navigate.emit(str(vid), int(gi))
+
+    def _show_made_on(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        made_on = item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+        self.made_on.setVisible(bool(made_on))
+        if made_on:
+            self.made_on.setText(f"<b>Tagged on:</b> {html.escape(made_on)}")
+
+
+def _made_on(a: Annotation) -> str:
+    """The passage the annotation was made on: its quote with the context kept beside it."""
+    q = a.quote
+    before = ("…" if len(q.prefix) >= 32 else "") + q.prefix
+    after = q.suffix + ("…" if len(q.suffix) >= 32 else "")
+    return f"{before}⟦{q.exact}⟧{after}".replace("\n", " ")

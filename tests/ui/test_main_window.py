@@ -249,6 +249,11 @@ def test_reload_after_a_rescrape_lists_the_orphaned_tag(qtbot, make_window, tmp_
     assert window.annotation.attention_count() == 1
     assert "could not be placed" in window.status_label.text()
     assert [str(a.status) for a in s.annotations()] == ["orphaned"]
+    # the passage the tag was made on is still there to read
+    panel = window.annotation
+    panel.attention.setCurrentRow(0)
+    assert panel.made_on.isVisible() and f"⟦{tagged}⟧" in panel.made_on.text()
+    assert panel.attention.item(0).data(Qt.ItemDataRole.UserRole) is None  # nowhere to go
 
 
 def test_cancel_stops_loading_and_keeps_the_window_usable(qtbot, make_window, tmp_path):
