@@ -137,6 +137,7 @@ class DifferencesPanel(QWidget):
         return out
 
     def refresh(self) -> None:
+        anchor = self._anchor()
         self._populate_versions()
         self._set_filter_fields()
         self.model.refresh(self.session.alignment, self.tags())
@@ -145,6 +146,40 @@ class DifferencesPanel(QWidget):
         self.view.setColumnWidth(2, 90)
         self.view.setColumnWidth(3, 70)
         self._update_count()
+        if anchor is not None:
+            # Silently: the window is told of the selection once it shows the new alignment.
+            self.blockSignals(True)
+            try:
+                self._reselect(anchor)
+            finally:
+                self.blockSignals(False)
+
+    def _anchor(self) -> tuple[str, bool, int] | None:
+        """The current difference as (version, on the base side, first paragraph): what
+        stays true of it when a re-alignment renumbers the groups."""
+        cur = self.current()
+        old = self.model.alignment()
+        if cur is None or old is None:
+            return None
+        try:
+            g = old.pair(cur[0]).groups[cur[1]]
+        except (KeyError, IndexError):
+            return None
+        return (cur[0], False, g.other[0]) if g.other else (cur[0], True, g.base[0])
+
+    def _reselect(self, anchor: tuple[str, bool, int]) -> None:
+        version, on_base, paragraph = anchor
+        a = self.session.alignment
+        if a is None:
+            return
+        try:
+            groups = a.pair(version).groups
+        except KeyError:
+            return
+        for i, g in enumerate(groups):
+            if paragraph in (g.base if on_base else g.other):
+                self.select(version, i)
+                return
 
     def refresh_tags(self) -> None:
         tags = self.tags()

@@ -220,8 +220,14 @@ class MainWindow(QMainWindow):
         # files) are listed in the panel without counting as problems
         failed = sum(1 for p in s.folder.problems if is_failure(p)) if s.folder else 0
         self.docks["problems"].setWindowTitle(f"Problems ({failed})" if failed else "Problems")
-        if keep is not None and not self.differences.select(*keep):
+        # the differences list kept the same difference selected if it still exists
+        if keep is None:
             self.annotation.set_target(None, None)
+        else:
+            if keep[0] != s.current_version:
+                s.set_current_version(keep[0])
+            self.compare.show_group(*keep)
+            self.annotation.set_target(*keep)
 
     def _on_loaded(self) -> None:
         self._end_progress()

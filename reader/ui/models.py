@@ -176,6 +176,10 @@ class DifferencesModel(_Table):
         """Every difference, whatever the filter."""
         return len(self._all)
 
+    def alignment(self) -> Alignment | None:
+        """The alignment the rows were made from."""
+        return self._alignment
+
     def refresh(self, alignment: Alignment | None, tags: Mapping[str, str]) -> None:
         self.beginResetModel()
         self._all = []

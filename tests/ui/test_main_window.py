@@ -394,3 +394,32 @@ def test_the_sample_story_opens_from_the_empty_window(qtbot, make_window):
         window.compare._on_anchor(QUrl("sample:"))
     assert window.session.path == str(sample_folder().resolve())
     assert len(window.session.folder.versions) == 5
+
+
+def test_the_selected_difference_survives_a_realignment(qtbot, make_window, tmp_path):
+    from reader.ui import linking
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    base = ["The ferry to Oskarholm was cancelled on Friday because of high winds.",
+            "About 400 passengers were stranded at the north terminal overnight.",
+            "The operator said services would resume on Saturday morning."]
+    other = [base[0], "Nearly 500 travellers were stuck at the terminal for the night.",
+             base[2], "A spokesperson apologised for the lack of information at the quay."]
+    (folder / "a.txt").write_text("\n\n".join(base) + "\n", encoding="utf-8")
+    (folder / "b.txt").write_text("\n\n".join(other) + "\n", encoding="utf-8")
+    window = make_window()
+    s = window.session
+    open_and_wait(qtbot, window, folder)
+    groups = s.alignment.pair("b.txt").groups
+    last = next(i for i, g in enumerate(groups) if 3 in g.other)  # the spokesperson paragraph
+    window.go_to_difference("b.txt", last)
+    assert window.differences.current() == ("b.txt", last)
+    # Unlink the first pair: one group becomes two, every later group number shifts.
+    first = next(i for i, g in enumerate(groups) if g.other == (0,))
+    with qtbot.waitSignal(s.loaded, timeout=60_000):
+        linking.unlink(s, "b.txt", first)
+    now = next(i for i, g in enumerate(s.alignment.pair("b.txt").groups) if 3 in g.other)
+    assert now != last
+    assert window.differences.current() == ("b.txt", now)
+    assert window.annotation.target() == ("b.txt", now)
