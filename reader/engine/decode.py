@@ -281,3 +281,14 @@ def _single_byte_fallback(data: bytes) -> str:
     if letters and len(letters) > alpha and re.search(rb"[\xc0-\xff]{3,}", data):
         return "cp1251"
     return "cp1252"
+
+
+# Content sniffing for a .txt or .md file that is really a saved web page; kept here, beside
+# the binary sniffing, so that text-only folders never load the HTML extractor.
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b)",
+                         re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is an HTML document (starts with a doctype, ``<html>`` or ``<head>``)."""
+    return bool(_HTML_START.match(text[:4096]))

@@ -18,8 +18,7 @@ import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import diff_match_patch as _dmp_module
+from typing import Any
 
 from reader.engine.model import DiffOp
 
@@ -32,13 +31,19 @@ _OPS = {-1: DiffOp.DELETE, 0: DiffOp.EQUAL, 1: DiffOp.INSERT}
 _FAST_OPS = {"-": DiffOp.DELETE, "=": DiffOp.EQUAL, "+": DiffOp.INSERT}
 
 
-def _new_dmp() -> _dmp_module.diff_match_patch:
-    dmp = _dmp_module.diff_match_patch()
+@functools.cache
+def _pure() -> Any:
+    """The pure-Python library, imported on first use: fuzzy matching needs it, diffs only
+    when the C++ build is missing, and neither is on the way to the first comparison."""
+    import diff_match_patch
+
+    return diff_match_patch
+
+
+def _new_dmp() -> Any:
+    dmp = _pure().diff_match_patch()
     dmp.Diff_Timeout = 0
     return dmp
-
-
-_DMP = _new_dmp()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +81,10 @@ def _raw_diff(a: str, b: str, *, semantic: bool) -> list[tuple[DiffOp, int]]:
         runs = _fast.diff(a, b, timelimit=0, checklines=False,
                           cleanup="Semantic" if semantic else "No", counts_only=True)
         return [(_FAST_OPS[op], n) for op, n in runs]
-    diffs = _DMP.diff_main(a, b, False)
+    dmp = _new_dmp()
+    diffs = dmp.diff_main(a, b, False)
     if semantic:
-        _DMP.diff_cleanupSemantic(diffs)
+        dmp.diff_cleanupSemantic(diffs)
     return [(_OPS[op], len(text)) for op, text in diffs]
 
 

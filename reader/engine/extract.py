@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.engine import load
-from reader.engine.decode import decode_bytes
+from reader.engine.decode import decode_bytes, looks_like_html
 from reader.engine.model import (
     Article,
     Folder,
@@ -222,9 +222,9 @@ def extract_article(text: str, fmt: SourceFormat) -> tuple[SourceFormat, Article
 
     A ``.txt`` or ``.md`` file whose content is an HTML document takes the HTML path.
     """
-    from reader.engine.extract_html import extract_html_article, looks_like_html
-
     if fmt is SourceFormat.HTML or looks_like_html(text):
+        from reader.engine.extract_html import extract_html_article
+
         return SourceFormat.HTML, extract_html_article(text)
     from reader.engine.extract_text import extract_text_article
 

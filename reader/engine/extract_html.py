@@ -27,21 +27,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from reader.engine.decode import looks_like_html as looks_like_html
 from reader.engine.html_cues import TEXT_CUES, context_words, innermost_reason, reasons_for
 from reader.engine.html_text import Projection, project
 from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.normalize import make_paragraph
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b)",
-                         re.I | re.S)
-
-
-def looks_like_html(text: str) -> bool:
-    """True when ``text`` is an HTML document (starts with a doctype, ``<html>`` or ``<head>``)."""
-    return bool(_HTML_START.match(text[:4096]))
-
-
 @dataclass(frozen=True, slots=True)
 class _Unit:
     text: str

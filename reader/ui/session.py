@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from reader.engine.load import is_failure
@@ -51,8 +53,14 @@ class LoadResult:
     store: Store | None = None
 
 
+SHOWN_WAIT_S = 1.0
+"""How long the loading thread waits for the window to show the alignment before it goes
+on with the store work (a safety bound: the window normally answers within a paint)."""
+
+
 def load_and_align(path: str, *, base: str | None, progress: TaskProgress,
-                   store: Store | None = None, store_path: str | None = None) -> LoadResult:
+                   store: Store | None = None, store_path: str | None = None,
+                   shown: threading.Event | None = None) -> LoadResult:
     """The worker-thread half of opening a folder: one engine call.
 
     ``store`` is the store already open for this folder (a reload), else the engine
@@ -63,10 +71,19 @@ def load_and_align(path: str, *, base: str | None, progress: TaskProgress,
     """
     from reader.engine.workspace import StoreUse, open_workspace
 
+    def aligned(folder: Folder, alignment: Alignment | None) -> None:
+        progress.publish(Aligned(folder, alignment))
+        if shown is None:
+            return
+        # Let the window show the comparison before the store work (importing sqlite-utils,
+        # re-anchoring) competes with it for the interpreter lock.
+        deadline = time.monotonic() + SHOWN_WAIT_S
+        while not shown.wait(0.01):
+            if progress.should_cancel() or time.monotonic() > deadline:
+                return
+
     ws = open_workspace(path, base=base, store=store, store_path=store_path,
-                        store_use=StoreUse.OPTIONAL, progress=progress,
-                        on_aligned=lambda folder, alignment: progress.publish(
-                            Aligned(folder, alignment)))
+                        store_use=StoreUse.OPTIONAL, progress=progress, on_aligned=aligned)
     return LoadResult(ws.folder, ws.alignment, "; ".join(ws.notes), ws.store)
 
 
@@ -107,6 +124,7 @@ class Session(QObject):
         self.store: Store | None = None
         self.current_version: str | None = None
         self.requested_base: str | None = None
+        self._shown = threading.Event()  # set once the window has shown a load's alignment
         self.runner.finished.connect(self._on_finished)
         self.runner.partial.connect(self._on_partial)
         self.runner.discarded.connect(self._on_discarded)
@@ -155,14 +173,18 @@ class Session(QObject):
         base = self.requested_base or (self.alignment.base if self.alignment else None)
         store = self.store
         store_path = self.store_path
+        shown = self._shown = threading.Event()
         self.loading_started.emit(path)
         self.runner.start(LOAD, lambda progress: load_and_align(
-            path, base=base, progress=progress, store=store, store_path=store_path))
+            path, base=base, progress=progress, store=store, store_path=store_path,
+            shown=shown))
 
     def _on_partial(self, channel: str, value: object) -> None:
         if channel == LOAD and isinstance(value, Aligned):
             self._show(value.folder, value.alignment, "")
             self.aligned.emit()
+            # the paint requests just posted run before this: then the loader goes on
+            QTimer.singleShot(0, self._shown.set)
 
     def _on_discarded(self, channel: str, result: object) -> None:
         # a superseded load may have opened a store of its own: close it, unless it is

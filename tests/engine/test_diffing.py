@@ -77,3 +77,18 @@ def test_fuzzy_find_tolerates_small_changes_and_rejects_strangers() -> None:
     assert fuzzy_find(text, "bridge would re-open in spring", 10) == text.index("bridge")
     assert fuzzy_find(text, "completely unrelated words here", 10, threshold=0.3) is None
     assert fuzzy_find("", "x", 0) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "cc", " ", "."]), max_size=25),
+       st.lists(st.sampled_from(["a", "b", "cc", " ", "."]), max_size=25))
+def test_without_the_cpp_build_the_results_are_the_same(a: list[str], b: list[str]) -> None:
+    from reader.engine import diffing
+
+    with_cpp = diff_tokens(a, b)
+    saved = diffing._fast
+    diffing._fast = None
+    try:
+        assert diff_tokens(a, b) == with_cpp
+    finally:
+        diffing._fast = saved
