@@ -13,38 +13,29 @@ import argparse
 from reader.commands.common import open_for_command, write_output
 from reader.engine.reports import REPORTS
 
+_HELP = {
+    "reconcile": "consensus text with provenance per outlet",
+    "quotes": "quotations grouped across versions",
+    "facts": "numbers, dates and names that differ between versions",
+    "sources": "shared-wording scores: who copied whom",
+}
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's commands to the parser."""
-    p = sub.add_parser("reconcile", help="consensus text with provenance per outlet")
-    p.add_argument("folder", metavar="FOLDER")
-    p.add_argument("--base", metavar="ID", help="base version id (default: chosen automatically)")
-    p.add_argument("--format", choices=REPORTS["reconcile"], default=REPORTS["reconcile"][0])
-    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    p.add_argument("--store", metavar="PATH",
-                   help="annotation store to read reading choices from (default: the "
-                        "folder's store, when one exists)")
-    p.set_defaults(func=run_report, report="reconcile")
-
-    q = sub.add_parser("quotes", help="quotations grouped across versions")
-    q.add_argument("folder", metavar="FOLDER")
-    q.add_argument("--base", metavar="ID", help="base version id")
-    q.add_argument("--format", choices=REPORTS["quotes"], default=REPORTS["quotes"][0])
-    q.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    q.set_defaults(func=run_report, report="quotes")
-
-    s = sub.add_parser("sources", help="shared-wording scores: who copied whom")
-    s.add_argument("folder", metavar="FOLDER")
-    s.add_argument("--format", choices=REPORTS["sources"], default=REPORTS["sources"][0])
-    s.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    s.set_defaults(func=run_report, report="sources")
-
-    f = sub.add_parser("facts", help="numbers, dates and names that differ between versions")
-    f.add_argument("folder", metavar="FOLDER")
-    f.add_argument("--base", metavar="ID", help="base version id")
-    f.add_argument("--format", choices=REPORTS["facts"], default=REPORTS["facts"][0])
-    f.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    f.set_defaults(func=run_report, report="facts")
+    """Add one command per report of ``reader.engine.reports.REPORTS``."""
+    for report, formats in REPORTS.items():
+        p = sub.add_parser(report, help=_HELP[report])
+        p.add_argument("folder", metavar="FOLDER")
+        if report != "sources":  # who copied whom compares versions pairwise, no base
+            p.add_argument("--base", metavar="ID",
+                           help="base version id (default: chosen automatically)")
+        p.add_argument("--format", choices=formats, default=formats[0])
+        p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+        if report == "reconcile":
+            p.add_argument("--store", metavar="PATH",
+                           help="annotation store to read reading choices from (default: the "
+                                "folder's store, when one exists)")
+        p.set_defaults(func=run_report, report=report)
 
 
 def run_report(args: argparse.Namespace) -> int:

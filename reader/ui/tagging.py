@@ -9,6 +9,7 @@ selectors over ``Version.text``) and choosing the engine edit for "tag", "note" 
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from typing import Any
 
 from reader.engine import edits
@@ -62,45 +63,41 @@ def annotations_of(session: Session, version_id: str, index: int) -> list[Annota
             if annotated_group(a, alignment) == (version_id, index)]
 
 
-def tag(session: Session, version_id: str, index: int, tag_name: str) -> bool:
-    """Tag a difference (re-tag its annotation if it has one)."""
+def _edit_or_create(session: Session, version_id: str, index: int, *, field: str,
+                    value: str, make_edit: Callable[[Any, str, str], Any],
+                    tag_if_new: str | None) -> bool:
+    """Change ``field`` of the difference's annotation, or create one carrying ``value``."""
     if session.store is None or session.alignment is None:
         return False
     existing = annotations_of(session, version_id, index)
-    edit: Any
     if existing:
-        if existing[0].tag == tag_name:
+        if getattr(existing[0], field) == value:
             return True
-        edit = edits.SetTag.make(session.store, existing[0].id, tag_name)
-    else:
-        a = new_annotation(session.alignment, version_id, index, tag_name)
-        if a is None:
+        session.push_edit(make_edit(session.store, existing[0].id, value))
+        return True
+    if tag_if_new is None:  # a note on an untagged difference: tag it with its kind
+        g = group_of(session.alignment, version_id, index)
+        if g is None:
             return False
-        edit = edits.AddAnnotation(a)
-    session.push_edit(edit)
+        tag_if_new = g.kind.value
+    note_text = value if field == "note" else ""
+    a = new_annotation(session.alignment, version_id, index, tag_if_new, note_text)
+    if a is None:
+        return False
+    session.push_edit(edits.AddAnnotation(a))
     return True
+
+
+def tag(session: Session, version_id: str, index: int, tag_name: str) -> bool:
+    """Tag a difference (re-tag its annotation if it has one)."""
+    return _edit_or_create(session, version_id, index, field="tag", value=tag_name,
+                           make_edit=edits.SetTag.make, tag_if_new=tag_name)
 
 
 def note(session: Session, version_id: str, index: int, text: str) -> bool:
     """Set the note of a difference's annotation (creating one tagged with its kind)."""
-    if session.store is None or session.alignment is None:
-        return False
-    existing = annotations_of(session, version_id, index)
-    edit: Any
-    if existing:
-        if existing[0].note == text:
-            return True
-        edit = edits.SetNote.make(session.store, existing[0].id, text)
-    else:
-        g = group_of(session.alignment, version_id, index)
-        if g is None:
-            return False
-        a = new_annotation(session.alignment, version_id, index, g.kind.value, text)
-        if a is None:
-            return False
-        edit = edits.AddAnnotation(a)
-    session.push_edit(edit)
-    return True
+    return _edit_or_create(session, version_id, index, field="note", value=text,
+                           make_edit=edits.SetNote.make, tag_if_new=None)
 
 
 def clear(session: Session, version_id: str, index: int) -> bool:
