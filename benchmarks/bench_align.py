@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import Corpus, make_corpus  # noqa: E402
-from reader.engine.align import align_versions  # noqa: E402
+from reader.engine.align.aligner import align_versions  # noqa: E402
 from reader.engine.model import Alignment, Version  # noqa: E402
 from tests.factories import make_version  # noqa: E402
 
@@ -116,8 +116,8 @@ def seeds_comparison() -> None:
     import importlib.util
     import json
 
-    from reader.engine.alignment_json import alignment_document
-    from reader.engine.extract import open_folder
+    from reader.engine.align.serialize import alignment_document
+    from reader.engine.extract.folder import open_folder
     from tests.conftest import SCORER, SEEDS, SEEDS_GOLD
 
     if not SEEDS.is_dir():

@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from reader.engine.boilerplate import refine_with_folder
-from reader.engine.decode import decode_bytes
-from reader.engine.extract import extract_article, open_folder
+from reader.engine.extract.decode import decode_bytes
+from reader.engine.extract.evidence import refine_with_folder
+from reader.engine.extract.folder import extract_article, open_folder
 from reader.engine.model import Article, SourceFormat
 
 PLACES = ["Velmar", "Aldmouth", "Lindholm", "Kessel", "Ostrava-on-Sea", "Norby", "Tarrow"]

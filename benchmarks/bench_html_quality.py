@@ -15,7 +15,7 @@ from pathlib import Path
 
 import trafilatura
 
-from reader.engine.extract_html import extract_html_article
+from reader.engine.extract.html import extract_html_article
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "html"
 SHINGLE = 3

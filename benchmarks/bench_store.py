@@ -28,12 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # First on the path: a third-party wheel installs a top-level ``tests`` package too.
 sys.path.insert(0, str(ROOT))
 
-from reader.engine.anchoring import new_annotation, sync_folder  # noqa: E402
-from reader.engine.annotation import Annotation  # noqa: E402
-from reader.engine.export import export_csv  # noqa: E402
 from reader.engine.model import Folder  # noqa: E402
-from reader.engine.store import Store  # noqa: E402
-from reader.engine.store_rows import annotation_row  # noqa: E402
+from reader.engine.store.anchoring import new_annotation, sync_folder  # noqa: E402
+from reader.engine.store.annotation import Annotation  # noqa: E402
+from reader.engine.store.db import Store  # noqa: E402
+from reader.engine.store.export import export_csv  # noqa: E402
+from reader.engine.store.rows import annotation_row  # noqa: E402
 from tests.factories import make_version  # noqa: E402
 
 PARAS = [f"Paragraph {i} of an invented story about a harbour bridge, with a figure of "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from reader.engine.model import Folder, SourceFormat, Version, VersionId
-from reader.engine.normalize import make_paragraph
+from reader.engine.text.normalize import make_paragraph
 
 
 def make_version(

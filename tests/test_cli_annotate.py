@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.engine import store_files
-from reader.engine.extract import open_folder
+from reader.engine.extract.folder import open_folder
+from reader.engine.store import location as store_files
 
 HERALD = """Harbour bridge to reopen in May, mayor says
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.engine.edits import ChooseReading
-from reader.engine.store import STORE_NAME, Store
-from tests.engine.reconcile_story import COPY, HARBOUR, WIRE
+from reader.engine.store.db import STORE_NAME, Store
+from reader.engine.store.edits import ChooseReading
+from tests.engine.reconcile.reconcile_story import COPY, HARBOUR, WIRE
 
 TITLE = "Dock strike halts Port Calder harbour"
 

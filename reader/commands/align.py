@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Open, align and print or write the result."""
     # Imported here: every CLI start loads every command module, only `align` needs these.
-    from reader.engine.alignment_json import alignment_document, alignment_report
+    from reader.engine.align import alignment_document, alignment_report
     from reader.engine.workspace import StoreUse
 
     # An existing store lends the user's corrections (links, restored blocks); the

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from reader.commands.common import EXIT_OK, CommandError, open_for_command, write_output
 
 if TYPE_CHECKING:  # the engine is imported when a command runs: sqlite_utils is slow to load
-    from reader.engine.annotation import Annotation
+    from reader.engine.store import Annotation
     from reader.engine.workspace import Workspace
 
 
@@ -83,8 +83,7 @@ def _open(args: argparse.Namespace, *, align: bool = False) -> Workspace:
 
 def run_annotate(args: argparse.Namespace) -> int:
     """Create one annotation and print its id."""
-    from reader.engine.anchoring import QuoteNotFound, new_annotation
-    from reader.engine.edits import AddAnnotation
+    from reader.engine.store import QuoteNotFound, edits, new_annotation
 
     ws = _open(args)
     store, folder = ws.store, ws.folder
@@ -104,7 +103,7 @@ def run_annotate(args: argparse.Namespace) -> int:
                                         quote=args.quote, author=args.author)
         except (QuoteNotFound, IndexError) as exc:
             raise CommandError(str(exc)) from exc
-        AddAnnotation(annotation).apply(store)
+        edits.AddAnnotation(annotation).apply(store)
         print(annotation.id)
     return EXIT_OK
 
@@ -148,7 +147,7 @@ def run_annotations(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the CSV or JSON export."""
-    from reader.engine.export import export_csv, export_json
+    from reader.engine.store import export_csv, export_json
 
     ws = _open(args, align=bool(args.csv))
     store = ws.store

@@ -29,7 +29,7 @@ def write_output(text: str, path: str | None) -> None:
         if not text.endswith("\n"):
             sys.stdout.write("\n")
         return
-    from reader.engine.export import write_atomic
+    from reader.engine.output import write_atomic
 
     try:
         write_atomic(path, text.encode("utf-8"))
@@ -57,7 +57,7 @@ def open_for_command(
     :raises CommandError: not a folder, nothing readable, an unknown base, a store
         that is required (or named with ``--store``) but unusable.
     """
-    from reader.engine.load import is_failure
+    from reader.engine.extract import is_failure
     from reader.engine.store import StoreError
     from reader.engine.workspace import StoreUse, UnknownBase, open_workspace
 

@@ -13,7 +13,7 @@ import json
 import sys
 
 from reader.commands.common import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, CommandError, write_output
-from reader.engine.load import is_failure
+from reader.engine.extract import is_failure
 from reader.engine.model import Folder, ProblemKind, Version
 
 
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         # JSON escapes keep it valid on a terminal that cannot show every character.
         ascii_only = to_stdout and not _stdout_is_unicode()
-        from reader.engine.extraction_json import extraction_document
+        from reader.engine.version_json import extraction_document
 
         text = json.dumps(extraction_document(folder), ensure_ascii=ascii_only, indent=2)
     else:

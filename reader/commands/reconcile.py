@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from reader.commands.common import open_for_command, write_output
-from reader.engine.reports import REPORTS
+from reader.engine.reconcile import REPORTS
 
 _HELP = {
     "reconcile": "consensus text with provenance per outlet",
@@ -22,7 +22,7 @@ _HELP = {
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add one command per report of ``reader.engine.reports.REPORTS``."""
+    """Add one command per report of ``reader.engine.reconcile.reports.REPORTS``."""
     for report, formats in REPORTS.items():
         p = sub.add_parser(report, help=_HELP[report])
         p.add_argument("folder", metavar="FOLDER")
@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_report(args: argparse.Namespace) -> int:
     """Open the folder (an existing store lends its corrections and reading choices; none
     is created), render the report, print or write it."""
-    from reader.engine.reports import render_report
+    from reader.engine.reconcile import render_report
     from reader.engine.workspace import StoreUse
 
     ws, code = open_for_command(args.folder, store_use=StoreUse.EXISTING,

@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from reader.engine.align import align_versions
-from reader.engine.anchoring import SyncReport, sync_folder
-from reader.engine.extract import open_folder
+from reader.engine.align.aligner import align_versions
+from reader.engine.extract.folder import open_folder
 from reader.engine.model import Alignment, Folder
 from reader.engine.progress import Progress
-from reader.engine.store import Store
-from reader.engine.store_files import (
+from reader.engine.store.anchoring import SyncReport, sync_folder
+from reader.engine.store.db import Store
+from reader.engine.store.location import (
     STORE_NAME,
     Corrections,
     StoreError,

@@ -63,7 +63,7 @@ class Actions:
                               "Export every tag and note as CSV")
         self.export_json = act("Export &JSON…", w.export_json, ("Ctrl+Shift+E",),
                                "Export every tag and note as W3C Web Annotations (JSON)")
-        from reader.engine.reports import REPORTS
+        from reader.engine.reconcile import REPORTS
         from reader.ui.dialogs import FORMAT_NAMES, REPORT_TITLES
 
         self.reports: list[QAction] = []

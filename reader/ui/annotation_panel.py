@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.engine.annotation import Annotation, annotated_group
-from reader.engine.store_files import StoreError
+from reader.engine.store import Annotation, StoreError, annotated_group
 from reader.ui import tagging
 from reader.ui.session import Session
 from reader.ui.tagging import group_of

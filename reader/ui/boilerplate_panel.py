@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.engine import edits
 from reader.engine.model import Restore, VersionId
+from reader.engine.store import edits
 from reader.ui.session import Session
 
 

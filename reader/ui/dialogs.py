@@ -1,7 +1,7 @@
 """Dialogs: open folder, export, keyboard shortcuts, About.
 
 Owns: the small modal exchanges with the user. Export writes through
-``reader.engine.export`` and reports the result in the status bar; a failure is a
+``reader.engine.store.export`` and reports the result in the status bar; a failure is a
 readable message box, never a traceback.
 """
 
@@ -42,7 +42,7 @@ def choose_folder(parent: QWidget, start: str | None) -> str | None:
 
 def export(window: MainWindow, session: Session, fmt: str, path: str | None = None) -> bool:
     """Export every annotation as ``fmt`` (csv/json); asks for a file unless ``path``."""
-    from reader.engine import export as engine_export
+    from reader.engine.store import export as engine_export
 
     if session.store is None:
         window.show_status("Nothing to export: no folder is open")
@@ -84,7 +84,7 @@ def choose_encoding(window: MainWindow, session: Session, version_id: str | None
                     choice: str | None = None) -> bool:
     """Ask which encoding to read ``version_id``'s file with (``choice`` skips the
     question), store it as an undoable edit, and re-read the folder."""
-    from reader.engine import edits
+    from reader.engine.store import edits
 
     if session.store is None or session.folder is None or version_id is None:
         window.show_status("Select a version first")
@@ -120,11 +120,11 @@ REPORT_CHANNEL = "report"
 
 def export_report(window: MainWindow, session: Session, kind: str, fmt: str,
                   path: str | None = None) -> bool:
-    """Write one reconciliation report (``reader.engine.reports``) to a file the user
+    """Write one reconciliation report (``reader.engine.reconcile.reports``) to a file the user
     picks (or ``path``). The report is computed and written on the background runner;
     the window reports the outcome when the runner's ``report`` job ends."""
-    from reader.engine.export import write_atomic
-    from reader.engine.reports import SUFFIXES, render_report
+    from reader.engine.output import write_atomic
+    from reader.engine.reconcile import SUFFIXES, render_report
     from reader.engine.store import StoreError
 
     if session.folder is None or not session.folder.versions:

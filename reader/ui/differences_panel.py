@@ -124,7 +124,7 @@ class DifferencesPanel(QWidget):
     # --- data ----------------------------------------------------------------------------
     def tags(self) -> dict[str, str]:
         """The tag shown for each difference, keyed by ``group_ref``."""
-        from reader.engine.annotation import annotated_group
+        from reader.engine.store import annotated_group
 
         alignment = self.session.alignment
         out: dict[str, str] = {}

@@ -38,8 +38,7 @@ def _apply_reconcile(view: Any, alignment: Alignment, result: Any) -> None:
 
 
 def _quotes(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
-    from reader.engine.quotes import group_quotes
-    from reader.engine.reconcile import unique_labels
+    from reader.engine.reconcile import group_quotes, unique_labels
 
     def run(_progress: Any) -> Any:
         labels = dict(zip((v.id for v in alignment.versions),
@@ -50,7 +49,7 @@ def _quotes(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
 
 
 def _sources(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
-    from reader.engine.sources import source_scores
+    from reader.engine.reconcile import source_scores
 
     return lambda _progress: source_scores(alignment.versions)
 
@@ -163,7 +162,7 @@ class LazyTab(QWidget):
             self.placeholder.setText(f"{self.spec.title} failed: {message}")
 
     def _choose(self, row_key: str, version: str | None) -> None:
-        from reader.engine import edits
+        from reader.engine.store import edits
 
         if self.session.store is not None:
             self.session.push_edit(edits.ChooseReading.make(self.session.store, row_key, version))

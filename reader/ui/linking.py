@@ -7,8 +7,8 @@ undoing an earlier correction instead of stacking a contradicting one.
 
 from __future__ import annotations
 
-from reader.engine import edits
 from reader.engine.model import LinkOverride, OverrideAction, VersionId
+from reader.engine.store import edits
 from reader.ui.session import Session
 from reader.ui.tagging import group_of
 

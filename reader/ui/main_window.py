@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.engine.load import is_failure
+from reader.engine.extract import is_failure
 from reader.ui import dialogs, extra_tabs, linking, tagging
 from reader.ui.actions import Actions
 from reader.ui.annotation_panel import AnnotationPanel

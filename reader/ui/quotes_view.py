@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.engine.model import Alignment, DiffOp
-from reader.engine.quotes import QuoteGroup, group_quotes, rendering_diff
-from reader.engine.reconcile import unique_labels
+from reader.engine.reconcile import QuoteGroup, group_quotes, rendering_diff, unique_labels
 from reader.ui import theme
 
 

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.engine.model import Alignment
-from reader.engine.reconcile import ReconciledRow, Reconciliation, reconcile
-from reader.engine.reconcile_export import provenance_notes
+from reader.engine.reconcile import ReconciledRow, Reconciliation, provenance_notes, reconcile
 from reader.ui import theme
 
 

@@ -20,15 +20,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from reader.engine.load import is_failure
+from reader.engine.extract import is_failure
 from reader.engine.model import Alignment, Folder, LinkOverride, Restore, Version
-from reader.engine.store_files import StoreError
+from reader.engine.store import StoreError
 from reader.ui.settings import Settings
 from reader.ui.tasks import TaskProgress, TaskRunner
 
 if TYPE_CHECKING:  # imported by the worker when it first opens a store: sqlite_utils is slow
-    from reader.engine.annotation import Annotation
-    from reader.engine.store import Store
+    from reader.engine.store import Annotation, Store
 
 log = logging.getLogger(__name__)
 

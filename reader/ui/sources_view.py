@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reader.engine.model import Alignment, ChangeKind, Version
-from reader.engine.sources import Sources, source_scores
+from reader.engine.reconcile import Sources, source_scores
 from reader.ui import theme
 
 CELL = 46

@@ -12,9 +12,8 @@ import getpass
 from collections.abc import Callable
 from typing import Any
 
-from reader.engine import edits
-from reader.engine.annotation import Annotation
 from reader.engine.model import Alignment, Group
+from reader.engine.store import Annotation, edits
 from reader.ui.models import group_ref
 from reader.ui.session import Session
 
@@ -41,7 +40,7 @@ def new_annotation(alignment: Alignment, version_id: str, index: int, tag: str,
     It sits on the compared version's first paragraph of the group, or on the base's
     for an omitted group; ``group_ref`` ties it to the difference either way.
     """
-    from reader.engine import anchoring  # imports the store stack: keep start-up light
+    from reader.engine.store import anchoring  # imports the store stack: keep start-up light
 
     g = group_of(alignment, version_id, index)
     if g is None:
@@ -54,7 +53,7 @@ def new_annotation(alignment: Alignment, version_id: str, index: int, tag: str,
 
 def annotations_of(session: Session, version_id: str, index: int) -> list[Annotation]:
     """The annotations on group ``index`` of ``version_id``, found by their paragraphs."""
-    from reader.engine.annotation import annotated_group
+    from reader.engine.store import annotated_group
 
     alignment = session.alignment
     if alignment is None:

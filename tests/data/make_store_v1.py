@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from reader.engine.migrations import MIGRATIONS
+from reader.engine.store.migrations import MIGRATIONS
 
 TARGET = Path(__file__).with_name("store_v1.sqlite")
 TEXT = ("Lighthouse keeper retires after 40 years\n\n"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.engine.edits import AddLinkOverride, RestoreBoilerplate
 from reader.engine.model import LinkOverride, OverrideAction, Restore, VersionId
-from reader.engine.store import STORE_NAME, Store, StoreError
+from reader.engine.store.db import STORE_NAME, Store, StoreError
+from reader.engine.store.edits import AddLinkOverride, RestoreBoilerplate
 from reader.engine.workspace import StoreUse, UnknownBase, open_workspace
 
 # An invented story in three versions: the base, a copy with one reworded paragraph,
@@ -133,7 +133,7 @@ def test_our_own_store_file_is_not_a_failed_file(folder: Path, command: str) -> 
 
 
 def test_a_chosen_encoding_is_used_by_every_reader_of_the_folder(folder: Path) -> None:
-    from reader.engine.edits import SetEncoding
+    from reader.engine.store.edits import SetEncoding
 
     # a Windows-1251 file that detection, on so little text, may read otherwise
     ru_text = ("Паром на остров Тессел отменён\n\n"
@@ -168,7 +168,7 @@ def test_a_chosen_encoding_is_used_by_every_reader_of_the_folder(folder: Path) -
 
 
 def test_an_unknown_encoding_is_refused_before_it_is_stored(folder: Path) -> None:
-    from reader.engine.edits import SetEncoding
+    from reader.engine.store.edits import SetEncoding
 
     with Store.open(folder) as store, pytest.raises(LookupError):
         SetEncoding.make(store, "a-base.txt", "no-such-codec")

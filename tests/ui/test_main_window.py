@@ -344,7 +344,7 @@ def test_reports_export_from_the_file_menu(qtbot, make_window, seeds_dir, tmp_pa
 
 
 def test_a_superseded_load_closes_the_store_it_opened(qtbot, make_window, seeds_dir):
-    from reader.engine.store import Store
+    from reader.engine.store.db import Store
     from reader.ui.session import LoadResult
 
     window = make_window()

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 
-from reader.engine.reconcile import row_keys
+from reader.engine.reconcile.consensus import row_keys
 from reader.ui.quotes_view import QuotesView
 from reader.ui.reconcile_view import ReconcileView
 from reader.ui.sources_view import SourcesView
-from tests.engine.reconcile_story import HARBOUR, WIRE, story
+from tests.engine.reconcile.reconcile_story import HARBOUR, WIRE, story
 
 
 def test_reconcile_view_shows_consensus_and_emits_choice(qtbot, tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_sources_view_paints(qtbot, tmp_path: Path) -> None:
 
 
 def test_reconcile_view_takes_a_background_result(qtbot) -> None:
-    from reader.engine.reconcile import reconcile
+    from reader.engine.reconcile.consensus import reconcile
 
     al = story()
     key = row_keys(al)[0]

@@ -1,0 +1,12 @@
+"""Steps 4-5 of the pipeline: versions aligned against a base, differences classified.
+
+How alike two paragraphs are (``similarity``), which paragraphs correspond (``pairing``),
+the word diff, kind and flags inside a group (``classify``, ``flags``), rows across all
+versions (``collate``), the whole run with progress (``aligner``) and its JSON and text
+report (``serialize``). Imports the core and ``reader.engine.text`` only.
+"""
+
+from reader.engine.align.aligner import align_versions
+from reader.engine.align.serialize import alignment_document, alignment_report
+
+__all__ = ["align_versions", "alignment_document", "alignment_report"]

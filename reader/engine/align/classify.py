@@ -1,0 +1,258 @@
+"""Inside a group: the word-level diff, the kind of change, and its flags.
+
+Owns: turning a paired group (base paragraphs, other paragraphs) into a ``Group`` with
+``kind``, ``segments`` and ``flags``. The diff runs over tokens of the ORIGINAL
+paragraph texts (words, whitespace runs, single punctuation marks), compared by their
+normalised form (``normalize.comparison_key`` per token), so:
+
+* typographic variants (curly vs straight quotes, dashes, NBSP) line up as equal
+  tokens and are then reported as ``cosmetic`` DELETE/INSERT pairs;
+* every span is already an offset into ``Paragraph.text``: nothing to map back, and
+  rebuilding each side from its EQUAL + DELETE (or EQUAL + INSERT) spans gives the
+  original text back exactly.
+
+Paragraphs of one side are joined by a virtual space token that has no span, so a run
+that crosses a paragraph boundary gets one span per paragraph. Kinds: ``identical``
+(texts equal), ``cosmetic`` (comparison keys equal), ``altered``; flags (see
+``flags.py``) only on altered groups. Diffs go through ``diffing.diff_tokens``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reader.engine.align.flags import span_flags
+from reader.engine.config import AlignConfig
+from reader.engine.model import ChangeKind, DiffOp, Flag, Group, Paragraph, Segment, TextSpan
+from reader.engine.text.diffing import TokenRun, diff_tokens
+from reader.engine.text.normalize import normalize_text
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+# One token of a group side: (paragraph index, start, end, normalised form, plain);
+# the paragraph is -1 for the virtual break between two paragraphs, and ``plain``
+# says the normalised form is the original text. Plain tuples: a 200-version folder
+# makes hundreds of thousands of them.
+Token = tuple[int, int, int, str, bool]
+_BREAK: Token = (-1, 0, 0, " ", False)
+
+
+@lru_cache(maxsize=65536)
+def _norm_token(tok: str) -> str:
+    if tok[0].isspace():
+        return " "
+    if tok.isascii() and tok != "`":
+        return tok
+    return normalize_text(tok) or tok
+
+
+@lru_cache(maxsize=8192)
+def _text_tokens(text: str, para: int) -> tuple[Token, ...]:
+    # Cached: the base's paragraphs are diffed once per version.
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        norm = _norm_token(tok)
+        out.append((para, m.start(), m.end(), norm, norm == tok))
+    return tuple(out)
+
+
+def tokenize(paragraphs: Sequence[Paragraph]) -> list[Token]:
+    """Tokens of several paragraphs read as one, with a virtual break between them."""
+    out: list[Token] = []
+    for k, p in enumerate(paragraphs):
+        if k:
+            out.append(_BREAK)
+        out.extend(_text_tokens(p.text, p.index))
+    return out
+
+
+def _spans(tokens: Sequence[Token]) -> tuple[TextSpan, ...]:
+    spans: list[TextSpan] = []
+    para = start = end = -1
+    for t_para, t_start, t_end, _, _ in tokens:
+        if t_para < 0:
+            continue
+        if t_para == para and t_start == end:
+            end = t_end
+            continue
+        if para >= 0:
+            spans.append(TextSpan(para, start, end))
+        para, start, end = t_para, t_start, t_end
+    if para >= 0:
+        spans.append(TextSpan(para, start, end))
+    return tuple(spans)
+
+
+def _text(tokens: Sequence[Token], paras: dict[int, Paragraph]) -> str:
+    return "".join(paras[t[0]].text[t[1] : t[2]] for t in tokens if t[0] >= 0)
+
+
+class _Builder:
+    """Collects segments, merging neighbours of the same op and cosmetic state."""
+
+    def __init__(self, base: dict[int, Paragraph], other: dict[int, Paragraph]) -> None:
+        self.base = base
+        self.other = other
+        self.out: list[tuple[DiffOp, list[Token], list[Token], bool]] = []
+
+    def add(self, op: DiffOp, a: list[Token], b: list[Token], cosmetic: bool = False) -> None:
+        if not a and not b:
+            return
+        if self.out and self.out[-1][0] is op and self.out[-1][3] == cosmetic and (
+            op is DiffOp.EQUAL or not cosmetic
+        ):
+            self.out[-1][1].extend(a)
+            self.out[-1][2].extend(b)
+            return
+        self.out.append((op, list(a), list(b), cosmetic))
+
+    def equal_run(self, a: Sequence[Token], b: Sequence[Token]) -> None:
+        """Equal by normalised form; where the originals differ, a cosmetic pair."""
+        run_a: list[Token] = []
+        run_b: list[Token] = []
+        for ta, tb in zip(a, b, strict=True):
+            if ta[4] and tb[4]:  # equal norms that are both the originals: same text
+                run_a.append(ta)
+                run_b.append(tb)
+                continue
+            ea = self.base[ta[0]].text[ta[1] : ta[2]] if ta[0] >= 0 else None
+            eb = self.other[tb[0]].text[tb[1] : tb[2]] if tb[0] >= 0 else None
+            if ea is not None and ea == eb:
+                run_a.append(ta)
+                run_b.append(tb)
+                continue
+            self.add(DiffOp.EQUAL, run_a, run_b)
+            run_a, run_b = [], []
+            self.add(DiffOp.DELETE, [ta], [], cosmetic=True)
+            self.add(DiffOp.INSERT, [], [tb], cosmetic=True)
+        self.add(DiffOp.EQUAL, run_a, run_b)
+
+    def segments(self) -> tuple[Segment, ...]:
+        out: list[Segment] = []
+        items = self.out
+        for k, (op, a, b, cosmetic) in enumerate(items):
+            base_spans, other_spans = _spans(a), _spans(b)
+            if not base_spans and not other_spans:
+                continue
+            if not cosmetic and op is not DiffOp.EQUAL:
+                cosmetic = self._typographic(k)
+            out.append(Segment(op, base_spans, other_spans, cosmetic))
+        return tuple(out)
+
+    def _typographic(self, k: int) -> bool:
+        """A DELETE/INSERT next to its partner whose texts normalise alike."""
+        op, a, b, _ = self.out[k]
+        partner: tuple[DiffOp, list[Token], list[Token], bool] | None = None
+        if op is DiffOp.DELETE and k + 1 < len(self.out) and self.out[k + 1][0] is DiffOp.INSERT:
+            partner = self.out[k + 1]
+        if op is DiffOp.INSERT and k > 0 and self.out[k - 1][0] is DiffOp.DELETE:
+            partner = self.out[k - 1]
+        deleted = _text(a if op is DiffOp.DELETE else partner[1] if partner else [], self.base)
+        inserted = _text(b if op is DiffOp.INSERT else partner[2] if partner else [], self.other)
+        return _same_key(deleted, inserted)
+
+
+def _same_key(a: str, b: str) -> bool:
+    if a.isascii() and b.isascii() and "`" not in a and "`" not in b:
+        return a.split() == b.split()  # ASCII keys differ from the text only in spacing
+    return normalize_text(a) == normalize_text(b)
+
+
+def diff_group(
+    base: Sequence[Paragraph], other: Sequence[Paragraph], *, semantic: bool = True
+) -> tuple[Segment, ...]:
+    """Word-level diff of a group: segments with spans into the original texts.
+
+    :param base: the group's base paragraphs, in order.
+    :param other: the group's paragraphs of the other version, in order.
+    :param semantic: dmp semantic cleanup (see ``diffing.diff_tokens``).
+    """
+    ta, tb = tokenize(base), tokenize(other)
+    builder = _Builder({p.index: p for p in base}, {p.index: p for p in other})
+    na, nb = [t[3] for t in ta], [t[3] for t in tb]
+    # Common ends are equal whatever the diff says; trimming them first spares the
+    # token encoding most of a lightly edited paragraph.
+    head = 0
+    limit = min(len(na), len(nb))
+    while head < limit and na[head] == nb[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and na[-1 - tail] == nb[-1 - tail]:
+        tail += 1
+    builder.equal_run(ta[:head], tb[:head])
+    mid_a, mid_b = na[head : len(na) - tail], nb[head : len(nb) - tail]
+    if set(mid_a).isdisjoint(mid_b):
+        # Nothing in common (a changed number or name, a pure insertion): the diff is
+        # one delete and one insert, no need to ask diff-match-patch.
+        runs = [TokenRun(DiffOp.DELETE, 0, len(mid_a), 0, 0),
+                TokenRun(DiffOp.INSERT, len(mid_a), len(mid_a), 0, len(mid_b))]
+    else:
+        runs = diff_tokens(mid_a, mid_b, semantic=semantic)
+    for run in runs:
+        a = ta[head + run.a_start : head + run.a_end]
+        b = tb[head + run.b_start : head + run.b_end]
+        if run.op is DiffOp.EQUAL:
+            builder.equal_run(a, b)
+        elif run.op is DiffOp.DELETE:
+            builder.add(DiffOp.DELETE, a, [])
+        else:
+            builder.add(DiffOp.INSERT, [], b)
+    if tail:
+        builder.equal_run(ta[len(ta) - tail :], tb[len(tb) - tail :])
+    return builder.segments()
+
+
+def segment_flags(
+    segments: Sequence[Segment], base: Sequence[Paragraph], other: Sequence[Paragraph]
+) -> frozenset[Flag]:
+    """Flags of the real (non-cosmetic) changes among ``segments``."""
+    texts_b = {p.index: p.text for p in base}
+    texts_o = {p.index: p.text for p in other}
+    out: set[Flag] = set()
+    for seg in segments:
+        if seg.op is DiffOp.EQUAL or seg.cosmetic:
+            continue
+        for span in seg.base:
+            out |= span_flags(texts_b[span.paragraph], span.start, span.end)
+        for span in seg.other:
+            out |= span_flags(texts_o[span.paragraph], span.start, span.end)
+    return frozenset(out)
+
+
+def classify_group(
+    base: Sequence[Paragraph],
+    other: Sequence[Paragraph],
+    *,
+    score: float | None,
+    config: AlignConfig,
+    moved: bool = False,
+    overridden: bool = False,
+) -> Group:
+    """Build the ``Group`` for paired paragraphs: kind, word diff and flags.
+
+    :param base: the group's base paragraphs (non-empty), in order.
+    :param other: the group's other paragraphs (non-empty), in order.
+    :param score: the pairing similarity (recorded as 1.0 when the texts are equal).
+    """
+    b_idx = tuple(p.index for p in base)
+    o_idx = tuple(p.index for p in other)
+    if [p.text for p in base] == [p.text for p in other]:
+        return Group(b_idx, o_idx, ChangeKind.IDENTICAL, 1.0, moved, overridden=overridden)
+    segments = diff_group(base, other, semantic=config.semantic_cleanup)
+    if " ".join(p.key for p in base) == " ".join(p.key for p in other):
+        kind, flags = ChangeKind.COSMETIC, frozenset[Flag]()
+    else:
+        kind, flags = ChangeKind.ALTERED, segment_flags(segments, base, other)
+    rounded = None if score is None else round(score, 4)
+    return Group(b_idx, o_idx, kind, rounded, moved, flags, segments, overridden)
+
+
+def unpaired_group(index: int, *, added: bool) -> Group:
+    """An ``added`` (other side only) or ``omitted`` (base side only) group."""
+    if added:
+        return Group((), (index,), ChangeKind.ADDED)
+    return Group((index,), (), ChangeKind.OMITTED)

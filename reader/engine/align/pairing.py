@@ -1,0 +1,368 @@
+"""Pairing: which paragraphs of one version correspond to which of the base.
+
+Owns: the decisions that turn a similarity matrix into groups of paragraph indices
+(1:1, 1:n splits, n:1 merges), before any word diff or classification. The passes,
+cheapest and surest first:
+
+1. user LINK overrides are taken as given; UNLINK overrides forbid pairs;
+2. exact fast path: paragraphs whose casefolded comparison keys are equal pair in
+   reading order, without scoring;
+3. global pass: the remaining pairs scoring at least ``pair_cutoff`` pair greedily,
+   best first, wherever they sit (this is what finds moved paragraphs); lines too short
+   to compare by words need ``short_pair_cutoff``;
+4. pieces: a free paragraph next to a group joins it when the joined text is clearly
+   more similar (a split or a merge) or is mostly contained in the other side;
+5. gap pass: between consecutive in-order pairs, free paragraphs pair at the lower
+   ``gap_cutoff``, recursively and only in reading order (a paraphrase in its expected
+   place needs less evidence than one found far away);
+6. pieces again, for the pairs the gap pass made;
+7. contained leftovers: a free paragraph found almost verbatim (``lift_containment``)
+   inside one paragraph of the other side, anywhere, joins that paragraph's group (a
+   sentence lifted out and placed elsewhere).
+
+Deterministic: every choice is ordered by (score, other index, base index). Imports
+only the engine's config and similarity modules.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.engine.align.similarity import Features, SimilarityIndex
+from reader.engine.config import AlignConfig
+
+
+@dataclass(slots=True)
+class Link:
+    """A group under construction: base and other paragraph indices, both sorted."""
+
+    base: list[int]
+    other: list[int]
+    score: float
+    overridden: bool = False
+    exact: bool = False
+
+
+def longest_increasing(values: Sequence[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence of ``values``.
+
+    Patience sorting with predecessor links, O(n log n); among equally long
+    subsequences the one ending earliest-and-lowest is kept, so the result is
+    deterministic.
+    """
+    tails: list[int] = []  # smallest tail value of an increasing run of each length
+    tail_pos: list[int] = []
+    prev = [-1] * len(values)
+    for pos, v in enumerate(values):
+        k = bisect.bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_pos.append(pos)
+        else:
+            tails[k] = v
+            tail_pos[k] = pos
+        prev[pos] = tail_pos[k - 1] if k > 0 else -1
+    out: set[int] = set()
+    pos = tail_pos[-1] if tail_pos else -1
+    while pos != -1:
+        out.add(pos)
+        pos = prev[pos]
+    return out
+
+
+class Pairer:
+    """Pairs the paragraphs of ``other`` with those of ``base`` (keys given).
+
+    :param base_keys: comparison keys of the base's paragraphs, in order.
+    :param other_keys: comparison keys of the other version's paragraphs, in order.
+    :param index: IDF statistics shared by the whole folder.
+    :param forbidden: (base, other) pairs that must not share a group (UNLINK).
+    :param forced: (base indices, other indices) groups fixed by the user (LINK).
+    """
+
+    def __init__(
+        self,
+        base_keys: Sequence[str],
+        other_keys: Sequence[str],
+        index: SimilarityIndex,
+        config: AlignConfig,
+        *,
+        forbidden: Iterable[tuple[int, int]] = (),
+        forced: Iterable[tuple[Sequence[int], Sequence[int]]] = (),
+    ) -> None:
+        self.bk = list(base_keys)
+        self.ok = list(other_keys)
+        self.bf = [index.features(k) for k in self.bk]
+        self.of = [index.features(k) for k in self.ok]
+        self.index = index
+        self.config = config
+        self.forbidden = set(forbidden)
+        self.links: list[Link] = []
+        self.base_link: dict[int, Link] = {}
+        self.other_link: dict[int, Link] = {}
+        self._scores: dict[tuple[int, int], float] = {}
+        # Pair scores below every pairing cutoff are never used: skip their costly part.
+        self._floor = min(config.pair_cutoff, config.gap_cutoff)
+        for b_idx, o_idx in forced:
+            bs = sorted(set(b_idx))
+            os_ = sorted(set(o_idx))
+            if any(b in self.base_link for b in bs) or any(o in self.other_link for o in os_):
+                continue  # an earlier correction already claimed these paragraphs
+            self._add(Link(bs, os_, self._joined_score(bs, os_), overridden=True))
+
+    # --- bookkeeping ----------------------------------------------------------------
+
+    def _add(self, link: Link) -> None:
+        self.links.append(link)
+        for b in link.base:
+            self.base_link[b] = link
+        for o in link.other:
+            self.other_link[o] = link
+
+    def _free_pair(self, b: int, o: int) -> bool:
+        return b not in self.base_link and o not in self.other_link and (b, o) not in self.forbidden
+
+    def score(self, b: int, o: int) -> float:
+        s = self._scores.get((b, o))
+        if s is None:
+            s = self.index.score(self.bf[b], self.of[o], floor=self._floor)
+            self._scores[(b, o)] = s
+        return s
+
+    def _joined_score(self, bs: Sequence[int], os_: Sequence[int]) -> float:
+        if len(bs) == 1 and len(os_) == 1:
+            return self.score(bs[0], os_[0])
+        fb = self.index.joined(self.bk[b] for b in bs)
+        fo = self.index.joined(self.ok[o] for o in os_)
+        return self.index.score(fb, fo)
+
+    # --- passes -----------------------------------------------------------------------
+
+    def run(self) -> list[Link]:
+        """All passes; returns the links (groups with both sides), unordered."""
+        self._exact()
+        self._global()
+        self._pieces()
+        self._gaps()
+        self._pieces()
+        self._contained()
+        return self.links
+
+    def _contained(self) -> None:
+        """A free paragraph almost wholly inside a paragraph of the other side, anywhere
+        (a sentence lifted out of a paragraph and placed elsewhere), joins its group."""
+        cfg = self.config
+        sure = cfg.lift_containment
+        free_o = [o for o in range(len(self.ok))
+                  if o not in self.other_link and len(self.of[o].stems) >= cfg.min_idf_words]
+        all_b = list(range(len(self.bk)))
+        for o, bs in self._candidates(free_o, self.of, all_b, self.bf):
+            if o in self.other_link:
+                continue
+            best: tuple[float, int] | None = None
+            for b in bs:
+                if (b, o) in self.forbidden:
+                    continue
+                c = self.index.containment(self.of[o], self.bf[b])
+                if c >= sure and (best is None or c > best[0]):
+                    best = (c, b)
+            if best is not None:
+                self._attach(best[1], o, side="other")
+        free_b = [b for b in range(len(self.bk))
+                  if b not in self.base_link and len(self.bf[b].stems) >= cfg.min_idf_words]
+        all_o = list(range(len(self.ok)))
+        for b, os_ in self._candidates(free_b, self.bf, all_o, self.of):
+            if b in self.base_link:
+                continue
+            best = None
+            for o in os_:
+                if (b, o) in self.forbidden:
+                    continue
+                c = self.index.containment(self.bf[b], self.of[o])
+                if c >= sure and (best is None or c > best[0]):
+                    best = (c, o)
+            if best is not None:
+                self._attach(b, best[1], side="base")
+
+    def _attach(self, b: int, o: int, *, side: str) -> None:
+        """Put free ``o`` (side "other") or free ``b`` (side "base") with its host."""
+        host = self.base_link.get(b) if side == "other" else self.other_link.get(o)
+        if host is None:
+            self._add(Link([b], [o], self.score(b, o)))
+            return
+        if host.overridden or any((hb, ho) in self.forbidden
+                                  for hb in [*host.base, b] for ho in [*host.other, o]):
+            return
+        if side == "other" and len(host.base) == 1:
+            host.other = sorted([*host.other, o])
+            self.other_link[o] = host
+        elif side == "base" and len(host.other) == 1:
+            host.base = sorted([*host.base, b])
+            self.base_link[b] = host
+        else:
+            return
+        host.score = self._joined_score(host.base, host.other)
+        host.exact = False
+
+    def _exact(self) -> None:
+        queues: dict[str, list[int]] = {}
+        for b, key in enumerate(self.bk):
+            if b not in self.base_link and key:
+                queues.setdefault(key.casefold(), []).append(b)
+        for o, key in enumerate(self.ok):
+            if o in self.other_link or not key:
+                continue
+            queue = queues.get(key.casefold())
+            if not queue:
+                continue
+            for k, b in enumerate(queue):
+                if self._free_pair(b, o):
+                    del queue[k]
+                    self._add(Link([b], [o], self.config.exact_score, exact=True))
+                    break
+
+    def _global(self) -> None:
+        free_b = [b for b in range(len(self.bk)) if b not in self.base_link]
+        free_o = [o for o in range(len(self.ok)) if o not in self.other_link]
+        cutoff = self.config.pair_cutoff
+        cands = []
+        pairs = self._candidates(free_o, self.of, free_b, self.bf)
+        short = self.config.min_idf_words
+        for o, bs in pairs:
+            o_short = len(self.of[o].stems) < short
+            for b in bs:
+                s = self.score(b, o)
+                # Short lines ("Yes," said Anton.) are compared by characters alone and
+                # look alike everywhere: far from home they need near-equality.
+                need = (self.config.short_pair_cutoff
+                        if o_short or len(self.bf[b].stems) < short else cutoff)
+                if s >= need:
+                    cands.append((-s, o, b))
+        cands.sort()
+        for neg, o, b in cands:
+            if self._free_pair(b, o):
+                self._add(Link([b], [o], -neg))
+
+    def _candidates(
+        self, sources: list[int], src: list[Features], targets: list[int], tgt: list[Features]
+    ) -> list[tuple[int, list[int]]]:
+        """Each source with the targets worth scoring against it.
+
+        Every target while ``sources x targets`` is small; beyond ``full_matrix_cells``
+        (book-length versions) only targets sharing one of the source's
+        ``candidate_words`` rarest stems, which keeps the passes near-linear: pairs
+        sharing none of those could hardly clear a cutoff anyway. Short lines have no
+        stems to probe and keep every target.
+        """
+        cfg = self.config
+        if len(sources) * len(targets) <= cfg.full_matrix_cells:
+            return [(i, targets) for i in sources]
+        postings: dict[str, list[int]] = {}
+        for t in targets:
+            for stem in tgt[t].stems:
+                postings.setdefault(stem, []).append(t)
+        out = []
+        for i in sources:
+            f = src[i]
+            if len(f.stems) < cfg.min_idf_words:
+                out.append((i, targets))
+                continue
+            rare = sorted(f.stems, key=lambda stem: (-f.idf[stem], stem))[: cfg.candidate_words]
+            out.append((i, sorted({t for stem in rare for t in postings.get(stem, ())})))
+        return out
+
+    def _gaps(self) -> None:
+        ordered = sorted(self.links, key=lambda lk: lk.other[0])
+        on_lis = longest_increasing([lk.base[0] for lk in ordered])
+        anchors = [lk for pos, lk in enumerate(ordered) if pos in on_lis]
+        bounds = [(-1, -1)] + [(lk.other[-1], lk.base[-1]) for lk in anchors]
+        ends = [(lk.other[0], lk.base[0]) for lk in anchors] + [(len(self.ok), len(self.bk))]
+        for (o_lo, b_lo), (o_hi, b_hi) in zip(bounds, ends, strict=True):
+            self._fill(o_lo, o_hi, b_lo, b_hi)
+
+    def _fill(self, o_lo: int, o_hi: int, b_lo: int, b_hi: int) -> None:
+        """Best in-order pair strictly inside the window, then the two sub-windows."""
+        stack = [(o_lo, o_hi, b_lo, b_hi)]
+        cutoff = self.config.gap_cutoff
+        while stack:
+            o_lo, o_hi, b_lo, b_hi = stack.pop()
+            best: tuple[float, int, int] | None = None
+            width_o, width_b = o_hi - o_lo - 1, b_hi - b_lo - 1
+            band = self.config.gap_band
+            big = width_o * width_b > self.config.full_matrix_cells
+            for o in range(o_lo + 1, o_hi):
+                if o in self.other_link:
+                    continue
+                b_from, b_to = b_lo + 1, b_hi
+                if big:
+                    # A long gap (two long texts with few anchors): look near the
+                    # diagonal only, as difflib's fancy replace does with its window.
+                    mid = b_lo + 1 + (o - o_lo - 1) * width_b // max(width_o, 1)
+                    b_from, b_to = max(b_from, mid - band), min(b_to, mid + band + 1)
+                for b in range(b_from, b_to):
+                    if not self._free_pair(b, o):
+                        continue
+                    s = self.score(b, o)
+                    if s >= cutoff and (best is None or (-s, o, b) < (-best[0], best[1], best[2])):
+                        best = (s, o, b)
+            if best is None:
+                continue
+            s, o, b = best
+            self._add(Link([b], [o], s))
+            stack.append((o, o_hi, b, b_hi))
+            stack.append((o_lo, o, b_lo, b))
+
+    def _pieces(self) -> None:
+        for link in sorted(self.links, key=lambda lk: (-lk.score, lk.other[0], lk.base[0])):
+            if link.overridden or link.exact:
+                continue  # equal keys: nothing next door can belong to the pair
+            while self._extend(link):
+                pass
+
+    def _extend(self, link: Link) -> bool:
+        """Attach the most rewarding free neighbour to ``link``; False if none fits."""
+        cfg = self.config
+        options: list[tuple[float, float, str, int]] = []
+        # Groups are 1:n or n:1: a side with several paragraphs fixes the other at one.
+        for o in (link.other[0] - 1, link.other[-1] + 1) if len(link.base) == 1 else ():
+            if 0 <= o < len(self.ok) and o not in self.other_link and all(
+                (b, o) not in self.forbidden for b in link.base
+            ):
+                options.append(self._option(link, "other", o))
+        for b in (link.base[0] - 1, link.base[-1] + 1) if len(link.other) == 1 else ():
+            if 0 <= b < len(self.bk) and b not in self.base_link and all(
+                (b, o) not in self.forbidden for o in link.other
+            ):
+                options.append(self._option(link, "base", b))
+        best = None
+        for gain, contained, side, idx in options:
+            ok = contained >= cfg.piece_containment and gain >= cfg.piece_gain
+            sure = contained >= cfg.piece_sure_containment and gain >= 0
+            if (ok or sure) and (best is None or (-gain, side, idx) < (-best[0], best[2], best[3])):
+                best = (gain, contained, side, idx)
+        if best is None:
+            return False
+        gain, _, side, idx = best
+        if side == "other":
+            link.other = sorted([*link.other, idx])
+            self.other_link[idx] = link
+        else:
+            link.base = sorted([*link.base, idx])
+            self.base_link[idx] = link
+        link.score = self._joined_score(link.base, link.other)
+        link.exact = False
+        return True
+
+    def _option(self, link: Link, side: str, idx: int) -> tuple[float, float, str, int]:
+        if side == "other":
+            bs, os_ = link.base, sorted([*link.other, idx])
+            piece = self.of[idx]
+            whole = self.index.joined(self.bk[b] for b in link.base)
+        else:
+            bs, os_ = sorted([*link.base, idx]), link.other
+            piece = self.bf[idx]
+            whole = self.index.joined(self.ok[o] for o in link.other)
+        gain = self._joined_score(bs, os_) - link.score
+        return gain, self.index.containment(piece, whole), side, idx

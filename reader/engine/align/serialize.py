@@ -1,0 +1,140 @@
+"""Alignments as JSON and as a readable text report.
+
+Owns: the ``version-reader.alignment/1`` document (``shared/docs/alignment-format.md``)
+and the plain-text report of ``version-reader align --format text``. Versions are
+written by ``extraction_json.version_to_json`` (one shape for both formats). Extra
+keys beyond the contract: per group ``flags``, ``segments`` (op + spans into the
+paragraphs' text) and ``overridden``; per alignment ``similarity`` and ``counts``; at
+the top ``collation`` (rows of corresponding paragraphs across all versions) and
+``config`` (the ``AlignConfig`` used). Imports only the standard library and engine
+modules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.engine.model import (
+    Alignment,
+    ChangeKind,
+    DiffOp,
+    Group,
+    PairAlignment,
+    Segment,
+    TextSpan,
+    Version,
+)
+from reader.engine.version_json import version_to_json
+
+ALIGNMENT_SCHEMA = "version-reader.alignment/1"
+
+
+def _span(s: TextSpan) -> list[int]:
+    return [s.paragraph, s.start, s.end]
+
+
+def segment_to_json(seg: Segment) -> dict[str, Any]:
+    """One diff run: ``op``, ``base``/``other`` spans as ``[paragraph, start, end]``."""
+    out: dict[str, Any] = {"op": str(seg.op), "base": [_span(s) for s in seg.base],
+                           "other": [_span(s) for s in seg.other]}
+    if seg.cosmetic:
+        out["cosmetic"] = True
+    return out
+
+
+def group_to_json(g: Group) -> dict[str, Any]:
+    """One group: ``base``, ``other``, ``kind``, ``score``, ``moved`` and the extras."""
+    out: dict[str, Any] = {"base": list(g.base), "other": list(g.other), "kind": str(g.kind)}
+    if g.score is not None:
+        out["score"] = g.score
+    out["moved"] = g.moved
+    out["flags"] = sorted(str(f) for f in g.flags)
+    out["segments"] = [segment_to_json(s) for s in g.segments]
+    out["overridden"] = g.overridden
+    return out
+
+
+def pair_to_json(p: PairAlignment) -> dict[str, Any]:
+    return {
+        "version": p.version,
+        "similarity": p.similarity,
+        "counts": {str(k): n for k, n in p.counts().items()},
+        "groups": [group_to_json(g) for g in p.groups],
+    }
+
+
+def alignment_document(alignment: Alignment) -> dict[str, Any]:
+    """The whole ``version-reader.alignment/1`` document for ``alignment``."""
+    return {
+        "schema": ALIGNMENT_SCHEMA,
+        "base": alignment.base,
+        "versions": [version_to_json(v) for v in alignment.versions],
+        "alignments": [pair_to_json(p) for p in alignment.pairs],
+        "collation": [
+            {"cells": {vid: list(ix) for vid, ix in row.cells.items()},
+             "kinds": {vid: str(k) for vid, k in row.kinds.items()}}
+            for row in alignment.rows
+        ],
+        "config": dict(alignment.config),
+    }
+
+
+# --- text report ----------------------------------------------------------------------
+
+
+def _marked(group: Group, base: Version, other: Version) -> tuple[str, str]:
+    """Base and version text with inline [-deleted-] / {+inserted+} markers."""
+    b_parts: list[str] = []
+    o_parts: list[str] = []
+    for seg in group.segments:
+        b_text = " / ".join(base.paragraphs[s.paragraph].text[s.start : s.end] for s in seg.base)
+        o_text = " / ".join(other.paragraphs[s.paragraph].text[s.start : s.end] for s in seg.other)
+        if seg.op is DiffOp.EQUAL:
+            b_parts.append(b_text)
+            o_parts.append(o_text)
+        elif seg.op is DiffOp.DELETE:
+            b_parts.append(f"[-{b_text}-]")
+        else:
+            o_parts.append(f"{{+{o_text}+}}")
+    return "".join(b_parts), "".join(o_parts)
+
+
+def _refs(indices: tuple[int, ...]) -> str:
+    return ",".join(f"¶{i + 1}" for i in indices) or "—"
+
+
+def alignment_report(alignment: Alignment) -> str:
+    """A readable report: per version its counts, then each non-identical group."""
+    base = alignment.version(alignment.base)
+    lines = [f"Base: {base.label} ({base.id}), {len(base.paragraphs)} paragraphs", ""]
+    for pair in alignment.pairs:
+        other = alignment.version(pair.version)
+        counts = pair.counts()
+        summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+        title = f"{other.label} ({other.id})"
+        lines += [title, "=" * len(title),
+                  f"similarity {pair.similarity:.2f}; {summary or 'no paragraphs'}", ""]
+        for g in pair.groups:
+            if g.kind is ChangeKind.IDENTICAL and not g.moved:
+                continue
+            extras = [str(f) for f in sorted(g.flags)]
+            if g.moved:
+                extras.append("moved")
+            if g.overridden:
+                extras.append("overridden")
+            score = f" {g.score:.2f}" if g.score is not None else ""
+            head = f"[{g.kind}{score}] base {_refs(g.base)} -> version {_refs(g.other)}"
+            lines.append(head + (f" ({', '.join(extras)})" if extras else ""))
+            if g.kind is ChangeKind.ADDED:
+                lines += [f"  + {other.paragraphs[o].text}" for o in g.other]
+            elif g.kind is ChangeKind.OMITTED:
+                lines += [f"  - {base.paragraphs[b].text}" for b in g.base]
+            elif g.kind is ChangeKind.IDENTICAL:
+                lines += [f"  = {other.paragraphs[o].text}" for o in g.other]
+            else:
+                b_text, o_text = _marked(g, base, other)
+                lines += [f"  base:    {b_text}", f"  version: {o_text}"]
+            lines.append("")
+    if not alignment.pairs:
+        lines.append("Only one version: nothing to compare.")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,338 @@
+"""Cross-version evidence: what the other saved versions say is article or chrome.
+
+Owns: ``refine_with_folder``, the folder-level pass after single-file extraction.
+Versions of one story share article text (wire copy, quotes, rewrites of the same
+facts) but not each other's site chrome. So:
+
+* a block set aside for where it stood (above the headline, after a "Most read" label,
+  in a menu run) whose words at least two other versions carry in their bodies is
+  article after all: it is put back (rescued). Blocks set aside for their own words (a
+  cue such as "Sign up for") are not second-guessed;
+* a body paragraph no other version shares a phrase with, and that reads like site
+  chrome (a cue word, a photo credit, a short unpunctuated line, a web address to
+  visit), is set aside with the reason and a detail saying why;
+* a version with no headline takes the set-aside line most like the others' headlines;
+* an outlet known only as a domain (``themoscowtimes.com``) takes the spelling another
+  version uses (``The Moscow Times``).
+
+Work is linear in the folder's size: only the word 4-grams of the blocks in question
+are indexed, each remembering at most a handful of versions, and names are collected in
+one pass. Shingles are Python hashes: they vary between runs but only equality is used,
+so results do not. Imports the standard library and ``reader.engine`` modules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from reader.engine.extract.cues import (
+    CUE_DETAIL,
+    PITCH,
+    ends_sentence,
+    is_caption,
+    match_cue,
+    unquoted,
+)
+from reader.engine.extract.markdown import looks_like_markdown
+from reader.engine.extract.metadata import squash
+from reader.engine.extract.units import paragraph_from_span
+from reader.engine.model import Article, OffsetMap, Paragraph, Removed
+from reader.engine.text.normalize import make_paragraph
+
+# Each shingle keeps at most this many versions: enough to count "several".
+_CAP = 8
+_RESCUE_WORDS = 8  # shorter blocks are too generic to count as evidence
+_CARRY_SHARE = 0.5  # share of a block's shingles another version must have
+_WORD = re.compile(r"\w+")
+# A web address, e-mail or handle: "example.org/listen", "www.", "@newsdesk".
+_WEB = re.compile(r"https?://|www\.|@\w{2,}|\b[\w-]{2,}\.[a-z]{2,12}(?:/\S*)?(?=[\s,;)]|\.?$)")
+_CAPITALISED = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,5}")
+_IMPERATIVE = re.compile(
+    r"(?:listen|hear|watch|read|download|visit|follow|subscribe|click|tap|get|find|see|"
+    r"join|sign|send|email|contact|share|try)\b", re.IGNORECASE)
+NEVER_RESCUED = frozenset({"title", "dateline", "byline", "url", "markup", "decoration"})
+
+
+def _shingles(text: str, size: int) -> set[int]:
+    words = _WORD.findall(text.casefold())
+    if len(words) < size:
+        return {hash(tuple(words))} if words else set()
+    return {hash(t) for t in zip(*(words[k:] for k in range(size)), strict=False)}
+
+
+class _Index:
+    """Shingle -> the first few versions whose body contains it."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.where: dict[int, list[int]] = {}
+        self._cache: dict[str, set[int]] = {}
+
+    def shingles(self, text: str) -> set[int]:
+        found = self._cache.get(text)
+        if found is None:
+            found = self._cache[text] = _shingles(text, self.size)
+        return found
+
+    def add(self, version: int, texts: Iterable[str], wanted: set[int]) -> None:
+        where = self.where
+        for text in texts:
+            for sh in _shingles(text, self.size) & wanted:
+                found = where.get(sh)
+                if found is None:
+                    where[sh] = [version]
+                elif len(found) < _CAP and found[-1] != version:
+                    found.append(version)
+
+    def carriers(self, text: str, version: int) -> int:
+        """How many other versions carry most of ``text``'s shingles."""
+        shingles = self.shingles(text)
+        if not shingles:
+            return 0
+        hits: Counter[int] = Counter()
+        for sh in shingles:
+            for v in self.where.get(sh, ()):
+                if v != version:
+                    hits[v] += 1
+        need = _CARRY_SHARE * len(shingles)
+        return sum(1 for count in hits.values() if count >= need)
+
+    def shared(self, text: str, version: int) -> bool:
+        """Does any other version share at least one shingle with ``text``?"""
+        return any(
+            any(v != version for v in self.where.get(sh, ()))
+            for sh in self.shingles(text)
+        )
+
+
+def reads_like_chrome(text: str) -> str | None:
+    """Why a lone paragraph looks like site chrome, or ``None`` when it reads as prose."""
+    words = len(text.split())
+    cue = match_cue(text, words)
+    if cue is not None:
+        return cue.reason
+    if words <= 70 and is_caption(text):
+        return "caption"
+    if words <= 25 and _WEB.search(text) and (
+        not ends_sentence(text) or _IMPERATIVE.match(text) or PITCH.search(unquoted(text))
+    ):
+        # "Hear it at example.org/listen", not "He posted it on example.org on Friday."
+        return "navigation"
+    if words <= 12 and not ends_sentence(text):
+        return "chrome"
+    return None
+
+
+def _rescued(text: str, removed: Removed, index: int) -> Paragraph:
+    para = paragraph_from_span(text, removed.start, removed.end, index,
+                               markdown=looks_like_markdown(text))
+    if para is not None and " ".join(para.text.split()) == " ".join(removed.text.split()):
+        return para
+    # HTML, or a block whose file span no longer reads the same: map it as a whole.
+    source = OffsetMap(((0, removed.start), (len(removed.text), removed.end)),
+                       len(removed.text))
+    return make_paragraph(index, removed.text, removed.start, source)
+
+
+def _rescue_candidate(r: Removed) -> bool:
+    """Set aside for where it stood (header, footer, a run), not for its own words."""
+    return (
+        r.restorable
+        and r.reason not in NEVER_RESCUED
+        and not r.detail.startswith(CUE_DETAIL)
+        and len(r.text.split()) >= _RESCUE_WORDS
+    )
+
+
+def _refine_one(i: int, article: Article, text: str, index: _Index, others: int,
+                chrome: dict[tuple[int, int], str]) -> Article:
+    need = min(2, others)
+    keep: list[tuple[int, Paragraph | None, Removed | None]] = []
+    changed = False
+    for p in article.paragraphs:
+        reason = chrome.get((i, p.index))
+        if reason is not None and index.shared(p.text, i):
+            reason = None  # another version carries it: article after all
+        if reason is None:
+            keep.append((p.start, p, None))
+        else:
+            changed = True
+            keep.append((p.start, None, Removed(
+                p.text, reason, p.start, p.end,
+                f"found in no other version of the story, and reads like {reason}",
+                True)))
+    for r in article.removed:
+        if _rescue_candidate(r) and index.carriers(r.text, i) >= need:
+            changed = True
+            keep.append((r.start, _rescued(text, r, 0), None))
+        else:
+            keep.append((r.start, None, r))
+    if not changed:
+        return article
+    keep.sort(key=lambda item: item[0])
+    paragraphs: list[Paragraph] = []
+    removed: list[Removed] = []
+    for _, para, block in keep:
+        if para is not None:
+            paragraphs.append(dataclasses.replace(para, index=len(paragraphs)))
+        elif block is not None:
+            removed.append(block)
+    return dataclasses.replace(article, paragraphs=tuple(paragraphs), removed=tuple(removed))
+
+
+def _spellings(texts: Sequence[str]) -> dict[str, str]:
+    """Every run of capitalised words in the folder, squashed -> as written (first wins).
+
+    One pass over the texts, so naming domains stays linear in the folder's size.
+    """
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _CAPITALISED.finditer(text):
+            words = m.group().split()
+            for a in range(len(words)):
+                acc = ""
+                for b in range(a, min(a + 6, len(words))):
+                    acc += squash(words[b])
+                    out.setdefault(acc, " ".join(words[a : b + 1]))
+    return out
+
+
+def _spell_outlets(articles: list[Article], texts: Sequence[str]) -> list[Article]:
+    if not any(_is_domain(a.outlet) for a in articles):
+        return articles
+    names = _spellings(texts)
+    out = []
+    for a in articles:
+        if a.outlet and _is_domain(a.outlet):
+            label = a.outlet.split(".")[0]
+            name = names.get(label) if len(label) >= 4 else None
+            if name:
+                a = dataclasses.replace(a, outlet=name)
+        out.append(a)
+    return out
+
+
+def _is_domain(outlet: str | None) -> bool:
+    return bool(outlet) and "." in (outlet or "") and " " not in (outlet or "")
+
+
+_TITLE_SOURCES = frozenset({"header", "standfirst", "navigation", "masthead", "subheading",
+                            "ticker"})
+_TITLE_MATCH = 0.4  # word overlap (Jaccard) with another version's headline
+_TITLE_PEERS = 50
+_TITLE_ODD = 0.15  # a headline sharing less than this with every other one is suspect
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _similarity(words: set[str], known: list[set[str]]) -> float:
+    return max((len(words & t) / len(words | t) for t in known if words | t), default=0.0)
+
+
+def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]:
+    """Headlines checked against the other versions' headlines.
+
+    A version with no headline takes the set-aside line before its body most like the
+    others' headlines. A version whose headline shares almost no words with any other
+    while such a line does (a tagline was taken for the headline) swaps them.
+    """
+    titled = [(i, _words(a.title)) for i, a in enumerate(articles) if a.title]
+    if not titled:
+        return articles
+    # Fifty other headlines are evidence enough, and keep big folders linear.
+    peers = titled[:: max(1, len(titled) // _TITLE_PEERS)][: _TITLE_PEERS + 1]
+    out = []
+    for i, (a, text) in enumerate(zip(articles, texts, strict=True)):
+        known = [w for j, w in peers if j != i][:_TITLE_PEERS]
+        if known and (a.title is None or _similarity(_words(a.title), known) < _TITLE_ODD):
+            a = _take_title(a, text, known)
+        out.append(a)
+    return out
+
+
+def _take_title(a: Article, text: str, known: list[set[str]]) -> Article:
+    first = a.paragraphs[0].start if a.paragraphs else 1 << 62
+    best: tuple[float, int, int, int] | None = None  # score, block, line start, line end
+    for k, r in enumerate(a.removed):
+        if r.start >= first or r.reason not in _TITLE_SOURCES:
+            continue
+        pos = r.start
+        for line in r.text.split("\n"):
+            # Merged blocks (a menu run) hold one unit per line: find each in the file.
+            at = text.find(line, pos, r.end) if "\n" in r.text else r.start
+            if at < 0:
+                continue
+            end = at + len(line) if "\n" in r.text else r.end
+            pos = end
+            mine = _words(line)
+            score = _similarity(mine, known)
+            if score >= _TITLE_MATCH and (best is None or score > best[0]):
+                best = (score, k, at, end)
+    if best is None:
+        return a
+    _, k, at, end = best
+    block = a.removed[k]
+    lines = block.text.split("\n")
+    title_text = text[at:end] if "\n" in block.text else block.text
+    pieces: list[Removed] = []
+    if at > block.start:
+        before = [ln for ln in lines if text.find(ln, block.start, at) >= 0]
+        pieces.append(dataclasses.replace(block, text="\n".join(before), end=at))
+    pieces.append(Removed(title_text, "title", at, end,
+                          "the headline (it matches the other versions' headlines)", False))
+    if end < block.end:
+        after = [ln for ln in lines if text.find(ln, end, block.end) >= 0]
+        pieces.append(dataclasses.replace(block, text="\n".join(after), start=end))
+    removed = a.removed[:k] + tuple(pieces) + a.removed[k + 1 :]
+    if a.title is not None:
+        # The line taken for the headline before goes back to being a header line.
+        removed = tuple(
+            dataclasses.replace(r, reason="header", restorable=True,
+                                detail="taken for the headline at first; the other versions' "
+                                       "headlines match another line")
+            if r.reason == "title" and r.start != at else r
+            for r in removed
+        )
+    return dataclasses.replace(a, title=title_text, removed=removed)
+
+
+def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> list[Article]:
+    """Correct single-file extraction with the evidence of the other versions.
+
+    :param articles: one extracted article per version (text or HTML), folder order.
+    :param texts: ``texts[i]`` is the decoded file ``articles[i]`` came from; offsets in
+        the articles point into it.
+    :returns: the articles in the same order; an article with no evidence either way
+        comes back unchanged. With a single version there is no evidence: nothing moves.
+    """
+    if len(articles) != len(texts):
+        raise ValueError("refine_with_folder needs one text per article")
+    result = list(articles)
+    if len(result) < 2:
+        return result
+    others = len(result) - 1
+    # Only the shingles of blocks in question are worth indexing: most folders have few.
+    wanted: set[int] = set()
+    chrome: dict[tuple[int, int], str] = {}  # (version, paragraph) -> why it looks like chrome
+    index = _Index(4)
+    for i, a in enumerate(result):
+        for r in a.removed:
+            if _rescue_candidate(r):
+                wanted |= index.shingles(r.text)
+        if others >= 2:
+            for p in a.paragraphs:
+                reason = reads_like_chrome(p.text)
+                if reason is not None:
+                    chrome[(i, p.index)] = reason
+                    wanted |= index.shingles(p.text)
+    if wanted:
+        for i, a in enumerate(result):
+            index.add(i, [p.text for p in a.paragraphs], wanted)
+        result = [_refine_one(i, a, texts[i], index, others, chrome)
+                  for i, a in enumerate(result)]
+    return _spell_outlets(_find_titles(result, texts), texts)

@@ -1,0 +1,297 @@
+"""The extraction pipeline: a folder (or a list of paths) becomes a ``Folder`` of versions.
+
+Owns: the order of the stages (scan → read → decode → extract per format → evidence
+across versions → ``Version``s with file facts → the user's restores), the rule that
+one failing file never stops the others, duplicate detection, progress reporting and
+cancellation, and putting restored boilerplate back into a body (``apply_restores``).
+The stages themselves live in ``load``, ``decode``, ``extract_html``, ``extract_text``
+and ``boilerplate``.
+
+Everything runs in the calling process (see ``_read_all`` for why there is no
+process pool).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reader.engine.extract import load
+from reader.engine.extract.decode import decode_bytes, looks_like_html
+from reader.engine.extract.units import paragraph_from_span
+from reader.engine.model import (
+    Article,
+    Folder,
+    OffsetMap,
+    Paragraph,
+    Problem,
+    ProblemKind,
+    Removed,
+    Restore,
+    SourceFormat,
+    Version,
+    VersionId,
+)
+from reader.engine.progress import Progress, check
+from reader.engine.text.normalize import make_paragraph
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Decoded:
+    raw: load.RawFile
+    text: str
+    encoding: str
+    format: SourceFormat
+    article: Article
+
+
+def open_folder(
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    max_bytes: int = load.DEFAULT_MAX_BYTES,
+    encodings: Mapping[str, str] | None = None,
+    restores: Sequence[Restore] = (),
+) -> Folder:
+    """Read every article file under ``path`` and extract it.
+
+    :param path: the folder to open.
+    :param progress: told after each file; polled for cancellation (raises
+        ``Cancelled``).
+    :param max_bytes: files larger than this are skipped as too large.
+    :param encodings: per version id, an encoding that overrides detection (the user
+        said "this file is cp1251").
+    :param restores: removed blocks the user put back into the body.
+    :returns: the versions read, in id order, and a problem for every file skipped or
+        failed. A path that is not a folder gives no versions and one problem.
+    """
+    root = Path(path)
+    if not root.is_dir():
+        kind = ProblemKind.NOT_FOUND if not root.exists() else ProblemKind.UNSUPPORTED
+        message = "no such folder" if not root.exists() else "not a folder"
+        return Folder(str(root), (), (Problem(root.name, str(root), kind, message),))
+    scan = load.scan_folder(root)
+    return _run(str(root), scan, progress=progress, max_bytes=max_bytes,
+                encodings=encodings or {}, restores=restores)
+
+
+def extract_paths(
+    paths: Sequence[str | Path],
+    *,
+    progress: Progress | None = None,
+    max_bytes: int = load.DEFAULT_MAX_BYTES,
+    encoding: str | None = None,
+    cwd: str | Path | None = None,
+) -> Folder:
+    """Read and extract files and folders named explicitly (the CLI's ``extract``).
+
+    :param paths: files and folders; ids are relative to ``cwd`` when inside it.
+    :param encoding: one encoding forced on every file (``--encoding``).
+    :raises LookupError: when ``encoding`` is not a known codec.
+    """
+    if encoding is not None:
+        import codecs
+
+        codecs.lookup(encoding)
+    scan = load.read_paths(paths, cwd=cwd)
+    forced: Mapping[str, str] = _Everything(encoding) if encoding else {}
+    root = str(Path(cwd) if cwd is not None else Path.cwd())
+    return _run(root, scan, progress=progress, max_bytes=max_bytes, encodings=forced,
+                restores=())
+
+
+class _Everything(dict[str, str]):
+    """An ``encodings`` mapping that gives the same encoding for every id."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    def get(self, key: str, default: str | None = None) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def _run(root: str, scan: load.Scan, *, progress: Progress | None, max_bytes: int,
+         encodings: Mapping[str, str], restores: Sequence[Restore]) -> Folder:
+    problems: list[Problem] = list(scan.problems)
+    done: list[_Decoded] = []
+    seen: dict[str, str] = {}
+    total = len(scan.entries)
+    jobs = [(e, max_bytes, encodings.get(e.id)) for e in scan.entries]
+    for n, (entry, item) in enumerate(zip(scan.entries, _read_all(jobs, progress), strict=True)):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            _keep_unique(item, seen, done, problems)
+        if progress is not None:
+            progress.report(n + 1, total, entry.id)
+    check(progress)
+    articles = _refine([d.article for d in done], [d.text for d in done])
+    versions: list[Version] = []
+    for d, article in zip(done, articles, strict=True):
+        if not article.paragraphs:
+            n = len(article.removed)
+            why = ("the file has no visible text" if not n else
+                   ("its only block" if n == 1 else f"all {n} blocks")
+                   + " looked like site chrome or metadata")
+            problems.append(Problem(d.raw.id, d.raw.path, ProblemKind.NO_TEXT,
+                                    f"no article text found ({why})"))
+            continue
+        version = _version(d, article)
+        mine = [r for r in restores if r.version == version.id]
+        versions.append(apply_restores(version, mine) if mine else version)
+    problems.sort(key=lambda p: p.id)
+    return Folder(root=root, versions=tuple(versions), problems=tuple(problems))
+
+
+def _keep_unique(item: _Decoded, seen: dict[str, str], done: list[_Decoded],
+                 problems: list[Problem]) -> None:
+    # Same bytes, or the same text saved in another encoding: one version is enough.
+    text_key = "text:" + hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    original = seen.get(item.raw.sha256) or seen.get(text_key)
+    if original is not None:
+        problems.append(load.duplicate_problem(item.raw, original))
+    else:
+        seen[item.raw.sha256] = seen[text_key] = item.raw.id
+        done.append(item)
+
+
+def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
+    from reader.engine.extract.evidence import refine_with_folder
+
+    if not articles:
+        return []
+    try:
+        return list(refine_with_folder(articles, texts))
+    except Exception:
+        # The cross-version evidence only refines what each file's own extraction found;
+        # a failure there must not lose the folder, so the per-file results stand (and
+        # the failure is logged, not hidden).
+        log.exception("cross-version evidence failed; keeping each file's own extraction")
+        return articles
+
+
+def _read_all(jobs: list[tuple[load.Entry, int, str | None]],
+              progress: Progress | None) -> Iterator[_Decoded | Problem]:
+    """Read and extract each job, in order, polling for cancellation between files.
+
+    One process on purpose: a process pool (measured with ``benchmarks/bench_extract.py``
+    on the project's 2-core machine) was 1.4-2x *slower* than this loop, because the
+    workers' start-up and the pickling of results outweigh the per-file work, and the
+    cross-version stage cannot be split anyway.
+    """
+    for job in jobs:
+        check(progress)
+        yield _read_job(job)
+
+
+def _read_job(job: tuple[load.Entry, int, str | None]) -> _Decoded | Problem:
+    entry, max_bytes, encoding = job
+    item = _read_one(entry, max_bytes=max_bytes, encoding=encoding)
+    if isinstance(item, _Decoded):  # the bytes are not needed any more: free them early
+        return replace(item, raw=replace(item.raw, data=b""))
+    return item
+
+
+def _read_one(entry: load.Entry, *, max_bytes: int, encoding: str | None) -> _Decoded | Problem:
+    raw = load.read_entry(entry, max_bytes=max_bytes)
+    if isinstance(raw, Problem):
+        return raw
+    try:
+        decoded = decode_bytes(raw.data, encoding=encoding)
+    except LookupError:
+        return Problem(raw.id, raw.path, ProblemKind.UNREADABLE, f"unknown encoding {encoding!r}")
+    text = decoded.text
+    if not text.strip():
+        return Problem(raw.id, raw.path, ProblemKind.EMPTY, "contains only whitespace")
+    try:
+        fmt, article = extract_article(text, raw.format)
+    except Exception as exc:  # one odd file must never stop the folder
+        return Problem(raw.id, raw.path, ProblemKind.NO_TEXT,
+                       f"extraction failed ({type(exc).__name__}: {exc})")
+    return _Decoded(raw, text, decoded.encoding, fmt, article)
+
+
+def extract_article(text: str, fmt: SourceFormat) -> tuple[SourceFormat, Article]:
+    """Extract one decoded text; returns the format actually used and the article.
+
+    A ``.txt`` or ``.md`` file whose content is an HTML document takes the HTML path.
+    """
+    if fmt is SourceFormat.HTML or looks_like_html(text):
+        from reader.engine.extract.html import extract_html_article
+
+        return SourceFormat.HTML, extract_html_article(text)
+    from reader.engine.extract.plain import extract_text_article
+
+    return fmt, extract_text_article(text, markdown=fmt is SourceFormat.MARKDOWN)
+
+
+def _version(d: _Decoded, article: Article) -> Version:
+    return Version(
+        id=VersionId(d.raw.id),
+        path=d.raw.path,
+        format=d.format,
+        encoding=d.encoding,
+        sha256=d.raw.sha256,
+        size=d.raw.size,
+        mtime=d.raw.mtime,
+        text=d.text,
+        title=article.title,
+        date=article.date,
+        outlet=article.outlet,
+        url=article.url,
+        byline=article.byline,
+        paragraphs=article.paragraphs,
+        removed=article.removed,
+    )
+
+
+def apply_restores(version: Version, restores: Sequence[Restore]) -> Version:
+    """Put restored ``Removed`` blocks back into the body at their place in the file.
+
+    :param restores: restores for this version; each names a removed block by its
+        ``start``/``end``. A restore matching no removed block, or recorded on a file
+        whose ``sha256`` differs (the file changed since), is ignored. Paragraphs are
+        re-indexed in file order.
+    """
+    wanted = {(r.start, r.end) for r in restores
+              if r.version == version.id and r.sha256 in ("", version.sha256)}
+    back = [r for r in version.removed if (r.start, r.end) in wanted]
+    if not back:
+        return version
+    kept = tuple(r for r in version.removed if (r.start, r.end) not in wanted)
+    items: list[tuple[int, int, Paragraph | Removed]] = [(p.start, 0, p) for p in version.paragraphs]
+    items += [(r.start, 1, r) for r in back]
+    items.sort(key=lambda t: (t[0], t[1]))
+    paragraphs: list[Paragraph] = []
+    for i, (_, _, item) in enumerate(items):
+        if isinstance(item, Removed):
+            paragraphs.append(_restored_paragraph(i, item, version))
+        else:
+            paragraphs.append(item if item.index == i else replace(item, index=i))
+    return replace(version, paragraphs=tuple(paragraphs), removed=kept)
+
+
+def _restored_paragraph(index: int, block: Removed, version: Version) -> Paragraph:
+    text = version.text
+    if text[block.start:block.end] == block.text:
+        return make_paragraph(index, block.text, block.start)
+    if version.format is not SourceFormat.HTML:
+        # Rebuilt from the file's lines the way extraction builds a paragraph, so every
+        # character keeps its exact place in the file (markup reduced, lines joined).
+        rebuilt = paragraph_from_span(text, block.start, block.end, index,
+                                      markdown=version.format is SourceFormat.MARKDOWN)
+        if rebuilt is not None:
+            return rebuilt
+    # HTML: the block's text was extracted from markup; spread its characters over the
+    # span it came from, so the whole block stays highlightable.
+    length = len(block.text)
+    points = [(0, block.start)]
+    if length and block.end - block.start != length:
+        points.append((length, block.end))
+    return make_paragraph(index, block.text, block.start, OffsetMap(tuple(points), length))

@@ -1,0 +1,396 @@
+"""HTML pages to articles: trafilatura for the body and metadata, plus our own chrome filter.
+
+Owns: the engine's only import of ``trafilatura`` (and of ``lxml``, through it), how its
+output becomes ``Paragraph``s with offsets into the decoded page, the captions, bylines
+and related-link blocks we drop although trafilatura keeps them, and the accounting of
+everything visible that was left out (``Removed`` blocks with reasons), so nothing on
+the page is silently lost.
+
+Safety: trafilatura is given the page as a string only; it never fetches anything (no
+URL is passed) and lxml does not run scripts. Any failure of the extractor on a broken
+page falls back to the visible text of the page (``html_text.project``) cleaned by the
+text cleaner.
+
+Offsets: each paragraph is searched for in the page's visible-text projection, whose
+characters all know their source offset, so highlights land on the right characters
+even across entities and inline tags. When trafilatura changed a paragraph's text so
+it cannot be found verbatim (rare: it may normalise odd whitespace), the paragraph
+gets the best approximate start (where its first words occur) and an identity map
+from there; such offsets are approximate.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from reader.engine.extract.decode import looks_like_html as looks_like_html
+from reader.engine.extract.html_cues import TEXT_CUES, context_words, innermost_reason, reasons_for
+from reader.engine.extract.html_text import Projection, project
+from reader.engine.model import Article, OffsetMap, Paragraph, Removed
+from reader.engine.text.normalize import make_paragraph
+
+_TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    text: str
+    start: int  # in the projection, -1 when not found
+    end: int
+    exact: bool
+
+
+def extract_html_article(source: str) -> Article:
+    """Extract the article of an HTML page.
+
+    :param source: the decoded page (newlines normalised). Offsets in the result point
+        into it.
+
+    Never raises for malformed markup: if trafilatura fails or finds nothing, the
+    visible text is cleaned as plain text instead.
+    """
+    proj = project(source)
+    doc = _run_trafilatura(source)
+    meta = _metadata(doc, source, proj.text)
+    units = _body_units(doc) if doc is not None else []
+    if not units:
+        return _fallback(source, proj, meta)
+    try:
+        return _from_units(source, units, proj, meta)
+    except Exception:  # a page that trips our own mapping still gets its visible text
+        return _fallback(source, proj, meta)
+
+
+def _from_units(source: str, units: list[str], proj: Projection,
+                meta: dict[str, str | None]) -> Article:
+    located = _locate(units, proj)
+    keep: list[_Unit] = []
+    dropped: list[tuple[_Unit, str, str]] = []
+    ignored = _container_words(located, proj)
+    for u in located:
+        if _is_title(u.text, meta["title"]):
+            dropped.append((u, "title", "the headline (kept as the title)"))
+            continue
+        cue = _chrome_reason(u, proj, ignored, meta) or _link_only(u, proj, source)
+        if cue is not None:
+            dropped.append((u, *cue))
+        else:
+            keep.append(u)
+    paragraphs = tuple(_paragraph(i, u, proj) for i, u in enumerate(keep))
+    removed = _removed_blocks(proj, keep, dropped, meta)
+    return Article(title=meta["title"], date=meta["date"], outlet=meta["outlet"],
+                   url=meta["url"], byline=meta["byline"], paragraphs=paragraphs,
+                   removed=removed)
+
+
+def _run_trafilatura(source: str) -> Any:
+    try:
+        import trafilatura
+
+        return trafilatura.bare_extraction(
+            source, with_metadata=True, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, deduplicate=False,
+        )
+    except Exception:  # a broken page must not stop the folder; the fallback handles it
+        return None
+
+
+def _metadata(doc: Any, source: str, visible: str) -> dict[str, str | None]:
+    from reader.engine.extract.metadata import outlet_from_url, parse_date, spelled_name
+
+    def field(name: str) -> str | None:
+        value = getattr(doc, name, None) if doc is not None else None
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    title = field("title")
+    if title is None:
+        m = _TITLE_TAG.search(source)
+        if m:
+            raw = " ".join(html.unescape(m.group(1)).split())
+            title = re.split(r"\s+[|\u2013\u2014-]\s+", raw)[0] or None
+    date = field("date")
+    if date is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]):
+        date = parse_date(date)
+    elif date is not None:
+        date = date[:10]
+    url = field("url")
+    if url is not None and not re.match(r"https?://", url):
+        url = None
+    outlet = field("sitename")
+    if (outlet is None or re.fullmatch(r"[\w.-]+\.[a-z]{2,}", outlet)) and url is not None:
+        # No site name, or only a host name: the page's own spelling of its domain
+        # ("riverpost.example" + "River Post" on the page) reads better.
+        domain = outlet_from_url(url)
+        if domain is not None:
+            outlet = spelled_name(domain.split(".")[0], visible) or domain
+    return {"title": title, "date": date, "url": url, "outlet": outlet, "byline": field("author")}
+
+
+def _body_units(doc: Any) -> list[str]:
+    body = getattr(doc, "body", None)
+    if body is None:
+        return []
+    out: list[str] = []
+    for el in body:
+        tag = str(el.tag)
+        if tag == "list":
+            items = [_text_of(i) for i in el.iter("item")]
+            out.extend(t for t in items if t)
+        elif tag == "table":
+            for row in el.iter("row"):
+                cells = [_text_of(c) for c in row.iter("cell")]
+                line = " ".join(c for c in cells if c)
+                if line:
+                    out.append(line)
+        else:
+            text = _text_of(el)
+            if text:
+                out.append(text)
+    return out
+
+
+def _text_of(el: Any) -> str:
+    parts: list[str] = []
+    for node in el.iter():
+        if node.tag == "lb":
+            parts.append(" ")
+        if node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return " ".join("".join(parts).split())
+
+
+def _locate(units: list[str], proj: Projection) -> list[_Unit]:
+    """Find each unit in the projection, in order; a unit not found verbatim gets the
+    position of its first words, else none."""
+    hay = proj.text.replace("\n", " ")
+    cursor = 0
+    out: list[_Unit] = []
+    for text in units:
+        at = hay.find(text, cursor)
+        if at < 0:
+            at = hay.find(text)
+        if at >= 0:
+            out.append(_Unit(text, at, at + len(text), True))
+            cursor = at + len(text)
+            continue
+        probe = text[:40]
+        at = hay.find(probe, cursor)
+        if at < 0:
+            at = hay.find(probe)
+        if at >= 0:
+            out.append(_Unit(text, at, min(at + len(text), len(proj.text)), False))
+            cursor = at + len(probe)
+        else:
+            out.append(_Unit(text, -1, -1, False))
+    return out
+
+
+def _paragraph(index: int, u: _Unit, proj: Projection) -> Paragraph:
+    if u.start < 0:
+        return make_paragraph(index, u.text, 0, OffsetMap.identity(len(u.text), 0))
+    if not u.exact:
+        start = proj.origin[u.start]
+        return make_paragraph(index, u.text, start, OffsetMap.identity(len(u.text), start))
+    return make_paragraph(index, u.text, proj.origin[u.start], _projection_map(proj, u.start, u.end))
+
+
+def _projection_map(proj: Projection, start: int, end: int) -> OffsetMap:
+    """Map from a slice ``[start, end)`` of the projection to source offsets."""
+    points: list[tuple[int, int]] = [(0, proj.origin[start])]
+    for k in range(start + 1, end):
+        if proj.origin[k] != proj.origin[k - 1] + 1:
+            points.append((k - start, proj.origin[k]))
+    final = proj.source_end(end - 1) if end > start else proj.origin[start]
+    expected = points[-1][1] + (end - start - points[-1][0])
+    if final != expected:
+        points.append((end - start, final))
+    return OffsetMap(tuple(points), end - start)
+
+
+def _container_words(units: list[_Unit], proj: Projection) -> frozenset[str]:
+    """Context words shared by most kept units: the article's own containers (a body
+    div classed ``post-share-enabled`` must not make every paragraph "share")."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for u in units:
+        block = proj.block_at(u.start) if u.start >= 0 else None
+        if block is None:
+            continue
+        n += 1
+        counts.update(set(context_words(block.context)))
+    return frozenset(w for w, c in counts.items() if n and c > n / 2)
+
+
+# How many enclosing elements, innermost first, may mark a kept paragraph as chrome: a
+# caption or related box is close around its text, while a word far up the tree is
+# usually a page-wide wrapper.
+_NEAR = 4
+
+
+def _chrome_reason(u: _Unit, proj: Projection, ignored: frozenset[str],
+                   meta: dict[str, str | None]) -> tuple[str, str] | None:
+    text = u.text
+    if len(text) <= 300:
+        for pattern, reason, detail in TEXT_CUES:
+            if pattern.search(text):
+                return reason, detail
+        byline = meta["byline"]
+        if byline and len(text) < len(byline) + 40 and byline.lower() in text.lower():
+            return "byline", "byline"
+    block = proj.block_at(u.start) if u.start >= 0 else None
+    if block is None:
+        return None
+    near = tuple(w for element in block.elements[-_NEAR:] for w in element)
+    words = [w for w in context_words(near) if w not in ignored]
+    for reason, detail in reasons_for(words):
+        if reason in ("caption", "byline", "related", "share", "newsletter", "cookie", "tags",
+                      "ticker", "advert") and (reason != "byline" or len(text) < 200):
+            return reason, detail + " (page markup)"
+    return None
+
+
+_LINK = re.compile(r"<a\b[^>]*\bhref\s*=\s*(?:\"(?!#)|'(?!#)|(?![#\"']))[^>]*>.*?</a\s*>",
+                   re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _link_only(u: _Unit, proj: Projection, source: str) -> tuple[str, str] | None:
+    """A short paragraph that is nothing but a link to another page: a related-story
+    teaser or a "more" link (in-page ``#`` anchors, as in a table of contents, excepted)."""
+    if u.start < 0 or not u.exact or len(u.text) > 150:
+        return None
+    start, end = proj.source_span(u.start, u.end)
+    # Widen to the enclosing tags so a link that starts the paragraph is seen whole.
+    lo = source.rfind(">", 0, start)
+    lo = source.rfind("<", 0, lo) if lo > 0 else start
+    hi = source.find(">", end)
+    fragment = source[max(lo, 0):hi + 1 if hi >= 0 else end]
+    if not _LINK.search(fragment):
+        return None
+    rest = _TAG.sub("", _LINK.sub("", fragment))
+    if re.search(r"\w", html.unescape(rest)):
+        return None
+    return "related", "a line that is only a link to another page"
+
+
+def _is_title(text: str, title: str | None) -> bool:
+    if not title:
+        return False
+    a = " ".join(text.lower().split())
+    b = " ".join(title.lower().split())
+    return a == b or (len(a) > 10 and b.startswith(a)) or (len(b) > 10 and a.startswith(b) and len(a) < len(b) + 3)
+
+
+def _removed_blocks(proj: Projection, keep: list[_Unit], dropped: list[tuple[_Unit, str, str]],
+                    meta: dict[str, str | None]) -> tuple[Removed, ...]:
+    """Every visible block not covered by a kept paragraph, with a reason, in page order."""
+    covered = sorted((u.start, u.end) for u in keep if u.start >= 0)
+    reasons = {(u.start, u.end): (r, d) for u, r, d in dropped if u.start >= 0}
+    pieces: list[tuple[int, int, str, str]] = []
+    ci = 0
+    for block in proj.blocks:
+        segments = [(block.start, block.end)]
+        while ci < len(covered) and covered[ci][1] <= block.start:
+            ci += 1
+        for cs, ce in covered[ci:]:
+            if cs >= block.end:
+                break
+            nxt = []
+            for s, e in segments:
+                if ce <= s or cs >= e:
+                    nxt.append((s, e))
+                    continue
+                if cs > s:
+                    nxt.append((s, cs))
+                if ce < e:
+                    nxt.append((ce, e))
+            segments = nxt
+        for s, e in segments:
+            text = proj.text[s:e].strip()
+            if len(text) < 2 and not text.isalnum():
+                continue
+            s += len(proj.text[s:e]) - len(proj.text[s:e].lstrip())
+            e = s + len(text)
+            reason, detail = reasons.get((s, e)) or _block_reason(text, block.context, meta)
+            pieces.append((s, e, reason, detail))
+    merged: list[tuple[int, int, str, str]] = []
+    for s, e, reason, detail in pieces:
+        if merged and merged[-1][2] == reason and reason not in ("title", "dateline", "byline") \
+                and not _kept_between(covered, merged[-1][1], s):
+            ms, _, _, md = merged[-1]
+            merged[-1] = (ms, e, reason, md)
+        else:
+            merged.append((s, e, reason, detail))
+    out: list[Removed] = []
+    for s, e, reason, detail in merged:
+        src_start, src_end = proj.source_span(s, e)
+        out.append(Removed(text=proj.text[s:e], reason=reason, start=src_start, end=src_end,
+                           detail=detail, restorable=reason not in ("title", "dateline")))
+    return tuple(out)
+
+
+def _kept_between(covered: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(a <= s < b for s, _ in covered)
+
+
+def _block_reason(text: str, context: tuple[str, ...], meta: dict[str, str | None]) -> tuple[str, str]:
+    if _is_title(text, meta["title"]):
+        return "title", "the headline (kept as the title)"
+    short = len(text) < 300
+    if short:
+        for pattern, reason, detail in TEXT_CUES:
+            if reason != "share" and pattern.search(text):
+                return reason, detail
+        byline = meta["byline"]
+        if byline and byline.lower() in text.lower() and len(text) < len(byline) + 40:
+            return "byline", "byline"
+        if "time" in context or (meta["date"] and len(text) < 60 and _mentions_date(text)):
+            return "dateline", "publication date line"
+    found = innermost_reason(context_words(context))
+    if found is not None:
+        return found
+    if short and TEXT_CUES[-1][0].search(text):
+        return TEXT_CUES[-1][1], TEXT_CUES[-1][2]
+    return "dropped", "not part of the article body according to the HTML extractor"
+
+
+def _mentions_date(text: str) -> bool:
+    from reader.engine.extract.metadata import find_date
+
+    return find_date(text) is not None
+
+
+def _fallback(source: str, proj: Projection, meta: dict[str, str | None]) -> Article:
+    """The visible text cleaned as plain text, with offsets mapped back to the page."""
+    from reader.engine.extract.plain import extract_text_article
+
+    article = extract_text_article(proj.text, markdown=False)
+
+    def to_source(m: OffsetMap) -> OffsetMap:
+        points = []
+        prev = -2
+        for i in range(m.length):
+            src = proj.origin[m.map(i)]
+            if src != prev + 1:
+                points.append((i, src))
+            prev = src
+        if not points:
+            points.append((0, proj.origin[m.map(0)] if m.length else 0))
+        return OffsetMap(tuple(points), m.length)
+
+    paragraphs = []
+    for p in article.paragraphs:
+        src = to_source(p.source)
+        paragraphs.append(make_paragraph(p.index, p.text, src.map(0) if p.text else 0, src))
+    removed = []
+    for r in article.removed:
+        s, e = proj.source_span(r.start, r.end) if r.end > r.start else (proj.origin[r.start],) * 2
+        removed.append(Removed(r.text, r.reason, s, e, r.detail, r.restorable))
+    return Article(title=meta["title"] or article.title, date=meta["date"] or article.date,
+                   outlet=meta["outlet"] or article.outlet, url=meta["url"] or article.url,
+                   byline=meta["byline"] or article.byline, paragraphs=tuple(paragraphs),
+                   removed=tuple(removed))

@@ -1,0 +1,475 @@
+"""The article in a plain-text or Markdown scrape: headline, metadata, body, chrome.
+
+Owns: the single-file decision of what each unit of a text scrape is. The steps, in
+order (a later step never overrides an earlier one's reason, except where noted):
+
+1. units: lines and paragraphs (``text_units``), Markdown reduced;
+2. intrinsic cues per unit: chrome vocabulary (``chrome_cues``), captions, datelines,
+   bylines, URL lines, breadcrumbs, lines with no letters;
+3. runs: menus (runs of short lines or bullets), ticker blocks after "BREAKING",
+   blocks mostly made of cue lines, repeated lines (mastheads, duplicated captions);
+4. zones: the headline and the body start; everything above the headline is header
+   chrome; a stop cue ("Most read", "Sign up for", "A message from") after the body
+   started opens the footer; trailing short lines after the last sentence are footer;
+5. inside the body: short unpunctuated lines are subheadings, a line repeating the
+   headline is an image caption.
+
+Cross-version evidence comes later (``boilerplate.refine_with_folder``). Every unit
+ends in the body or in ``removed``: nothing is lost.
+
+Imports the standard library and ``reader.engine`` modules only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.engine.extract.cues import (
+    CUE_DETAIL,
+    PITCH,
+    ends_sentence,
+    is_breadcrumb,
+    is_caption,
+    match_cue,
+    separators,
+    unquoted,
+)
+from reader.engine.extract.markdown import looks_like_markdown
+from reader.engine.extract.metadata import (
+    find_date,
+    find_outlet,
+    find_urls,
+    parse_byline,
+    parse_date,
+)
+from reader.engine.extract.units import Unit, split_units, unit_paragraph
+from reader.engine.model import Article, Paragraph, Removed
+
+METADATA_REASONS = frozenset({"title", "dateline", "byline", "url"})
+
+_DATELINE_FILLER = re.compile(
+    r"\b(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|gmt|utc|msk|cet|cest|edt|est|et|pt|"
+    r"bst|[+-]\d{2}:?\d{2}|published|updated|posted|last|modified|date|on|at|am|um|le|el|"
+    r"de|del|à|в|г|года|опубликовано|обновлено|publié|mis à jour|veröffentlicht|"
+    r"aktualisiert|publicado|actualizado|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b\.?",
+    re.IGNORECASE,
+)
+# A sentence end inside a line: a lower-case word, then . ! or ?, then a capital
+# ("U.S. Ignored" and "Rep. Omar" are abbreviations, not breaks).
+_SENTENCE_BREAK = re.compile(r"(?<=[a-zа-яёà-ÿ0-9%][a-zа-яёà-ÿ0-9%])[.!?][\"”’)]?\s+[\"“(]?[A-ZА-ЯЁ]")
+# "Velmar Daily reporter", "Our correspondent", "Редакция": a byline without "By".
+_CREDIT = re.compile(
+    r"\b(?:reporter|correspondent|staff|editor|writer|journalist|desk|newsroom|"
+    r"корреспондент|редакция|rédaction|redaktion|redacción|correspondant)s?\b",
+    re.IGNORECASE,
+)
+_SOURCE_LABEL = re.compile(r"(?:source|original|via|permalink|canonical|источник|quelle)\b",
+                           re.IGNORECASE)
+_URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def _key(u: Unit) -> str:
+    """The unit's text folded for "same line" tests (case and punctuation ignored)."""
+    if u.key is None:
+        u.key = " ".join(_PUNCT.sub(" ", u.text.casefold()).split())
+    return u.key
+
+
+def _is_dateline(u: Unit) -> str | None:
+    if u.words > 12:
+        return None
+    found = find_date(u.text)
+    if not found:
+        return None
+    iso, s, e = found
+    rest = _DATELINE_FILLER.sub(" ", u.text[:s] + " " + u.text[e:])
+    left = re.sub(r"[\W_]+", " ", rest).split()
+    return iso if len(left) <= 2 else None
+
+
+def _is_prose(u: Unit) -> bool:
+    if u.words < 8 or u.heading or separators(u.text) >= 2:
+        return False
+    return ends_sentence(u.text) or u.words >= 15 or bool(_SENTENCE_BREAK.search(u.text))
+
+
+def _title_like(u: Unit) -> bool:
+    return (
+        2 <= u.words <= 30
+        and not u.bullet
+        and not u.text.endswith((".", ",", ";"))
+        and len(_SENTENCE_BREAK.findall(u.text)) == 0
+        and separators(u.text) < 2
+    )
+
+
+def _is_credit(u: Unit) -> bool:
+    return u.words <= 6 and bool(_CREDIT.search(u.text)) and not ends_sentence(u.text)
+
+
+def _menu_like(u: Unit) -> bool:
+    return u.words <= 5 and not ends_sentence(u.text) and not u.heading
+
+
+def _set(u: Unit, reason: str, detail: str) -> None:
+    if u.reason is None:
+        u.reason, u.detail = reason, detail
+
+
+def _intrinsic(units: list[Unit]) -> None:
+    for u in units:
+        t = u.text
+        if not t:
+            _set(u, "markup", "only markup (an image or formatting), no text")
+        elif u.refdef:
+            _set(u, "url", "a Markdown link reference")
+        elif _URL_ONLY.match(t):
+            _set(u, "url", "a bare web address")
+        elif not _LETTER.search(t) and not _is_dateline(u):
+            _set(u, "decoration", "no words: a separator or an icon")
+        else:
+            cue = match_cue(t, u.words)
+            if cue is not None:
+                _set(u, cue.reason, f"{CUE_DETAIL} {cue.reason} chrome: \u201c{t[:40]}\u201d")
+                u.stop = cue.stop
+            elif is_breadcrumb(t):
+                _set(u, "navigation", "a navigation trail (Section / Subsection)")
+            elif u.words <= 70 and is_caption(t):
+                _set(u, "caption", "a photo caption or credit")
+        if u.reason is None:
+            iso = _is_dateline(u)
+            if iso:
+                u.reason, u.role = "dateline", "dateline"
+                u.detail = f"the dateline ({iso})"
+            elif parse_byline(t):
+                u.reason, u.role = "byline", "byline"
+                u.detail = "the byline"
+
+
+def _runs(units: list[Unit]) -> None:
+    n = len(units)
+    # Menus: three short lines in a row, or two bullets in a row.
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _menu_like(units[j]) and units[j].role == "":
+            j += 1
+        run = units[i:j]
+        bullets = sum(x.bullet for x in run)
+        if len(run) >= 3 or bullets >= 2 or (len(run) == 1 and run[0].bullet and run[0].words <= 2):
+            for x in run:
+                _set(x, "navigation", "a run of short menu-like lines")
+        i = max(j, i + 1)
+    # A ticker label swallows the rest of its block: the headlines that scroll past.
+    for i, u in enumerate(units):
+        if u.reason == "ticker":
+            j = i + 1
+            while j < n and units[j].block == u.block:
+                x = units[j]
+                if x.reason == "navigation" and not x.bullet and x.words >= 4:
+                    x.reason = None  # a short headline, not a menu item
+                _set(x, "ticker", "a headline in a news ticker")
+                j += 1
+    # Blocks made mostly of chrome lines are chrome throughout.
+    by_block: dict[int, list[Unit]] = {}
+    for u in units:
+        by_block.setdefault(u.block, []).append(u)
+    for members in by_block.values():
+        if len(members) < 2:
+            continue
+        flagged = [m.reason for m in members if m.reason and not m.role]
+        if len(flagged) * 2 >= len(members):
+            reason = Counter(flagged).most_common(1)[0][0]
+            for m in members:
+                # Pitches ("We have no paywall ... Donate now") and stray labels go; a
+                # headline or reported prose pasted among menus stays.
+                if _is_pitch(m) or m.words <= 3:
+                    _set(m, reason, "in a block made mostly of site chrome")
+    # The same line twice in a row: an image's alt text and its caption.
+    for i, u in enumerate(units):
+        k = _key(u)
+        if not k:
+            continue
+        if i + 1 < n and _key(units[i + 1]) == k and not ends_sentence(u.text):
+            _set(u, "caption", "an image caption (the same line twice)")
+            _set(units[i + 1], "caption", "an image caption (the same line twice)")
+
+
+def _find_title(units: list[Unit]) -> tuple[int | None, int]:
+    """Index of the headline unit (or None) and of the first body unit."""
+    n = len(units)
+    prose = [i for i, u in enumerate(units) if u.reason is None and _is_prose(u)]
+    body = prose[0] if prose else n
+    headings = [i for i in range(body) if units[i].heading and units[i].reason is None]
+    if headings:
+        # The site's name can be a heading too: prefer headings of three words or more,
+        # then the top level, then the one nearest the body.
+        long = [i for i in headings if units[i].words >= 3] or headings
+        top = min(units[i].heading for i in long)
+        best = [i for i in long if units[i].heading == top][-1]
+        return best, next((i for i in prose if i > best), n)
+    candidates = [i for i in range(body)
+                  if units[i].reason is None and _title_like(units[i]) and not _is_credit(units[i])]
+    if candidates:
+        # Nearest the body, but a line of four words or more beats a short label.
+        strong = [i for i in candidates if units[i].words >= 4]
+        return (strong or candidates)[-1], body
+    # A headline that reads like a sentence ("Why did X happen?") right before the body.
+    if len(prose) >= 2 and _title_like(units[body]) and units[body].words <= 20:
+        return body, prose[1]
+    return None, body
+
+
+_HARD_STOPS = frozenset({"related", "comments", "tags"})
+
+
+def _is_pitch(u: Unit) -> bool:
+    """Prose addressed to the reader ("we need your help"), not reported speech."""
+    hits = len(PITCH.findall(unquoted(u.text)))
+    return hits >= 2 or (hits >= 1 and u.words <= 15)
+
+
+def _prose_words(units: list[Unit]) -> tuple[int, int]:
+    """Unlabelled prose in ``units``: (paragraphs, words)."""
+    prose = [u for u in units if u.reason is None and _is_prose(u) and u.words >= 25]
+    return len(prose), sum(u.words for u in prose)
+
+
+def _sidebar(units: list[Unit], body: int, i: int) -> bool:
+    """Is the list label at ``i`` a box inside the page rather than the article's end?
+
+    When much more article prose follows it than precedes it (three long paragraphs,
+    twice the words), the body start was a stray line and the list a sidebar.
+    """
+    _, before = _prose_words(units[body:i])
+    count, after = _prose_words(units[i + 1 :])
+    return count >= 3 and after >= 2 * max(before, 1)
+
+
+def _footer(units: list[Unit], body: int) -> int:
+    """Mark the page footer; return where the article's last stretch ends.
+
+    A list label ("Most read", "Comments") ends the article for good. A pitch
+    ("Sign up for", "A message from") sets aside what follows while it keeps talking to
+    the reader; article prose after it (a newsletter box in mid-article) is body again.
+    """
+    n = len(units)
+    label = ""
+    reason = ""
+    end = n
+    for i in range(body + 1, n):
+        u = units[i]
+        if u.stop and u.reason in _HARD_STOPS and _sidebar(units, body, i):
+            for x in units[i + 1 :]:
+                if x.block != u.block:
+                    break
+                if x.reason == "navigation":
+                    x.reason = None  # headlines in the box, not menu items
+                _set(x, u.reason or "related", f"under \u201c{u.text[:40]}\u201d")
+            continue
+        if u.stop and u.reason in _HARD_STOPS:
+            hard = u.text[:40]
+            for x in units[i:]:
+                if x.role in ("dateline", "byline") or x.reason == "navigation":
+                    x.reason, x.role = None, ""  # another story's, in a list
+                _set(x, u.reason or "related", f"after \u201c{hard}\u201d, where the article ends")
+            return min(end, i)
+        if u.stop:
+            if not label:
+                end = i
+            label, reason = u.text[:40], u.reason or "footer"
+            continue
+        if not label:
+            continue
+        if u.reason is not None or u.words < 8 or _is_pitch(u):
+            if u.role in ("dateline", "byline"):
+                u.reason, u.role = None, ""
+            _set(u, reason, f"after \u201c{label}\u201d: the site's own message")
+        else:
+            label, end = "", n  # article prose again: the pitch was an insert
+    return end
+
+
+def _zones(units: list[Unit], title: int | None, body: int) -> None:
+    top = title if title is not None else body
+    for u in units[:top]:
+        _set(u, "header", "above the headline: site header")
+    if title is not None:
+        units[title].reason, units[title].role = "title", "title"
+        units[title].detail = "the headline"
+        for u in units[title + 1 : body]:
+            if u.reason is None and _is_credit(u):
+                u.reason, u.role = "byline", "byline"
+                u.detail = "a staff credit (the byline)"
+            _set(u, "standfirst", "between the headline and the body")
+    footer = _footer(units, body)
+    last = None
+    for i in range(body, footer):
+        if units[i].reason is None and ends_sentence(units[i].text) and units[i].words >= 3:
+            last = i
+    if last is not None:
+        for u in units[last + 1 : footer]:
+            if u.reason is None and not ends_sentence(u.text):
+                _set(u, "footer", "short lines after the last sentence of the article")
+    head_key = _key(units[title]) if title is not None else None
+    # A short line seen twice that is not the headline: the site's name (masthead).
+    seen = Counter(_key(u) for u in units if u.text)
+    for u in units:
+        k = _key(u)
+        if (seen[k] >= 2 and k != head_key and u.words <= 5 and not ends_sentence(u.text)
+                and u.reason in (None, "header", "footer", "navigation")):
+            u.reason, u.detail = "masthead", "the site's name, repeated on the page"
+    for u in units[body:footer]:
+        if u.reason == "navigation" and u.bullet:
+            u.reason, u.detail = "tags", "a tag or topic list under the article"
+        if u.reason is not None:
+            continue
+        if head_key and _key(u) == head_key:
+            _set(u, "caption", "repeats the headline: an image caption")
+        elif u.words <= 14 and not ends_sentence(u.text) and not u.bullet:
+            _set(u, "subheading", "a short subheading inside the article")
+        elif u.bullet and _menu_like(u):
+            _set(u, "tags", "a tag or topic list")
+
+
+def _removed(units: list[Unit], text: str) -> list[Removed]:
+    """Set-aside units in file order; a run of short lines with one reason is one block."""
+    groups: list[list[Unit]] = []
+    prev: Unit | None = None
+    for u in units:
+        if u.reason is None:
+            prev = None
+            continue
+        if (
+            prev is not None
+            and prev.reason == u.reason
+            and u.reason not in METADATA_REASONS
+            and u.words < 8
+            and prev.words < 8
+        ):
+            groups[-1].append(u)
+        else:
+            groups.append([u])
+        prev = u
+    out: list[Removed] = []
+    for g in groups:
+        first, last = g[0], g[-1]
+        # Markup-only lines (an image) show their source rather than nothing.
+        shown = "\n".join(u.text or text[u.start : u.end] for u in g)
+        out.append(Removed(shown, first.reason or "", first.start, last.end, first.detail,
+                           first.reason not in METADATA_REASONS))
+    return out
+
+
+def _url(units: list[Unit], text: str) -> str | None:
+    for i, u in enumerate(units):
+        if u.reason != "url":
+            continue
+        urls = find_urls(text[u.start : u.end])
+        if not urls and i + 1 < len(units) and units[i + 1].reason == "url":
+            urls = find_urls(text[units[i + 1].start : units[i + 1].end])
+        if urls:
+            return urls[0]
+    for u in units:
+        # "Source: [example.org](https://...)" and "[Original article](https://...)".
+        if u.reason is not None and u.words <= 8 and _SOURCE_LABEL.match(u.text):
+            urls = find_urls(text[u.start : u.end])
+            if urls:
+                return urls[0]
+    return None
+
+
+def _url_date(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = re.search(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)", url)
+    if not m:
+        return None
+    return parse_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}")
+
+
+# Front matter keys, as web clippers write them. "created"/"clipped" are when the page was
+# saved, not published: they never give the date.
+_FRONT_KEYS = {
+    "title": "title", "headline": "title",
+    "date": "date", "published": "date", "publish_date": "date", "pubdate": "date",
+    "date_published": "date", "datepublished": "date",
+    "source": "url", "url": "url", "link": "url", "canonical": "url", "original_url": "url",
+    "author": "byline", "authors": "byline", "byline": "byline", "creator": "byline",
+}
+_FRONT_REASON = {"title": "title", "date": "dateline", "url": "url", "byline": "byline"}
+_FRONT_LINE = re.compile(r"^([A-Za-z_][\w -]*):\s*(.*)$")
+
+
+def _front_matter(units: list[Unit]) -> dict[str, str]:
+    """Label the front matter's lines and read the article's metadata from them."""
+    found: dict[str, str] = {}
+    for u in units:
+        if not u.front:
+            continue
+        u.reason, u.detail = "metadata", "the file's front matter (saved by a web clipper)"
+        m = _FRONT_LINE.match(u.text)
+        if not m:
+            continue
+        field = _FRONT_KEYS.get(m.group(1).strip().lower().replace(" ", "_"))
+        value = m.group(2).strip().strip("\"'[]").strip()
+        if not field or not value or field in found:
+            continue
+        if field == "date":
+            iso = parse_date(value)
+            if iso is None:
+                continue
+            value = iso
+        elif field == "url":
+            urls = find_urls(value)
+            if not urls:
+                continue
+            value = urls[0]
+        found[field] = value
+        u.reason, u.role = _FRONT_REASON[field], _FRONT_REASON[field]
+        u.detail = f"the {field} in the file's front matter"
+    return found
+
+
+def extract_text_article(text: str, *, markdown: bool) -> Article:
+    """Extract the article from a decoded text or Markdown file.
+
+    :param text: the decoded file, ``\\n`` newlines; offsets in the result point into it.
+    :param markdown: the file is Markdown (by extension). Plain text that uses Markdown
+        links, autolinks or headings is reduced as Markdown too (sniffed).
+    :returns: an ``Article`` whose ``paragraphs`` are the body in reading order and whose
+        ``removed`` holds every other unit (metadata with reasons ``title``,
+        ``dateline``, ``byline``, ``url``, not restorable; chrome, restorable).
+    """
+    units = split_units(text, markdown=markdown or looks_like_markdown(text))
+    front = _front_matter(units)
+    _intrinsic(units)
+    _runs(units)
+    title, body = _find_title(units)
+    _zones(units, title, body)
+    paragraphs: list[Paragraph] = []
+    for u in units:
+        if u.reason is None:
+            u.role = "body"
+            paragraphs.append(unit_paragraph(u, len(paragraphs)))
+    date = next((d for u in units if u.role == "dateline" and (d := _is_dateline(u))), None)
+    url = front.get("url") or _url(units, text)
+    date = date or front.get("date") or _url_date(url)
+    byline = front.get("byline") or next(
+        (parse_byline(u.text) or u.text for u in units if u.role == "byline"), None)
+    chrome = "\n".join(u.text for u in units if u.role != "body")
+    return Article(
+        title=units[title].text if title is not None else front.get("title"),
+        date=date,
+        outlet=find_outlet(chrome, url),
+        url=url,
+        byline=byline,
+        paragraphs=tuple(paragraphs),
+        removed=tuple(_removed(units, text)),
+    )

@@ -1,0 +1,142 @@
+"""CSV and JSON exports: read back, formula-safe, atomic."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.engine.model import Alignment, ChangeKind, Folder, Group, PairAlignment, VersionId
+from reader.engine.output import neutralise
+from reader.engine.store.export import CSV_COLUMNS, export_csv, export_json
+from tests.engine.store.store_helpers import COURIER, HERALD, annotate, synced_store
+
+
+def _read(path: Path, encoding: str = "utf-8") -> list[dict[str, str]]:
+    with path.open(encoding=encoding, newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _alignment(folder: Folder) -> Alignment:
+    pair = PairAlignment(VersionId("courier.txt"), (
+        Group((0,), (0,), ChangeKind.ALTERED, 0.8),
+        Group((1,), (1,), ChangeKind.ALTERED, 0.5),
+        Group((2,), (), ChangeKind.OMITTED),
+        Group((3,), (2,), ChangeKind.IDENTICAL, 1.0),
+    ), 0.6)
+    return Alignment(VersionId("herald.txt"), folder.versions, (pair,), (), {})
+
+
+@pytest.mark.parametrize("note, shown", [
+    ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
+    ("+1+1", "'+1+1"),
+    ("-5", "'-5"),
+    ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+    ("\tindented", "'\tindented"),
+    ("\rcarriage", "'\rcarriage"),
+    ('commas, "quotes" and\nnew lines', 'commas, "quotes" and\nnew lines'),
+    ("plain = fine", "plain = fine"),
+])
+def test_csv_round_trip_and_injection(tmp_path: Path, note: str, shown: str) -> None:
+    store, folder = synced_store(tmp_path)
+    annotate(store, folder.version("courier.txt"), 1, note=note, quote="$5 million")
+    out = tmp_path / "out.csv"
+    assert export_csv(store, out) == 1
+    (row,) = _read(out)
+    assert row["note"] == shown
+    assert row["quote"] == "$5 million"
+
+
+def test_csv_columns_and_texts(tmp_path: Path) -> None:
+    store, folder = synced_store(tmp_path)
+    a = annotate(store, folder.version("courier.txt"), 1, "altered", note="figure differs",
+                 quote="$5 million", author="ana")
+    annotate(store, folder.version("herald.txt"), 2, "omitted")
+    out = tmp_path / "out.csv"
+    export_csv(store, out, alignment=_alignment(folder))
+    raw = out.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # RFC 4180 line ends
+    rows = _read(out)
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    by_version = {r["version"]: r for r in rows}
+    c = by_version["courier.txt"]
+    assert c["base"] == "herald.txt"
+    assert c["base_text"] == HERALD[1]
+    assert c["version_text"] == COURIER[1]
+    assert c["position"] == f"{a.position.start}-{a.position.end}"
+    assert (c["tag"], c["status"], c["author"], c["paragraph"], c["annotation_id"]) == (
+        "altered", "anchored", "ana", "1", a.id)
+    assert c["folder"] == str(tmp_path)
+    h = by_version["herald.txt"]
+    assert h["base_text"] == h["version_text"] == HERALD[2]
+
+
+def test_csv_from_the_stored_alignment_and_bom(tmp_path: Path) -> None:
+    store, folder = synced_store(tmp_path)
+    store.save_alignment(_alignment(folder))
+    annotate(store, folder.version("courier.txt"), 2, note="quote kept")
+    out = tmp_path / "excel.csv"
+    export_csv(store, out, bom=True)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    (row,) = _read(out, encoding="utf-8-sig")
+    assert row["base_text"] == HERALD[3]
+    assert row["version_text"] == COURIER[2]
+
+
+def test_export_replaces_atomically_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    store, folder = synced_store(tmp_path)
+    out = tmp_path / "out.csv"
+    out.write_text("old export\n")
+    annotate(store, folder.version("herald.txt"), 0)
+    export_csv(store, out)
+    assert len(_read(out)) == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_json_is_web_annotation(tmp_path: Path) -> None:
+    store, folder = synced_store(tmp_path)
+    a = annotate(store, folder.version("courier.txt"), 1, "altered", note="figure differs",
+                 quote="$5 million", author="ana")
+    out = tmp_path / "out.json"
+    assert export_json(store, out) == 1
+    (item,) = json.loads(out.read_text(encoding="utf-8"))
+    assert item["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert item["type"] == "Annotation" and item["id"] == f"urn:uuid:{a.id}"
+    assert {"type": "TextualBody", "value": "altered", "purpose": "tagging"} in item["body"]
+    assert any(b["value"] == "figure differs" and b["purpose"] == "commenting"
+               for b in item["body"])
+    quote, position = item["target"]["selector"]
+    assert quote == {"type": "TextQuoteSelector", "exact": "$5 million",
+                     "prefix": a.quote.prefix, "suffix": a.quote.suffix}
+    assert position == {"type": "TextPositionSelector", "start": a.position.start,
+                        "end": a.position.end}
+    assert item["target"]["source"] == "courier.txt"  # no URL known: the version id
+    assert item["creator"] == "ana"
+
+
+def test_neutralise_leaves_ordinary_cells() -> None:
+    assert neutralise("") == ""
+    assert neutralise("4 million") == "4 million"
+    assert neutralise("-") == "'-"
+
+
+def test_empty_store_exports_a_header(tmp_path: Path) -> None:
+    store, _ = synced_store(tmp_path)
+    out = tmp_path / "out.csv"
+    assert export_csv(store, out) == 0
+    assert out.read_text().splitlines() == [",".join(CSV_COLUMNS)]
+
+
+def test_omission_tagged_on_the_base_shows_the_other_side_empty(tmp_path: Path) -> None:
+    store, folder = synced_store(tmp_path)
+    # Group 2 of courier.txt: herald's paragraph 2 has no counterpart in the courier.
+    annotate(store, folder.version("herald.txt"), 2, "omitted", group_ref="courier.txt#2",
+             base_version="herald.txt")
+    out = tmp_path / "out.csv"
+    export_csv(store, out, alignment=_alignment(folder))
+    (row,) = _read(out)
+    assert row["version"] == "herald.txt"
+    assert row["base_text"] == HERALD[2]
+    assert row["version_text"] == ""
