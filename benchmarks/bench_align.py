@@ -90,12 +90,19 @@ def run_collatex(texts: list[str], cap: float) -> float | None:
     import json
 
     try:
-        proc = subprocess.run([sys.executable, "-c", _COLLATEX_SCRIPT], input=json.dumps(texts),
-                              capture_output=True, text=True, timeout=cap)
+        proc = subprocess.run(
+            [sys.executable, "-c", _COLLATEX_SCRIPT],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            timeout=cap,
+        )
     except subprocess.TimeoutExpired:
         return None
     if proc.returncode != 0:
-        raise RuntimeError(proc.stderr.strip().splitlines()[-1] if proc.stderr else "collatex failed")
+        raise RuntimeError(
+            proc.stderr.strip().splitlines()[-1] if proc.stderr else "collatex failed"
+        )
     return float(proc.stdout.strip())
 
 
@@ -106,8 +113,21 @@ def whole_process(corpus: Corpus) -> float:
         for k, paras in enumerate(corpus.versions):
             (folder / f"v{k:03d}.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reader.cli", "align", str(folder), "--base",
-                        "base.txt", "-o", str(folder / "out.json")], check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "reader.cli",
+                "align",
+                str(folder),
+                "--base",
+                "base.txt",
+                "-o",
+                str(folder / "out.json"),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
         return time.perf_counter() - t0
 
 
@@ -141,19 +161,26 @@ def seeds_comparison() -> None:
         sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
         for op, i1, i2, j1, j2 in sm.get_opcodes():
             if op == "equal":
-                groups += [{"base": [i1 + k], "other": [j1 + k], "kind": "identical"}
-                           for k in range(i2 - i1)]
+                groups += [
+                    {"base": [i1 + k], "other": [j1 + k], "kind": "identical"}
+                    for k in range(i2 - i1)
+                ]
             else:  # a replace block is paired in order, the rest added / omitted
                 n = min(i2 - i1, j2 - j1)
-                groups += [{"base": [i1 + k], "other": [j1 + k], "kind": "altered"}
-                           for k in range(n)]
-                groups += [{"base": [i], "other": [], "kind": "omitted"}
-                           for i in range(i1 + n, i2)]
-                groups += [{"base": [], "other": [j], "kind": "added"}
-                           for j in range(j1 + n, j2)]
+                groups += [
+                    {"base": [i1 + k], "other": [j1 + k], "kind": "altered"} for k in range(n)
+                ]
+                groups += [{"base": [i], "other": [], "kind": "omitted"} for i in range(i1 + n, i2)]
+                groups += [{"base": [], "other": [j], "kind": "added"} for j in range(j1 + n, j2)]
         line_doc["alignments"].append({"version": v.id, "groups": groups})
-    metrics = ("must_recall", "link_precision", "added_accuracy", "omitted_accuracy",
-               "unchanged_accuracy", "altered_accuracy")
+    metrics = (
+        "must_recall",
+        "link_precision",
+        "added_accuracy",
+        "omitted_accuracy",
+        "unchanged_accuracy",
+        "altered_accuracy",
+    )
     for name, d in (("engine", doc), ("difflib", line_doc)):
         res = scorer.score(gold, json.loads(json.dumps(d)))
         print(f"seeds {name:>8}: " + "  ".join(f"{m} {res[m]:.3f}" for m in metrics))
@@ -165,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.15, help="edit rate (see synth.py)")
     parser.add_argument("--paragraphs", type=int, default=22, help="paragraphs in the article")
     parser.add_argument("--collatex-cap", type=float, default=120.0)
-    parser.add_argument("--collatex-max", type=int, default=10, help="largest N tried with CollateX")
+    parser.add_argument(
+        "--collatex-max", type=int, default=10, help="largest N tried with CollateX"
+    )
     parser.add_argument("--no-process", action="store_true", help="skip the whole-process run")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -178,15 +207,16 @@ def main(argv: list[str] | None = None) -> int:
         have_collatex = False
 
     print(f"rate {args.rate}, {args.paragraphs} paragraphs per article")
-    header = (f"{'N':>4} {'words':>6} {'engine s':>9} {'cpu s':>7} {'ms/ver':>7} {'peak MB':>8} {'P':>6} "
-              f"{'R':>6} {'difflib s':>9} {'dl P':>6} {'dl R':>6} {'CollateX s':>10} {'ratio':>8}")
+    header = (
+        f"{'N':>4} {'words':>6} {'engine s':>9} {'cpu s':>7} {'ms/ver':>7} {'peak MB':>8} {'P':>6} "
+        f"{'R':>6} {'difflib s':>9} {'dl P':>6} {'dl R':>6} {'CollateX s':>10} {'ratio':>8}"
+    )
     print(header)
     print("-" * len(header))
     collatex_5: float | None = None
     results: dict[int, float] = {}
     for n in sizes:
-        corpus = make_corpus(seed=n, n_versions=n - 1, rate=args.rate,
-                             n_paragraphs=args.paragraphs)
+        corpus = make_corpus(seed=n, n_versions=n - 1, rate=args.rate, n_paragraphs=args.paragraphs)
         versions = corpus_versions(corpus)
         words = sum(len(p.split()) for p in corpus.source)
         tracemalloc.start()
@@ -220,18 +250,21 @@ def main(argv: list[str] | None = None) -> int:
                 ratio = f"{cx_time / engine:.0f}x"
                 if n == 5:
                     collatex_5 = cx_time
-        print(f"{n:>4} {words:>6} {engine:>9.3f} {cpu:>7.3f} {1000 * engine / max(n - 1, 1):>7.2f} "
-              f"{peak:>8.1f} {precision:>6.3f} {recall:>6.3f} {dl_time:>9.4f} {dl_p:>6.3f} "
-              f"{dl_r:>6.3f} {cx:>10} {ratio:>8}")
+        print(
+            f"{n:>4} {words:>6} {engine:>9.3f} {cpu:>7.3f} {1000 * engine / max(n - 1, 1):>7.2f} "
+            f"{peak:>8.1f} {precision:>6.3f} {recall:>6.3f} {dl_time:>9.4f} {dl_p:>6.3f} "
+            f"{dl_r:>6.3f} {cx:>10} {ratio:>8}"
+        )
     if len(results) >= 2:
         small, large = min(results), max(results)
         per_small = results[small] / max(small - 1, 1)
         per_large = results[large] / max(large - 1, 1)
-        print(f"\nlinearity: {per_large / per_small:.2f}x time per version at N={large} "
-              f"vs N={small} (1.0 = linear)")
+        print(
+            f"\nlinearity: {per_large / per_small:.2f}x time per version at N={large} "
+            f"vs N={small} (1.0 = linear)"
+        )
     if not args.no_process:
-        corpus = make_corpus(seed=200, n_versions=199, rate=args.rate,
-                             n_paragraphs=args.paragraphs)
+        corpus = make_corpus(seed=200, n_versions=199, rate=args.rate, n_paragraphs=args.paragraphs)
         whole = whole_process(corpus)
         line = f"whole `version-reader align` process, 200 versions: {whole:.2f} s"
         if collatex_5 is not None:

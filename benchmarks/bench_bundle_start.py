@@ -47,14 +47,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "version-reader")
-    parser.add_argument("--gui", action="store_true",
-                        help="also time opening the sample window (open --screenshot)")
+    parser.add_argument(
+        "--gui", action="store_true", help="also time opening the sample window (open --screenshot)"
+    )
     args = parser.parse_args()
 
     exe = args.bundle / ("version-reader.exe" if os.name == "nt" else "version-reader")
     if not exe.exists():
-        print(f"bench_bundle_start: no bundle at {exe}; build it with packaging/build.sh",
-              file=sys.stderr)
+        print(
+            f"bench_bundle_start: no bundle at {exe}; build it with packaging/build.sh",
+            file=sys.stderr,
+        )
         return 2
     uv = os.environ.get("UV") or shutil.which("uv")
     if not uv:
@@ -74,25 +77,31 @@ def main() -> int:
 
     print(f"runs per command: {args.runs} (median)")
     print(f"uv run version-reader --version : {baseline * 1000:7.1f} ms  (baseline)")
-    print(f"venv version-reader --version   : {direct * 1000:7.1f} ms  "
-          f"({direct / baseline:.2f}x)")
-    print(f"bundle version-reader --version : {bundle * 1000:7.1f} ms  "
-          f"({bundle / baseline:.2f}x)")
+    print(f"venv version-reader --version   : {direct * 1000:7.1f} ms  ({direct / baseline:.2f}x)")
+    print(f"bundle version-reader --version : {bundle * 1000:7.1f} ms  ({bundle / baseline:.2f}x)")
     print(f"ratio bundle / uv run: {bundle / baseline:.2f}x (target <= 1x)")
 
     if args.gui:
         with tempfile.TemporaryDirectory() as tmp:
             sample = ROOT / "resources" / "sample"
-            tail = ["open", str(sample), "--store", f"{tmp}/store.sqlite",
-                    "--screenshot", f"{tmp}/shot.png"]
+            tail = [
+                "open",
+                str(sample),
+                "--store",
+                f"{tmp}/store.sqlite",
+                "--screenshot",
+                f"{tmp}/shot.png",
+            ]
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
             gui = median_seconds(
                 {"uv": [uv, "run", "version-reader", *tail], "bundle": [str(exe), *tail]},
                 max(3, args.runs // 3),
             )
         print(f"uv run version-reader open --screenshot : {gui['uv'] * 1000:7.1f} ms  (baseline)")
-        print(f"bundle version-reader open --screenshot : {gui['bundle'] * 1000:7.1f} ms  "
-              f"({gui['bundle'] / gui['uv']:.2f}x)")
+        print(
+            f"bundle version-reader open --screenshot : {gui['bundle'] * 1000:7.1f} ms  "
+            f"({gui['bundle'] / gui['uv']:.2f}x)"
+        )
     return 0
 
 

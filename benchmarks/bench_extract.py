@@ -22,10 +22,26 @@ from reader.engine.extract.folder import extract_article, open_folder
 from reader.engine.model import Article, SourceFormat
 
 PLACES = ["Velmar", "Aldmouth", "Lindholm", "Kessel", "Ostrava-on-Sea", "Norby", "Tarrow"]
-PEOPLE = ["Ingrid Sørensen", "Dmitri Volkov", "Oona Pettersen", "Pieter Maas", "Hanne Obi",
-          "Aksel Brandt", "Petra Holm", "Jonas Ek"]
-TOPICS = ["the harbour ferry", "the night buses", "the new library", "the bridge tolls",
-          "the port strike", "the flood defences", "the tram line", "the market hall"]
+PEOPLE = [
+    "Ingrid Sørensen",
+    "Dmitri Volkov",
+    "Oona Pettersen",
+    "Pieter Maas",
+    "Hanne Obi",
+    "Aksel Brandt",
+    "Petra Holm",
+    "Jonas Ek",
+]
+TOPICS = [
+    "the harbour ferry",
+    "the night buses",
+    "the new library",
+    "the bridge tolls",
+    "the port strike",
+    "the flood defences",
+    "the tram line",
+    "the market hall",
+]
 SENTENCES = [
     "{person} said the decision on {topic} in {place} would be reviewed in {n} weeks.",
     "About {n},{m:03d} residents signed a petition about {topic}, organisers said.",
@@ -76,9 +92,16 @@ def _paragraphs(rng: random.Random) -> list[str]:
     for _ in range(rng.randint(6, 12)):
         parts = []
         for _ in range(rng.randint(2, 4)):
-            parts.append(rng.choice(SENTENCES).format(
-                person=rng.choice(PEOPLE), topic=rng.choice(TOPICS), place=rng.choice(PLACES),
-                n=rng.randint(2, 90), m=rng.randint(0, 999), day=rng.choice(DAYS)))
+            parts.append(
+                rng.choice(SENTENCES).format(
+                    person=rng.choice(PEOPLE),
+                    topic=rng.choice(TOPICS),
+                    place=rng.choice(PLACES),
+                    n=rng.randint(2, 90),
+                    m=rng.randint(0, 999),
+                    day=rng.choice(DAYS),
+                )
+            )
         out.append(" ".join(parts))
     return out
 
@@ -88,17 +111,25 @@ def generate(root: Path, n: int, *, html: bool, seed: int) -> None:
     for i in range(n):
         place = rng.choice(PLACES)
         paras = _paragraphs(rng)
-        fields = {"headline": f"{place} decides on {rng.choice(TOPICS)} ({i})", "place": place,
-                  "person": rng.choice(PEOPLE), "topic": rng.choice(TOPICS), "year": 2024,
-                  "date": f"{rng.randint(1, 28)} May 2024", "iso": f"2024-05-{rng.randint(1, 28):02d}"}
+        fields = {
+            "headline": f"{place} decides on {rng.choice(TOPICS)} ({i})",
+            "place": place,
+            "person": rng.choice(PEOPLE),
+            "topic": rng.choice(TOPICS),
+            "year": 2024,
+            "date": f"{rng.randint(1, 28)} May 2024",
+            "iso": f"2024-05-{rng.randint(1, 28):02d}",
+        }
         if html:
             body = "\n".join(f"<p>{p}</p>" for p in paras)
-            (root / f"page-{i:04d}.html").write_text(CHROME_HTML.format(body=body, **fields),
-                                                     encoding="utf-8")
+            (root / f"page-{i:04d}.html").write_text(
+                CHROME_HTML.format(body=body, **fields), encoding="utf-8"
+            )
         else:
             body = "\n\n".join(paras)
-            (root / f"story-{i:04d}.txt").write_text(CHROME_TEXT.format(body=body, **fields),
-                                                     encoding="utf-8")
+            (root / f"story-{i:04d}.txt").write_text(
+                CHROME_TEXT.format(body=body, **fields), encoding="utf-8"
+            )
 
 
 def _time(fn: object, repeat: int = 2) -> float:
@@ -138,10 +169,14 @@ def main(n: int = 1000) -> None:
             pipe_s = _time(run)
             assert result is not None and len(result.versions) == n, "every file must load"
             rate = n / pipe_s
-            print(f"{label}: {n} files in {pipe_s:.2f} s = {rate:.0f} files/s "
-                  f"(target >= {target}: {'OK' if rate >= target else 'MISSED'})")
-            print(f"  baseline read+decode: {n / read_s:.0f} files/s; pipeline costs "
-                  f"{pipe_s / read_s:.1f}x that")
+            print(
+                f"{label}: {n} files in {pipe_s:.2f} s = {rate:.0f} files/s "
+                f"(target >= {target}: {'OK' if rate >= target else 'MISSED'})"
+            )
+            print(
+                f"  baseline read+decode: {n / read_s:.0f} files/s; pipeline costs "
+                f"{pipe_s / read_s:.1f}x that"
+            )
             texts = [decode_bytes(f.read_bytes()).text for f in files]
             fmt = SourceFormat.HTML if label == "HTML" else SourceFormat.TEXT
             start = time.perf_counter()
@@ -150,13 +185,17 @@ def main(n: int = 1000) -> None:
             start = time.perf_counter()
             refine_with_folder(articles, texts)
             refine_s = time.perf_counter() - start
-            print(f"  stages: per-file extraction {per_file_s:.2f} s, cross-version evidence "
-                  f"{refine_s:.2f} s")
+            print(
+                f"  stages: per-file extraction {per_file_s:.2f} s, cross-version evidence "
+                f"{refine_s:.2f} s"
+            )
             if label == "HTML":
                 sources = [f.read_text(encoding="utf-8") for f in files]
                 traf_s = _time(lambda s=sources: [trafilatura.extract(x) for x in s])
-                print(f"  baseline trafilatura.extract alone: {n / traf_s:.0f} pages/s; pipeline "
-                      f"costs {pipe_s / traf_s:.2f}x that")
+                print(
+                    f"  baseline trafilatura.extract alone: {n / traf_s:.0f} pages/s; pipeline "
+                    f"costs {pipe_s / traf_s:.2f}x that"
+                )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ SHINGLE = 3
 
 def shingles(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i:i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 0))}
+    return {tuple(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 0))}
 
 
 def f1(got: str, want: str) -> float:
@@ -50,8 +50,10 @@ def main() -> None:
         ours_all.append(ours)
         theirs_all.append(theirs)
         print(f"{name:<28} ours {ours:.3f}   trafilatura {theirs:.3f}")
-    print(f"{'mean':<28} ours {sum(ours_all) / len(ours_all):.3f}   "
-          f"trafilatura {sum(theirs_all) / len(theirs_all):.3f}")
+    print(
+        f"{'mean':<28} ours {sum(ours_all) / len(ours_all):.3f}   "
+        f"trafilatura {sum(theirs_all) / len(theirs_all):.3f}"
+    )
 
 
 if __name__ == "__main__":

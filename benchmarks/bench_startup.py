@@ -56,8 +56,9 @@ def write_folder(target: Path, n_versions: int) -> None:
     texts = [corpus.source, *corpus.versions]
     for i, paragraphs in enumerate(texts):
         title = f"# Storm damage in Harrowmere, version {i}\n\n"
-        (target / f"v{i:03d}.txt").write_text(title + "\n\n".join(paragraphs) + "\n",
-                                             encoding="utf-8")
+        (target / f"v{i:03d}.txt").write_text(
+            title + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+        )
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -85,18 +86,34 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp_s:
         tmp = Path(tmp_s)
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(tmp / "xdg"),
-                   VERSION_READER_TRACE_STARTUP="1")
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            XDG_DATA_HOME=str(tmp / "xdg"),
+            VERSION_READER_TRACE_STARTUP="1",
+        )
         big = tmp / "big"
         write_folder(big, args.versions)
         shot = str(tmp / "shot.png")
         app = [sys.executable, "-m", "reader", "open"]
         commands = {
             "bare PySide6 window": [sys.executable, "-c", BARE, shot],
-            "seeds (5 versions)": [*app, str(SEEDS), "--screenshot", shot,
-                                   "--store", str(tmp / "seeds.sqlite")],
-            f"{args.versions} versions": [*app, str(big), "--screenshot", shot,
-                                          "--store", str(tmp / "big.sqlite")],
+            "seeds (5 versions)": [
+                *app,
+                str(SEEDS),
+                "--screenshot",
+                shot,
+                "--store",
+                str(tmp / "seeds.sqlite"),
+            ],
+            f"{args.versions} versions": [
+                *app,
+                str(big),
+                "--screenshot",
+                shot,
+                "--store",
+                str(tmp / "big.sqlite"),
+            ],
         }
         times: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
         for cmd in commands.values():  # warm caches (imports, store creation)

@@ -36,8 +36,11 @@ from reader.engine.store.export import export_csv  # noqa: E402
 from reader.engine.store.rows import annotation_row  # noqa: E402
 from tests.factories import make_version  # noqa: E402
 
-PARAS = [f"Paragraph {i} of an invented story about a harbour bridge, with a figure of "
-         f"${i} million and a quote from the mayor." for i in range(40)]
+PARAS = [
+    f"Paragraph {i} of an invented story about a harbour bridge, with a figure of "
+    f"${i} million and a quote from the mayor."
+    for i in range(40)
+]
 
 
 def build(count: int, folder: Folder) -> list[Annotation]:
@@ -45,9 +48,14 @@ def build(count: int, folder: Folder) -> list[Annotation]:
     out = []
     for i in range(count):
         v = versions[i % len(versions)]
-        a = new_annotation(v, i % len(PARAS), ("added", "altered", "omitted")[i % 3],
-                           note=f"note {i}", annotation_id=f"{i:08d}-0000-4000-8000-000000000000",
-                           when="2026-01-01T00:00:00+00:00")
+        a = new_annotation(
+            v,
+            i % len(PARAS),
+            ("added", "altered", "omitted")[i % 3],
+            note=f"note {i}",
+            annotation_id=f"{i:08d}-0000-4000-8000-000000000000",
+            when="2026-01-01T00:00:00+00:00",
+        )
         out.append(a)
     return out
 
@@ -68,16 +76,20 @@ def baseline(rows: list[tuple[object, ...]], path: Path, schema: list[str]) -> f
     return took
 
 
-def one_round(count: int, annotations: list[Annotation], folder_versions: Folder,
-              root: Path) -> tuple[float, float, float, float]:
+def one_round(
+    count: int, annotations: list[Annotation], folder_versions: Folder, root: Path
+) -> tuple[float, float, float, float]:
     """Insert, export and reopen once in a fresh folder; the baseline beside it."""
     root.mkdir()
     folder = Folder(str(root), folder_versions.versions)
     store = Store.open(root)
     sync_folder(store, folder)
-    schema = [sql.replace("REFERENCES tags(name) ON UPDATE CASCADE", "") for (sql,) in
-              store._db.conn.execute("SELECT sql FROM sqlite_master WHERE tbl_name = "
-                                     "'annotations' AND sql IS NOT NULL")]
+    schema = [
+        sql.replace("REFERENCES tags(name) ON UPDATE CASCADE", "")
+        for (sql,) in store._db.conn.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'annotations' AND sql IS NOT NULL"
+        )
+    ]
     base = baseline([annotation_row(a) for a in annotations], root / "baseline.sqlite", schema)
 
     start = time.perf_counter()
@@ -102,21 +114,32 @@ def one_round(count: int, annotations: list[Annotation], folder_versions: Folder
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="rounds; the best time of each step is reported (default 3)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="rounds; the best time of each step is reported (default 3)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        template = Folder(tmp, tuple(make_version(f"outlet{k}.txt", PARAS, outlet=f"Outlet {k}")
-                                     for k in range(5)))
+        template = Folder(
+            tmp,
+            tuple(make_version(f"outlet{k}.txt", PARAS, outlet=f"Outlet {k}") for k in range(5)),
+        )
         annotations = build(args.count, template)
-        rounds = [one_round(args.count, annotations, template, Path(tmp) / f"round{i}")
-                  for i in range(args.repeat)]
+        rounds = [
+            one_round(args.count, annotations, template, Path(tmp) / f"round{i}")
+            for i in range(args.repeat)
+        ]
     base, insert, export, reopen = (min(r[i] for r in rounds) for i in range(4))
     print(f"annotations: {args.count:,}  (best of {args.repeat} rounds)")
-    print(f"insert   {insert:6.3f} s  (aim <= 2 s)   baseline executemany {base:6.3f} s  "
-          f"ratio {insert / base:4.2f}x")
-    print(f"export   {export:6.3f} s  (aim <= 2 s)   ratio to baseline insert "
-          f"{export / base:4.2f}x")
+    print(
+        f"insert   {insert:6.3f} s  (aim <= 2 s)   baseline executemany {base:6.3f} s  "
+        f"ratio {insert / base:4.2f}x"
+    )
+    print(
+        f"export   {export:6.3f} s  (aim <= 2 s)   ratio to baseline insert {export / base:4.2f}x"
+    )
     print(f"reopen   {reopen:6.3f} s  (aim <= 0.5 s)")
 
 

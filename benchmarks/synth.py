@@ -20,25 +20,66 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-PEOPLE = ["Marta Kolvik", "Anders Brune", "Leila Haddou", "Tomas Varga", "Ines Obrecht",
-          "Piotr Zalewski", "Nadia Ferrant", "Oskar Lindqvist"]
-ALT_NAMES = {"Marta": "Martha", "Anders": "Andreas", "Leila": "Layla", "Tomas": "Thomas",
-             "Ines": "Inez", "Piotr": "Peter", "Nadia": "Nadya", "Oskar": "Oscar"}
-PLACES = ["Harrowmere", "the Veldt estuary", "North Quay", "Calder Bridge", "Ostra Point",
-          "the old rail yard", "Saltmarsh Road"]
-ORGS = ["the harbour authority", "the city council", "the regional water board",
-        "the coast guard", "the port workers' union", "the environment ministry"]
-THINGS = ["flood barriers", "pumping stations", "cargo cranes", "emergency shelters",
-          "sea walls", "drainage channels", "ferry berths"]
+PEOPLE = [
+    "Marta Kolvik",
+    "Anders Brune",
+    "Leila Haddou",
+    "Tomas Varga",
+    "Ines Obrecht",
+    "Piotr Zalewski",
+    "Nadia Ferrant",
+    "Oskar Lindqvist",
+]
+ALT_NAMES = {
+    "Marta": "Martha",
+    "Anders": "Andreas",
+    "Leila": "Layla",
+    "Tomas": "Thomas",
+    "Ines": "Inez",
+    "Piotr": "Peter",
+    "Nadia": "Nadya",
+    "Oskar": "Oscar",
+}
+PLACES = [
+    "Harrowmere",
+    "the Veldt estuary",
+    "North Quay",
+    "Calder Bridge",
+    "Ostra Point",
+    "the old rail yard",
+    "Saltmarsh Road",
+]
+ORGS = [
+    "the harbour authority",
+    "the city council",
+    "the regional water board",
+    "the coast guard",
+    "the port workers' union",
+    "the environment ministry",
+]
+THINGS = [
+    "flood barriers",
+    "pumping stations",
+    "cargo cranes",
+    "emergency shelters",
+    "sea walls",
+    "drainage channels",
+    "ferry berths",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-QUOTES = ["we will not leave anyone behind", "the repairs cannot wait another winter",
-          "this is the worst damage in a generation", "the budget is simply not enough",
-          "we were warned and we did nothing", "every household will be compensated"]
+QUOTES = [
+    "we will not leave anyone behind",
+    "the repairs cannot wait another winter",
+    "this is the worst damage in a generation",
+    "the budget is simply not enough",
+    "we were warned and we did nothing",
+    "every household will be compensated",
+]
 
 TEMPLATES = [
     "{person} said on {day} that {org} would spend {num} million on new {thing} near {place}.",
     "According to {org}, at least {num} homes in {place} were flooded overnight.",
-    "\"{quote},\" {person} told reporters outside the town hall.",
+    '"{quote}," {person} told reporters outside the town hall.',
     "The storm damaged {num} {thing} along {place}, officials said.",
     "{org} has asked residents of {place} to stay indoors until {day}.",
     "Engineers expect the {thing} at {place} to reopen within {num} weeks.",
@@ -46,7 +87,7 @@ TEMPLATES = [
     "Critics, including {person}, accused {org} of ignoring earlier warnings about {place}.",
     "A report published on {day} found that {num} percent of the {thing} were outdated.",
     "Volunteers from {place} delivered food and blankets to {num} families.",
-    "{person} described the response of {org} as \"{quote}\".",
+    '{person} described the response of {org} as "{quote}".',
     "The first ships are due to return to {place} on {day}, {org} confirmed.",
     "Insurance claims from {place} have already passed {num} million, {person} said.",
     "{org} plans to hold a public meeting in {place} on {day} to discuss the {thing}.",
@@ -73,14 +114,37 @@ ADDED_TEMPLATES = [
 ]
 
 SYNONYMS = {
-    "said": "stated", "told": "informed", "spend": "invest", "new": "additional",
-    "homes": "houses", "flooded": "inundated", "damaged": "wrecked", "officials": "authorities",
-    "asked": "urged", "residents": "people", "expect": "anticipate", "reopen": "open again",
-    "warned": "cautioned", "repairs": "repair works", "cost": "reach", "accused": "blamed",
-    "ignoring": "disregarding", "earlier": "previous", "found": "concluded", "outdated": "obsolete",
-    "delivered": "brought", "families": "households", "described": "called",
-    "response": "reaction", "confirmed": "said", "already": "now", "plans": "intends",
-    "discuss": "debate", "public": "open", "due": "expected", "leads": "heads",
+    "said": "stated",
+    "told": "informed",
+    "spend": "invest",
+    "new": "additional",
+    "homes": "houses",
+    "flooded": "inundated",
+    "damaged": "wrecked",
+    "officials": "authorities",
+    "asked": "urged",
+    "residents": "people",
+    "expect": "anticipate",
+    "reopen": "open again",
+    "warned": "cautioned",
+    "repairs": "repair works",
+    "cost": "reach",
+    "accused": "blamed",
+    "ignoring": "disregarding",
+    "earlier": "previous",
+    "found": "concluded",
+    "outdated": "obsolete",
+    "delivered": "brought",
+    "families": "households",
+    "described": "called",
+    "response": "reaction",
+    "confirmed": "said",
+    "already": "now",
+    "plans": "intends",
+    "discuss": "debate",
+    "public": "open",
+    "due": "expected",
+    "leads": "heads",
 }
 
 
@@ -103,9 +167,15 @@ class Corpus:
 def _fill(template: str, rng: random.Random) -> str:
     year = rng.randint(1950, 2015)
     return template.format(
-        person=rng.choice(PEOPLE), place=rng.choice(PLACES), org=rng.choice(ORGS),
-        thing=rng.choice(THINGS), day=rng.choice(DAYS), num=rng.randint(2, 950),
-        quote=rng.choice(QUOTES), year=year, year2=year + rng.randint(3, 9),
+        person=rng.choice(PEOPLE),
+        place=rng.choice(PLACES),
+        org=rng.choice(ORGS),
+        thing=rng.choice(THINGS),
+        day=rng.choice(DAYS),
+        num=rng.randint(2, 950),
+        quote=rng.choice(QUOTES),
+        year=year,
+        year2=year + rng.randint(3, 9),
     )
 
 
@@ -136,7 +206,7 @@ def paraphrase(text: str, rng: random.Random, strength: float = 0.35) -> str:
     """Swap some words for synonyms and sometimes reorder two sentences."""
     words = text.split(" ")
     for i, w in enumerate(words):
-        core = w.rstrip(".,\"")
+        core = w.rstrip('.,"')
         if core in SYNONYMS and rng.random() < strength:
             words[i] = w.replace(core, SYNONYMS[core], 1)
     sentences = " ".join(words).split(". ")
@@ -187,9 +257,9 @@ def _split(text: str) -> list[str] | None:
     return [". ".join(parts[:cut]) + ".", ". ".join(parts[cut:])]
 
 
-def make_version(source: list[str], rng: random.Random, rate: float, lift: float = 0.0) -> tuple[
-    list[str], set[tuple[int, int]], set[int], set[int]
-]:
+def make_version(
+    source: list[str], rng: random.Random, rate: float, lift: float = 0.0
+) -> tuple[list[str], set[tuple[int, int]], set[int], set[int]]:
     """One edited version of ``source``: its paragraphs, gold links, added, omitted."""
     items: list[tuple[str, tuple[int, ...]]] = []
     omitted: set[int] = set()

@@ -48,9 +48,7 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
 def release_date() -> str:
     """The build date, or ``SOURCE_DATE_EPOCH``'s when set, so rebuilds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = (
-        dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
-    )
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return when.date().isoformat()
 
 

@@ -17,15 +17,17 @@ def test_engine_and_cli_load_no_qt() -> None:
         "bad = sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6', 'reader.ui')))\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert out.stdout.strip() == "", f"engine/CLI imported Qt or UI: {out.stdout}"
 
 
 def test_import_linter_contract() -> None:
     lint_imports = Path(sys.executable).parent / "lint-imports"
-    out = subprocess.run([str(lint_imports), "--no-cache"], capture_output=True, text=True,
-                         cwd=ROOT)
+    out = subprocess.run(
+        [str(lint_imports), "--no-cache"], capture_output=True, text=True, cwd=ROOT
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "2 kept, 0 broken" in out.stdout, out.stdout
 
@@ -47,8 +49,11 @@ def test_ui_and_cli_import_step_packages_not_their_modules() -> None:
     ``__init__``), so a module can move inside its step without touching them."""
     import ast
 
-    faces = [*(ROOT / "reader" / "ui").glob("*.py"), *(ROOT / "reader" / "commands").glob("*.py"),
-             ROOT / "reader" / "cli.py"]
+    faces = [
+        *(ROOT / "reader" / "ui").glob("*.py"),
+        *(ROOT / "reader" / "commands").glob("*.py"),
+        ROOT / "reader" / "cli.py",
+    ]
     deep = []
     for path in faces:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -57,8 +62,11 @@ def test_ui_and_cli_import_step_packages_not_their_modules() -> None:
                 if parts[:2] == ["reader", "engine"] and len(parts) > 3:
                     deep.append(f"{path.name}: from {node.module} import ...")
             elif isinstance(node, ast.Import):
-                deep += [f"{path.name}: import {a.name}" for a in node.names
-                         if a.name.startswith("reader.engine.") and a.name.count(".") > 2]
+                deep += [
+                    f"{path.name}: import {a.name}"
+                    for a in node.names
+                    if a.name.startswith("reader.engine.") and a.name.count(".") > 2
+                ]
     assert deep == [], deep
 
 
@@ -69,8 +77,7 @@ def test_a_clone_without_shared_skips_the_corpus_tests_outside_ci(tmp_path: Path
     import shutil
 
     clone = tmp_path / "clone"
-    shutil.copytree(ROOT / "tests", clone / "tests",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "tests", clone / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     (clone / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
     target = "tests/engine/extract/test_seeds_extraction.py"
     env = {k: v for k, v in os.environ.items() if k != "CI"}

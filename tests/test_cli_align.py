@@ -51,7 +51,9 @@ def test_unknown_base_lists_the_ids(folder: Path, capsys: pytest.CaptureFixture[
     assert "unknown base 'nope.txt'" in err and "a.txt" in err and "b.txt" in err
 
 
-def test_missing_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["align", str(tmp_path / "missing")]) == 2
     assert "no such folder" in capsys.readouterr().err
 

@@ -49,15 +49,27 @@ def _index(folder: Path, version: str, needle: str) -> int:
 
 def _annotate(folder: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
     n = _index(folder, "courier.txt", "$5 million")
-    code = main(["annotate", str(folder), "--version", "courier.txt", "--paragraph", str(n),
-                 "--tag", "altered", *extra])
+    code = main(
+        [
+            "annotate",
+            str(folder),
+            "--version",
+            "courier.txt",
+            "--paragraph",
+            str(n),
+            "--tag",
+            "altered",
+            *extra,
+        ]
+    )
     out = capsys.readouterr().out.strip()
     assert code == 0
     return out
 
 
 def test_annotate_prints_the_id_and_annotations_lists_it(
-        story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     new_id = _annotate(story, capsys, "--note", "figure differs", "--quote", "$5 million")
     assert str(uuid.UUID(new_id)) == new_id
     assert (story / "version-reader.sqlite").exists()
@@ -65,7 +77,12 @@ def test_annotate_prints_the_id_and_annotations_lists_it(
     (item,) = json.loads(capsys.readouterr().out)
     assert item["id"] == new_id
     assert (item["version"], item["tag"], item["note"], item["quote"], item["status"]) == (
-        "courier.txt", "altered", "figure differs", "$5 million", "anchored")
+        "courier.txt",
+        "altered",
+        "figure differs",
+        "$5 million",
+        "anchored",
+    )
     assert item["paragraph"] == _index(story, "courier.txt", "$5 million")
     assert main(["annotations", str(story)]) == 0
     table = capsys.readouterr().out.splitlines()
@@ -74,32 +91,49 @@ def test_annotate_prints_the_id_and_annotations_lists_it(
 
 
 def test_quote_not_in_paragraph_is_exit_2(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["annotate", str(story), "--version", "courier.txt", "--paragraph", "0",
-                 "--tag", "altered", "--quote", "$5 million"])
+    code = main(
+        [
+            "annotate",
+            str(story),
+            "--version",
+            "courier.txt",
+            "--paragraph",
+            "0",
+            "--tag",
+            "altered",
+            "--quote",
+            "$5 million",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "does not occur in paragraph 0 of courier.txt" in err
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--version", "nope.txt", "--paragraph", "0"], "no version 'nope.txt'"),
-    (["--version", "courier.txt", "--paragraph", "40"], "not 40"),
-])
-def test_bad_version_or_paragraph(story: Path, capsys: pytest.CaptureFixture[str],
-                                  args: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--version", "nope.txt", "--paragraph", "0"], "no version 'nope.txt'"),
+        (["--version", "courier.txt", "--paragraph", "40"], "not 40"),
+    ],
+)
+def test_bad_version_or_paragraph(
+    story: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     assert main(["annotate", str(story), *args, "--tag", "altered"]) == 2
     assert message in capsys.readouterr().err
 
 
-def test_export_csv_and_json(story: Path, tmp_path: Path,
-                             capsys: pytest.CaptureFixture[str]) -> None:
-    new_id = _annotate(story, capsys, "--note", "=1+2, \"risky\"", "--quote", "$5 million")
+def test_export_csv_and_json(
+    story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new_id = _annotate(story, capsys, "--note", '=1+2, "risky"', "--quote", "$5 million")
     out = tmp_path / "tags.csv"
     assert main(["export", str(story), "--csv", str(out), "--base", "herald.txt"]) == 0
     with out.open(encoding="utf-8", newline="") as fh:
         (row,) = list(csv.DictReader(fh))
     assert row["annotation_id"] == new_id
-    assert row["note"] == "'=1+2, \"risky\""
+    assert row["note"] == '\'=1+2, "risky"'
     assert row["base"] == "herald.txt"
     assert "$4 million" in row["base_text"]  # the aligned base paragraph
     assert "$5 million" in row["version_text"]
@@ -111,11 +145,16 @@ def test_export_csv_and_json(story: Path, tmp_path: Path,
 
 
 def test_changed_file_is_noticed_and_orphans_are_kept(
-        story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     new_id = _annotate(story, capsys, "--quote", "$5 million")
-    (story / "courier.txt").write_text(COURIER.replace(
-        "Repairs will cost about $5 million, officials said, most of it from the state budget.\n\n",
-        ""), encoding="utf-8")
+    (story / "courier.txt").write_text(
+        COURIER.replace(
+            "Repairs will cost about $5 million, officials said, most of it from the state budget.\n\n",
+            "",
+        ),
+        encoding="utf-8",
+    )
     assert main(["annotations", str(story), "--format", "json"]) == 0
     captured = capsys.readouterr()
     assert "changed since last time (courier.txt)" in captured.err
@@ -124,17 +163,30 @@ def test_changed_file_is_noticed_and_orphans_are_kept(
     assert (item["id"], item["status"], item["quote"]) == (new_id, "orphaned", "$5 million")
 
 
-def test_store_option_and_read_only_folder(story: Path, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_option_and_read_only_folder(
+    story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     chosen = tmp_path / "my.sqlite"
     _annotate(story, capsys, "--store", str(chosen))
     assert chosen.exists() and not (story / "version-reader.sqlite").exists()
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(store_files, "_folder_writable", lambda _folder: False)
     n = _index(story, "courier.txt", "$5 million")
-    assert main(["annotate", str(story), "--version", "courier.txt", "--paragraph", str(n),
-                 "--tag", "altered"]) == 0
+    assert (
+        main(
+            [
+                "annotate",
+                str(story),
+                "--version",
+                "courier.txt",
+                "--paragraph",
+                str(n),
+                "--tag",
+                "altered",
+            ]
+        )
+        == 0
+    )
     err = capsys.readouterr().err
     assert "read-only" in err and str(tmp_path / "xdg" / "version-reader" / "stores") in err
     assert not (story / "version-reader.sqlite").exists()

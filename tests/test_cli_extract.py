@@ -29,12 +29,14 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "bus-ru.txt").write_bytes(
         "Ночные автобусы вернулись\n\nНочные линии N1 и N4 снова работают с пятницы, сообщила "
         "транспортная компания города после двухлетнего перерыва.\n\nКомпания наняла 46 новых "
-        "водителей с января.\n".encode("cp1251"))
+        "водителей с января.\n".encode("cp1251")
+    )
     return tmp_path
 
 
-def test_json_output(folder: Path, capsys: pytest.CaptureFixture[str],
-                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_output(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(folder)
     assert main(["extract", "."]) == 0
     doc = json.loads(capsys.readouterr().out)
@@ -53,15 +55,18 @@ def test_json_output(folder: Path, capsys: pytest.CaptureFixture[str],
     assert doc["problems"] == []
 
 
-def test_ids_are_relative_to_the_current_folder(folder: Path, capsys: pytest.CaptureFixture[str],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ids_are_relative_to_the_current_folder(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(folder.parent)
     assert main(["extract", f"{folder.name}/bus.txt"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert [v["id"] for v in doc["versions"]] == [f"{folder.name}/bus.txt"]
 
 
-def test_text_output_to_file(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_output_to_file(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "report.txt"
     assert main(["extract", str(folder / "bus.txt"), "--format", "text", "-o", str(out)]) == 0
     assert capsys.readouterr().out == ""
@@ -73,8 +78,9 @@ def test_text_output_to_file(folder: Path, tmp_path: Path, capsys: pytest.Captur
     assert "  [3] Buses will leave the central station" in report
 
 
-def test_some_files_fail_exit_1(folder: Path, capsys: pytest.CaptureFixture[str],
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_some_files_fail_exit_1(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blob.html").write_bytes(b"\x00\x01\x02\x03" * 100)
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
@@ -111,8 +117,13 @@ def test_encoding_option(folder: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_as_a_subprocess(folder: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "reader", "extract", str(folder), "--format", "text"],
-                          capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "extract", str(folder), "--format", "text"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Night buses return to Velmar" in proc.stdout
     assert "Traceback" not in proc.stderr

@@ -33,8 +33,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_reconcile_json(story_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "reconcile", str(story_dir), "--base", "harbour.txt",
-                         "--format", "json")
+    code, out, err = run(
+        capsys, "reconcile", str(story_dir), "--base", "harbour.txt", "--format", "json"
+    )
     assert code == 0, err
     data = json.loads(out)
     assert data["schema"] == "version-reader.reconcile/1"
@@ -46,8 +47,9 @@ def test_reconcile_json(story_dir: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert not (story_dir / STORE_NAME).exists()  # reading choices never create a store
 
 
-def test_reconcile_markdown_and_html_to_file(story_dir: Path, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_reconcile_markdown_and_html_to_file(
+    story_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     md = tmp_path / "out.md"
     assert run(capsys, "reconcile", str(story_dir), "--base", "harbour.txt", "-o", str(md))[0] == 0
     assert md.read_text(encoding="utf-8").startswith("# Reconciled text")
@@ -57,25 +59,29 @@ def test_reconcile_markdown_and_html_to_file(story_dir: Path, tmp_path: Path,
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_reconcile_reads_choices_from_the_store(story_dir: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "reconcile", str(story_dir), "--base", "harbour.txt",
-                    "--format", "json")
+def test_reconcile_reads_choices_from_the_store(
+    story_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run(
+        capsys, "reconcile", str(story_dir), "--base", "harbour.txt", "--format", "json"
+    )
     key = json.loads(out)["rows"][0]["row_key"]
     store = Store.open(story_dir)
     try:
         ChooseReading.make(store, key, "wire.txt").apply(store)
     finally:
         store.close()
-    _, out, _ = run(capsys, "reconcile", str(story_dir), "--base", "harbour.txt",
-                    "--format", "json")
+    _, out, _ = run(
+        capsys, "reconcile", str(story_dir), "--base", "harbour.txt", "--format", "json"
+    )
     first = json.loads(out)["rows"][0]
     assert first["chosen"] == "wire.txt"
     assert first["reading"] == WIRE[0]
 
 
-def test_reconcile_missing_store_file(story_dir: Path, tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_reconcile_missing_store_file(
+    story_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(capsys, "reconcile", str(story_dir), "--store", str(tmp_path / "no.db"))
     assert code == 2 and "no store" in err
     assert not (tmp_path / "no.db").exists()
@@ -87,8 +93,11 @@ def test_quotes_json_and_csv(story_dir: Path, capsys: pytest.CaptureFixture[str]
     data = json.loads(out)
     assert data["schema"] == "version-reader.quotes/1"
     (group,) = data["groups"]
-    assert sorted(r["version"] for r in group["renderings"]) == ["copy.txt", "harbour.txt",
-                                                                 "wire.txt"]
+    assert sorted(r["version"] for r in group["renderings"]) == [
+        "copy.txt",
+        "harbour.txt",
+        "wire.txt",
+    ]
     code, out, _ = run(capsys, "quotes", str(story_dir), "--format", "csv")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0][0] == "group" and len(rows) == 4
@@ -110,8 +119,9 @@ def test_facts_text_and_json(story_dir: Path, capsys: pytest.CaptureFixture[str]
     assert json.loads(out)["schema"] == "version-reader.facts/1"
 
 
-def test_load_problems_go_to_stderr_with_exit_1(story_dir: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_load_problems_go_to_stderr_with_exit_1(
+    story_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (story_dir / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
     code, out, err = run(capsys, "sources", str(story_dir))
     assert code == 1
@@ -120,8 +130,9 @@ def test_load_problems_go_to_stderr_with_exit_1(story_dir: Path,
 
 
 @pytest.mark.parametrize("command", ["reconcile", "quotes", "sources", "facts"])
-def test_missing_folder_is_a_clear_error(tmp_path: Path, command: str,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_folder_is_a_clear_error(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(capsys, command, str(tmp_path / "nope"))
     assert code == 2 and out == ""
     assert "no such folder" in err and "Traceback" not in err

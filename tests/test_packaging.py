@@ -30,16 +30,22 @@ APP_ID = "io.github.versionreader.VersionReader"
 
 def _env() -> dict[str, str]:
     """The caller's environment minus anything pointing Python at the checkout."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP")
+    }
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["UV_PYTHON_DOWNLOADS"] = "never"
     return env
 
 
-def _run(cmd: list[str | Path], *, cwd: Path, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    out = subprocess.run([str(c) for c in cmd], cwd=cwd, env=_env(), capture_output=True,
-                         text=True, timeout=timeout)
+def _run(
+    cmd: list[str | Path], *, cwd: Path, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    out = subprocess.run(
+        [str(c) for c in cmd], cwd=cwd, env=_env(), capture_output=True, text=True, timeout=timeout
+    )
     assert out.returncode == 0, (
         f"{' '.join(map(str, cmd))} exited {out.returncode}\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
     )
@@ -79,16 +85,25 @@ def venv_bin(uv: str, wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     venv = tmp_path_factory.mktemp("wheel-venv") / "venv"
     _run([uv, "venv", "--quiet", "--python", sys.executable, venv], cwd=venv.parent)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
-    _run([uv, "pip", "install", "--quiet", "--python", bin_dir / "python", wheel],
-         cwd=venv.parent, timeout=600)
+    _run(
+        [uv, "pip", "install", "--quiet", "--python", bin_dir / "python", wheel],
+        cwd=venv.parent,
+        timeout=600,
+    )
     return bin_dir
 
 
 @pytest.fixture(scope="session")
 def installed_sample(venv_bin: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     cwd = tmp_path_factory.mktemp("elsewhere")
-    out = _run([venv_bin / "python", "-c",
-                "from reader.paths import sample_folder; print(sample_folder())"], cwd=cwd)
+    out = _run(
+        [
+            venv_bin / "python",
+            "-c",
+            "from reader.paths import sample_folder; print(sample_folder())",
+        ],
+        cwd=cwd,
+    )
     return Path(out.stdout.strip())
 
 
@@ -98,9 +113,25 @@ def bundle(tmp_path_factory: pytest.TempPathFactory, uv: str) -> Path:
     if sys.platform == "linux" and shutil.which("objdump") is None:
         pytest.fail("PyInstaller needs objdump on Linux: install the Debian package binutils")
     work = tmp_path_factory.mktemp("pyinstaller")
-    _run([uv, "run", "--group", "packaging", "pyinstaller", "packaging/version-reader.spec",
-          "--distpath", work / "dist", "--workpath", work / "build", "--noconfirm",
-          "--log-level", "WARN"], cwd=ROOT, timeout=900)
+    _run(
+        [
+            uv,
+            "run",
+            "--group",
+            "packaging",
+            "pyinstaller",
+            "packaging/version-reader.spec",
+            "--distpath",
+            work / "dist",
+            "--workpath",
+            work / "build",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+        ],
+        cwd=ROOT,
+        timeout=900,
+    )
     folder = work / "dist" / "version-reader"
     assert folder.is_dir()
     return folder
@@ -112,8 +143,9 @@ def bundle(tmp_path_factory: pytest.TempPathFactory, uv: str) -> Path:
 def test_wheel_carries_resources_and_both_launchers(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
-        entry_points = next(zf.read(n).decode() for n in names
-                            if n.endswith(".dist-info/entry_points.txt"))
+        entry_points = next(
+            zf.read(n).decode() for n in names if n.endswith(".dist-info/entry_points.txt")
+        )
     sample = {n.rsplit("/", 1)[1] for n in names if n.startswith("reader/resources/sample/")}
     assert _sample_names(ROOT / "resources" / "sample") <= sample
     assert sample, "the wheel has no sample folder"
@@ -122,8 +154,9 @@ def test_wheel_carries_resources_and_both_launchers(wheel: Path) -> None:
         assert f"reader/resources/icons/version-reader-{size}.png" in names
     assert "version-reader = reader.cli:main" in entry_points
     assert "[gui_scripts]" in entry_points
-    assert not any(".sqlite" in n or "__pycache__/" in n for n in names
-                   if n.startswith("reader/resources/"))
+    assert not any(
+        ".sqlite" in n or "__pycache__/" in n for n in names if n.startswith("reader/resources/")
+    )
     # Tests, benchmarks and packaging scripts are not part of the installed app.
     assert not any(n.startswith(("tests/", "benchmarks/", "packaging/")) for n in names)
 
@@ -133,8 +166,7 @@ def test_installed_version_matches_the_package(venv_bin: Path, tmp_path: Path) -
     assert out.stdout.strip() == f"version-reader {__version__}"
 
 
-def test_installed_sample_comes_from_site_packages(installed_sample: Path,
-                                                   venv_bin: Path) -> None:
+def test_installed_sample_comes_from_site_packages(installed_sample: Path, venv_bin: Path) -> None:
     venv = venv_bin.parent.resolve()
     assert installed_sample.resolve().is_relative_to(venv), installed_sample
     assert "site-packages" in installed_sample.parts
@@ -142,10 +174,12 @@ def test_installed_sample_comes_from_site_packages(installed_sample: Path,
     assert _sample_names(installed_sample) == _sample_names(ROOT / "resources" / "sample")
 
 
-def test_installed_extract_reads_the_sample(venv_bin: Path, installed_sample: Path,
-                                            tmp_path: Path) -> None:
-    out = _run([venv_bin / "version-reader", "extract", installed_sample, "--format", "json"],
-               cwd=tmp_path)
+def test_installed_extract_reads_the_sample(
+    venv_bin: Path, installed_sample: Path, tmp_path: Path
+) -> None:
+    out = _run(
+        [venv_bin / "version-reader", "extract", installed_sample, "--format", "json"], cwd=tmp_path
+    )
     doc = json.loads(out.stdout)
     assert doc["schema"] == "version-reader.extraction/1"
     names = _sample_names(installed_sample)
@@ -154,10 +188,12 @@ def test_installed_extract_reads_the_sample(venv_bin: Path, installed_sample: Pa
         assert version["paragraphs"], f"{version['id']}: no body paragraphs"
 
 
-def test_installed_align_pairs_the_sample(venv_bin: Path, installed_sample: Path,
-                                          tmp_path: Path) -> None:
-    out = _run([venv_bin / "version-reader", "align", installed_sample, "--format", "json"],
-               cwd=tmp_path)
+def test_installed_align_pairs_the_sample(
+    venv_bin: Path, installed_sample: Path, tmp_path: Path
+) -> None:
+    out = _run(
+        [venv_bin / "version-reader", "align", installed_sample, "--format", "json"], cwd=tmp_path
+    )
     doc = json.loads(out.stdout)
     assert doc["schema"] == "version-reader.alignment/1"
     ids = [v["id"] for v in doc["versions"]]
@@ -166,11 +202,22 @@ def test_installed_align_pairs_the_sample(venv_bin: Path, installed_sample: Path
     assert {a["version"] for a in doc["alignments"]} == set(ids) - {doc["base"]}
 
 
-def test_installed_gui_opens_the_sample_headless(venv_bin: Path, installed_sample: Path,
-                                                 tmp_path: Path) -> None:
+def test_installed_gui_opens_the_sample_headless(
+    venv_bin: Path, installed_sample: Path, tmp_path: Path
+) -> None:
     shot = tmp_path / "window.png"
-    _run([venv_bin / "version-reader", "open", installed_sample, "--store",
-          tmp_path / "store.sqlite", "--screenshot", shot], cwd=tmp_path)
+    _run(
+        [
+            venv_bin / "version-reader",
+            "open",
+            installed_sample,
+            "--store",
+            tmp_path / "store.sqlite",
+            "--screenshot",
+            shot,
+        ],
+        cwd=tmp_path,
+    )
     width, height = _png_size(shot)
     assert width >= 1280 and height >= 800, (width, height)
 
@@ -222,24 +269,28 @@ def test_bundle_carries_desktop_integration(bundle: Path) -> None:
 
 
 def test_desktop_integration_script_installs_and_removes_the_menu_entry(
-        bundle: Path, tmp_path: Path) -> None:
+    bundle: Path, tmp_path: Path
+) -> None:
     home = tmp_path / "home"
     home.mkdir()
     env = {**_env(), "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
     script = bundle / "install-desktop-integration.sh"
     subprocess.run([str(script)], env=env, check=True, capture_output=True, cwd=tmp_path)
     entry = home / "data" / "applications" / f"{APP_ID}.desktop"
-    exec_line = next(line for line in entry.read_text(encoding="utf-8").splitlines()
-                     if line.startswith("Exec="))
+    exec_line = next(
+        line for line in entry.read_text(encoding="utf-8").splitlines() if line.startswith("Exec=")
+    )
     # The menu entry must point at this bundle, not at a command that may not be on PATH.
     assert exec_line == f'Exec="{bundle}/version-reader" open %f'
     assert (home / "data" / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     link = home / ".local" / "bin" / "version-reader"
-    out = subprocess.run([str(link), "--version"], env=env, capture_output=True, text=True,
-                         check=True, cwd=tmp_path)
+    out = subprocess.run(
+        [str(link), "--version"], env=env, capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     assert out.stdout.strip() == f"version-reader {__version__}"
-    subprocess.run([str(script), "--uninstall"], env=env, check=True, capture_output=True,
-                   cwd=tmp_path)
+    subprocess.run(
+        [str(script), "--uninstall"], env=env, check=True, capture_output=True, cwd=tmp_path
+    )
     assert not entry.exists() and not link.exists()
     assert not list((home / "data" / "icons").rglob(f"{APP_ID}.*"))
 
@@ -257,14 +308,29 @@ def test_windows_version_resource_carries_the_package_version(tmp_path: Path) ->
     # its VSVersionInfo classes in scope (pefile, which it needs for that, is
     # Windows-only), so evaluate it the same way with recording stand-ins.
     rendered = tmp_path / "version_info.txt"
-    _run([sys.executable, ROOT / "packaging" / "appmeta.py", "render",
-          ROOT / "packaging" / "windows" / "version_info.txt", rendered], cwd=tmp_path)
+    _run(
+        [
+            sys.executable,
+            ROOT / "packaging" / "appmeta.py",
+            "render",
+            ROOT / "packaging" / "windows" / "version_info.txt",
+            rendered,
+        ],
+        cwd=tmp_path,
+    )
 
     def record(kind: str) -> object:
         return lambda *args, **kwargs: {"kind": kind, "args": args, **kwargs}
 
-    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable",
-             "StringStruct", "VarFileInfo", "VarStruct")
+    names = (
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    )
     info = eval(rendered.read_text(encoding="utf-8"), {n: record(n) for n in names})
     major, minor, patch = (int(n) for n in __version__.split(".")[:3])
     assert info["kind"] == "VSVersionInfo"
@@ -282,7 +348,10 @@ def test_windows_version_resource_carries_the_package_version(tmp_path: Path) ->
 
 def test_png_icons_have_their_named_sizes() -> None:
     for size in ICON_SIZES:
-        assert _png_size(ROOT / "resources" / "icons" / f"version-reader-{size}.png") == (size, size)
+        assert _png_size(ROOT / "resources" / "icons" / f"version-reader-{size}.png") == (
+            size,
+            size,
+        )
 
 
 def test_ico_holds_png_entries_of_the_declared_sizes() -> None:
@@ -292,8 +361,9 @@ def test_ico_holds_png_entries_of_the_declared_sizes() -> None:
     sizes = []
     for i in range(count):
         w, h, _, _, planes, bits, length, offset = struct.unpack(
-            "<BBBBHHII", data[6 + 16 * i: 22 + 16 * i])
-        png = data[offset: offset + length]
+            "<BBBBHHII", data[6 + 16 * i : 22 + 16 * i]
+        )
+        png = data[offset : offset + length]
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
         real = struct.unpack(">II", png[16:24])
         # The directory stores 0 for 256 px (one-byte field).
@@ -311,8 +381,8 @@ def test_icns_holds_png_entries_macos_expects() -> None:
     found = {}
     pos = 8
     while pos < len(data):
-        kind, length = data[pos: pos + 4], struct.unpack(">I", data[pos + 4: pos + 8])[0]
-        png = data[pos + 8: pos + length]
+        kind, length = data[pos : pos + 4], struct.unpack(">I", data[pos + 4 : pos + 8])[0]
+        png = data[pos + 8 : pos + length]
         assert png[:8] == b"\x89PNG\r\n\x1a\n", kind
         found[kind] = struct.unpack(">II", png[16:24])[0]
         pos += length

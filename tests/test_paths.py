@@ -23,8 +23,9 @@ def test_app_icon_files_are_the_svg_then_every_png_size() -> None:
     assert names[1:] == [f"version-reader-{s}.png" for s in (16, 24, 32, 48, 64, 128, 256, 512)]
 
 
-def test_frozen_bundle_wins_over_the_checkout(tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_frozen_bundle_wins_over_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bundled = tmp_path / "reader" / "resources"
     (bundled / "sample").mkdir(parents=True)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
@@ -33,7 +34,8 @@ def test_frozen_bundle_wins_over_the_checkout(tmp_path: Path,
 
 
 def test_frozen_bundle_without_sample_falls_back_to_one_that_has_it(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "reader" / "resources").mkdir(parents=True)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert paths.sample_folder() == ROOT / "resources" / "sample"

@@ -26,14 +26,24 @@ def register(sub: argparse._SubParsersAction) -> None:
         "names).",
     )
     p.add_argument("folder", metavar="FOLDER", help="folder of saved versions")
-    p.add_argument("--base", metavar="ID",
-                   help="id of the base version (default: the version closest to all others)")
-    p.add_argument("--format", choices=("json", "text"), default="json",
-                   help="output format (default: json, schema version-reader.alignment/1)")
+    p.add_argument(
+        "--base",
+        metavar="ID",
+        help="id of the base version (default: the version closest to all others)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="output format (default: json, schema version-reader.alignment/1)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--store", metavar="PATH",
-                   help="read the user's alignment corrections from this store (default: the "
-                        "folder's store, when one exists; none is created)")
+    p.add_argument(
+        "--store",
+        metavar="PATH",
+        help="read the user's alignment corrections from this store (default: the "
+        "folder's store, when one exists; none is created)",
+    )
     p.set_defaults(func=run)
 
 
@@ -45,8 +55,9 @@ def run(args: argparse.Namespace) -> int:
 
     # An existing store lends the user's corrections (links, restored blocks); the
     # command never creates one.
-    ws, code = open_for_command(args.folder, store_use=StoreUse.EXISTING, base=args.base,
-                                store_path=args.store)
+    ws, code = open_for_command(
+        args.folder, store_use=StoreUse.EXISTING, base=args.base, store_path=args.store
+    )
     ws.close()
     alignment = ws.alignment
     assert alignment is not None

@@ -24,46 +24,72 @@ if TYPE_CHECKING:  # the engine is imported when a command runs: sqlite_utils is
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``annotate``, ``annotations`` and ``export`` to the parser."""
-    p = sub.add_parser("annotate", help="tag a paragraph (or a quote in it) of one version",
-                       description="Tag paragraph N of a version, optionally narrowed to a "
-                       "quote, and print the new annotation's id.")
+    p = sub.add_parser(
+        "annotate",
+        help="tag a paragraph (or a quote in it) of one version",
+        description="Tag paragraph N of a version, optionally narrowed to a "
+        "quote, and print the new annotation's id.",
+    )
     p.add_argument("folder", metavar="FOLDER")
-    p.add_argument("--version", dest="version_id", required=True, metavar="ID",
-                   help="the version's id (its path in the folder, as in the alignment JSON)")
-    p.add_argument("--paragraph", type=int, required=True, metavar="N",
-                   help="index into the version's paragraphs (0-based, as in the alignment JSON)")
-    p.add_argument("--tag", required=True, help="a tag: added, omitted, altered, cosmetic or "
-                   "your own (new tags join the vocabulary)")
+    p.add_argument(
+        "--version",
+        dest="version_id",
+        required=True,
+        metavar="ID",
+        help="the version's id (its path in the folder, as in the alignment JSON)",
+    )
+    p.add_argument(
+        "--paragraph",
+        type=int,
+        required=True,
+        metavar="N",
+        help="index into the version's paragraphs (0-based, as in the alignment JSON)",
+    )
+    p.add_argument(
+        "--tag",
+        required=True,
+        help="a tag: added, omitted, altered, cosmetic or your own (new tags join the vocabulary)",
+    )
     p.add_argument("--note", default="", help="a free-text note")
     p.add_argument("--quote", help="narrow the annotation to this text in the paragraph")
     p.add_argument("--author", default="", help="who is annotating (default: nobody)")
     _store_arg(p)
     p.set_defaults(func=run_annotate)
 
-    p = sub.add_parser("annotations", help="list the annotations of a folder",
-                       description="List every annotation with its anchoring status.")
+    p = sub.add_parser(
+        "annotations",
+        help="list the annotations of a folder",
+        description="List every annotation with its anchoring status.",
+    )
     p.add_argument("folder", metavar="FOLDER")
     p.add_argument("--format", choices=("table", "json"), default="table")
     _store_arg(p)
     p.set_defaults(func=run_annotations)
 
-    p = sub.add_parser("export", help="export the annotations as CSV or JSON",
-                       description="Export every annotation: CSV (one row each, formula-safe) "
-                       "or JSON (W3C Web Annotations). Files are written atomically.")
+    p = sub.add_parser(
+        "export",
+        help="export the annotations as CSV or JSON",
+        description="Export every annotation: CSV (one row each, formula-safe) "
+        "or JSON (W3C Web Annotations). Files are written atomically.",
+    )
     p.add_argument("folder", metavar="FOLDER")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--csv", metavar="FILE")
     group.add_argument("--json", metavar="FILE")
     p.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM (Excel)")
-    p.add_argument("--base", metavar="ID", help="the base version for the base_text column "
-                   "(default: chosen automatically)")
+    p.add_argument(
+        "--base",
+        metavar="ID",
+        help="the base version for the base_text column (default: chosen automatically)",
+    )
     _store_arg(p)
     p.set_defaults(func=run_export)
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", metavar="PATH",
-                   help="the store file (default: FOLDER/version-reader.sqlite)")
+    p.add_argument(
+        "--store", metavar="PATH", help="the store file (default: FOLDER/version-reader.sqlite)"
+    )
 
 
 def _open(args: argparse.Namespace, *, align: bool = False) -> Workspace:
@@ -74,9 +100,14 @@ def _open(args: argparse.Namespace, *, align: bool = False) -> Workspace:
     """
     from reader.engine.workspace import StoreUse
 
-    ws, _code = open_for_command(args.folder, store_use=StoreUse.REQUIRED,
-                                 base=getattr(args, "base", None), store_path=args.store,
-                                 align=align, require_versions=False)
+    ws, _code = open_for_command(
+        args.folder,
+        store_use=StoreUse.REQUIRED,
+        base=getattr(args, "base", None),
+        store_path=args.store,
+        align=align,
+        require_versions=False,
+    )
     assert ws.store is not None
     return ws
 
@@ -93,14 +124,16 @@ def run_annotate(args: argparse.Namespace) -> int:
             version = folder.version(args.version_id)
         except KeyError:
             ids = ", ".join(v.id for v in folder.versions) or "none"
-            raise CommandError(f"no version {args.version_id!r} in {args.folder} "
-                               f"(versions: {ids})") from None
+            raise CommandError(
+                f"no version {args.version_id!r} in {args.folder} (versions: {ids})"
+            ) from None
         tag = args.tag.strip()
         if not tag:
             raise CommandError("the tag is empty")
         try:
-            annotation = new_annotation(version, args.paragraph, tag, note=args.note,
-                                        quote=args.quote, author=args.author)
+            annotation = new_annotation(
+                version, args.paragraph, tag, note=args.note, quote=args.quote, author=args.author
+            )
         except (QuoteNotFound, IndexError) as exc:
             raise CommandError(str(exc)) from exc
         edits.AddAnnotation(annotation).apply(store)
@@ -111,12 +144,22 @@ def run_annotate(args: argparse.Namespace) -> int:
 def _table(annotations: list[Annotation]) -> str:
     head = ("id", "version", "paragraph", "tag", "status", "quote", "note")
     rows = [head] + [
-        (a.id[:8], a.version, str(a.paragraph), a.tag, str(a.status), _short(a.quote.exact),
-         _short(a.note)) for a in annotations
+        (
+            a.id[:8],
+            a.version,
+            str(a.paragraph),
+            a.tag,
+            str(a.status),
+            _short(a.quote.exact),
+            _short(a.note),
+        )
+        for a in annotations
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(head) - 1)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1]
-             for r in rows]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1]
+        for r in rows
+    ]
     return "\n".join(line.rstrip() for line in lines)
 
 
@@ -132,11 +175,23 @@ def run_annotations(args: argparse.Namespace) -> int:
     with store:
         annotations = store.annotations()
     if args.format == "json":
-        items = [{"id": a.id, "version": a.version, "paragraph": a.paragraph, "tag": a.tag,
-                  "note": a.note, "quote": a.quote.exact,
-                  "position": [a.position.start, a.position.end], "status": str(a.status),
-                  "reason": a.orphan_reason, "author": a.author, "created": a.created,
-                  "updated": a.updated} for a in annotations]
+        items = [
+            {
+                "id": a.id,
+                "version": a.version,
+                "paragraph": a.paragraph,
+                "tag": a.tag,
+                "note": a.note,
+                "quote": a.quote.exact,
+                "position": [a.position.start, a.position.end],
+                "status": str(a.status),
+                "reason": a.orphan_reason,
+                "author": a.author,
+                "created": a.created,
+                "updated": a.updated,
+            }
+            for a in annotations
+        ]
         write_output(json.dumps(items, ensure_ascii=False, indent=2), None)
     elif annotations:
         write_output(_table(annotations), None)

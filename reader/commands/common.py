@@ -67,8 +67,14 @@ def open_for_command(
     if store_path is not None and store_use is StoreUse.EXISTING and not Path(store_path).is_file():
         raise CommandError(f"no store at {store_path}")
     try:
-        ws = open_workspace(root, base=base, store_path=store_path, store_use=store_use,
-                            align=align, strict_base=True)
+        ws = open_workspace(
+            root,
+            base=base,
+            store_path=store_path,
+            store_use=store_use,
+            align=align,
+            strict_base=True,
+        )
     except StoreError as exc:
         raise CommandError(str(exc)) from exc
     except UnknownBase as exc:

@@ -26,11 +26,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         "boilerplate set aside with a reason. Folders are scanned recursively.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to extract")
-    p.add_argument("--format", choices=("json", "text"), default="json",
-                   help="output format (default: json, schema version-reader.extraction/1)")
+    p.add_argument(
+        "--format",
+        choices=("json", "text"),
+        default="json",
+        help="output format (default: json, schema version-reader.extraction/1)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--encoding", metavar="ENC",
-                   help="decode every file with this encoding (e.g. cp1251) instead of detecting")
+    p.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="decode every file with this encoding (e.g. cp1251) instead of detecting",
+    )
     p.set_defaults(func=run)
 
 
@@ -93,9 +100,15 @@ def format_text(folder: Folder) -> str:
 def _version_text(v: Version) -> list[str]:
     head = f"== {v.id} =="
     lines = [head]
-    for label, value in (("Title", v.title), ("Date", v.date), ("Outlet", v.outlet),
-                         ("URL", v.url), ("Byline", v.byline), ("Format", str(v.format)),
-                         ("Encoding", v.encoding)):
+    for label, value in (
+        ("Title", v.title),
+        ("Date", v.date),
+        ("Outlet", v.outlet),
+        ("URL", v.url),
+        ("Byline", v.byline),
+        ("Format", str(v.format)),
+        ("Encoding", v.encoding),
+    ):
         lines.append(f"{label + ':':<10}{value if value is not None else '(unknown)'}")
     lines.append("")
     lines.append(f"Paragraphs ({len(v.paragraphs)})")

@@ -10,18 +10,30 @@ import argparse
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the parser."""
-    p = sub.add_parser("open", help="open the desktop app (optionally on FOLDER)",
-                       description="Open the desktop app, optionally on a folder of versions.")
+    p = sub.add_parser(
+        "open",
+        help="open the desktop app (optionally on FOLDER)",
+        description="Open the desktop app, optionally on a folder of versions.",
+    )
     p.add_argument("folder", nargs="?", metavar="FOLDER", help="folder of saved versions")
-    p.add_argument("--store", metavar="PATH",
-                   help="annotation store file (default: beside the folder, or per user "
-                        "when the folder is read-only)")
+    p.add_argument(
+        "--store",
+        metavar="PATH",
+        help="annotation store file (default: beside the folder, or per user "
+        "when the folder is read-only)",
+    )
     p.add_argument("--base", metavar="ID", help="version to compare against (its file path)")
-    p.add_argument("--screenshot", metavar="FILE.png",
-                   help="load and align, save a PNG of the window, and exit (works headless)")
-    p.add_argument("--settings", metavar="FILE",
-                   help="keep window layout and recent folders in FILE (an INI file) instead "
-                        "of your user settings")
+    p.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="load and align, save a PNG of the window, and exit (works headless)",
+    )
+    p.add_argument(
+        "--settings",
+        metavar="FILE",
+        help="keep window layout and recent folders in FILE (an INI file) instead "
+        "of your user settings",
+    )
     p.set_defaults(func=_open)
 
 
@@ -32,5 +44,10 @@ def _open(args: argparse.Namespace) -> int:
         raise CommandError("--screenshot needs a .png file name")
     from reader.ui.app import run
 
-    return run(args.folder, store=args.store, screenshot=args.screenshot, base=args.base,
-               settings_path=args.settings)
+    return run(
+        args.folder,
+        store=args.store,
+        screenshot=args.screenshot,
+        base=args.base,
+        settings_path=args.settings,
+    )

@@ -27,14 +27,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         p = sub.add_parser(report, help=_HELP[report])
         p.add_argument("folder", metavar="FOLDER")
         if report != "sources":  # who copied whom compares versions pairwise, no base
-            p.add_argument("--base", metavar="ID",
-                           help="base version id (default: chosen automatically)")
+            p.add_argument(
+                "--base", metavar="ID", help="base version id (default: chosen automatically)"
+            )
         p.add_argument("--format", choices=formats, default=formats[0])
         p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
         if report == "reconcile":
-            p.add_argument("--store", metavar="PATH",
-                           help="annotation store to read reading choices from (default: the "
-                                "folder's store, when one exists)")
+            p.add_argument(
+                "--store",
+                metavar="PATH",
+                help="annotation store to read reading choices from (default: the "
+                "folder's store, when one exists)",
+            )
         p.set_defaults(func=run_report, report=report)
 
 
@@ -44,14 +48,25 @@ def run_report(args: argparse.Namespace) -> int:
     from reader.engine.reconcile import render_report
     from reader.engine.workspace import StoreUse
 
-    ws, code = open_for_command(args.folder, store_use=StoreUse.EXISTING,
-                                base=getattr(args, "base", None),
-                                store_path=getattr(args, "store", None),
-                                align=args.report != "sources")
+    ws, code = open_for_command(
+        args.folder,
+        store_use=StoreUse.EXISTING,
+        base=getattr(args, "base", None),
+        store_path=getattr(args, "store", None),
+        align=args.report != "sources",
+    )
     try:
         choices = ws.store.reading_choices() if ws.store is not None else {}
     finally:
         ws.close()
-    write_output(render_report(args.report, args.format, versions=ws.folder.versions,
-                               alignment=ws.alignment, choices=choices), args.output)
+    write_output(
+        render_report(
+            args.report,
+            args.format,
+            versions=ws.folder.versions,
+            alignment=ws.alignment,
+            choices=choices,
+        ),
+        args.output,
+    )
     return code

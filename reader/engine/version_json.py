@@ -18,8 +18,14 @@ EXTRACTION_SCHEMA = "version-reader.extraction/1"
 
 def removed_to_json(r: Removed) -> dict[str, Any]:
     """One removed block: ``text``, ``reason``, ``detail``, ``start``, ``end``, ``restorable``."""
-    return {"text": r.text, "reason": r.reason, "detail": r.detail, "start": r.start,
-            "end": r.end, "restorable": r.restorable}
+    return {
+        "text": r.text,
+        "reason": r.reason,
+        "detail": r.detail,
+        "start": r.start,
+        "end": r.end,
+        "restorable": r.restorable,
+    }
 
 
 def version_to_json(v: Version) -> dict[str, Any]:

@@ -73,13 +73,17 @@ class UnknownBase(ValueError):
 
 
 def _existing_store_path(folder: Path, store_path: str | Path | None) -> Path | None:
-    candidates = ([Path(store_path)] if store_path is not None
-                  else [folder / STORE_NAME, user_store_path(folder)])
+    candidates = (
+        [Path(store_path)]
+        if store_path is not None
+        else [folder / STORE_NAME, user_store_path(folder)]
+    )
     return next((p for p in candidates if p.is_file()), None)
 
 
-def _open_store(folder: Path, store_path: str | Path | None, use: StoreUse,
-                notes: list[str]) -> Store | None:
+def _open_store(
+    folder: Path, store_path: str | Path | None, use: StoreUse, notes: list[str]
+) -> Store | None:
     if use is StoreUse.NONE:
         return None
     if use is StoreUse.EXISTING:
@@ -99,12 +103,12 @@ def _open_store(folder: Path, store_path: str | Path | None, use: StoreUse,
     return store
 
 
-def _corrections(root: Path, store: Store | None, store_path: str | Path | None,
-                 use: StoreUse) -> Corrections:
+def _corrections(
+    root: Path, store: Store | None, store_path: str | Path | None, use: StoreUse
+) -> Corrections:
     """The user's corrections, from an open store or a read-only look at the file."""
     if store is not None:
-        return Corrections(tuple(store.overrides()), tuple(store.restores()),
-                           store.encodings())
+        return Corrections(tuple(store.overrides()), tuple(store.restores()), store.encodings())
     if use is StoreUse.NONE:
         return Corrections()
     try:
@@ -153,15 +157,20 @@ def open_workspace(
     root = Path(path)
     notes: list[str] = []
     corrections = _corrections(root, store, store_path, store_use)
-    folder = open_folder(root, progress=progress, restores=corrections.restores,
-                         encodings=corrections.encodings)
+    folder = open_folder(
+        root, progress=progress, restores=corrections.restores, encodings=corrections.encodings
+    )
     ids = [v.id for v in folder.versions]
     if strict_base and base is not None and base not in ids:
         raise UnknownBase(base, list(ids))
     alignment = None
     if align and folder.versions:
-        alignment = align_versions(folder.versions, base=base if base in ids else None,
-                                   overrides=corrections.overrides, progress=progress)
+        alignment = align_versions(
+            folder.versions,
+            base=base if base in ids else None,
+            overrides=corrections.overrides,
+            progress=progress,
+        )
     if on_aligned is not None:
         on_aligned(folder, alignment)
 

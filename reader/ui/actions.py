@@ -28,8 +28,15 @@ class Actions:
         self.single_key: list[QAction] = []
         s = w.session
 
-        def act(text: str, slot: Callable[..., object] | None, keys: tuple[str, ...] = (),
-                tip: str = "", *, single: bool = False, checkable: bool = False) -> QAction:
+        def act(
+            text: str,
+            slot: Callable[..., object] | None,
+            keys: tuple[str, ...] = (),
+            tip: str = "",
+            *,
+            single: bool = False,
+            checkable: bool = False,
+        ) -> QAction:
             a = QAction(text, w)
             if keys:
                 a.setShortcuts([QKeySequence(k) for k in keys])
@@ -50,30 +57,51 @@ class Actions:
             return a
 
         # File
-        self.open = act("&Open Folder…", w.choose_folder, ("Ctrl+O",),
-                        "Open a folder of saved versions of one story")
-        self.open_sample = act("Open the &Sample Story", w.open_sample, (),
-                               "Open the bundled sample: versions of an invented story")
-        self.reload = act("&Reload", s.reload, ("F5", "Ctrl+R"),
-                          "Re-read changed files and re-anchor annotations")
+        self.open = act(
+            "&Open Folder…",
+            w.choose_folder,
+            ("Ctrl+O",),
+            "Open a folder of saved versions of one story",
+        )
+        self.open_sample = act(
+            "Open the &Sample Story",
+            w.open_sample,
+            (),
+            "Open the bundled sample: versions of an invented story",
+        )
+        self.reload = act(
+            "&Reload", s.reload, ("F5", "Ctrl+R"), "Re-read changed files and re-anchor annotations"
+        )
         self.reopen_encoding = act(
-            "Reopen With &Encoding…", w.reopen_with_encoding, (),
-            "Read the selected version's file with another encoding (kept with the folder)")
-        self.export_csv = act("Export &CSV…", w.export_csv, ("Ctrl+E",),
-                              "Export every tag and note as CSV")
-        self.export_json = act("Export &JSON…", w.export_json, ("Ctrl+Shift+E",),
-                               "Export every tag and note as W3C Web Annotations (JSON)")
+            "Reopen With &Encoding…",
+            w.reopen_with_encoding,
+            (),
+            "Read the selected version's file with another encoding (kept with the folder)",
+        )
+        self.export_csv = act(
+            "Export &CSV…", w.export_csv, ("Ctrl+E",), "Export every tag and note as CSV"
+        )
+        self.export_json = act(
+            "Export &JSON…",
+            w.export_json,
+            ("Ctrl+Shift+E",),
+            "Export every tag and note as W3C Web Annotations (JSON)",
+        )
         from reader.engine.reconcile import REPORTS
         from reader.ui.dialogs import FORMAT_NAMES, REPORT_TITLES
 
         self.reports: list[QAction] = []
         for kind, formats in REPORTS.items():
             for fmt in formats:
-                self.reports.append(act(
-                    f"{REPORT_TITLES[kind]} as {FORMAT_NAMES[fmt]}…",
-                    lambda kind=kind, fmt=fmt: w.export_report(kind, fmt), (),
-                    f"Export the {REPORT_TITLES[kind].lower()} of every version as "
-                    f"{FORMAT_NAMES[fmt]}"))
+                self.reports.append(
+                    act(
+                        f"{REPORT_TITLES[kind]} as {FORMAT_NAMES[fmt]}…",
+                        lambda kind=kind, fmt=fmt: w.export_report(kind, fmt),
+                        (),
+                        f"Export the {REPORT_TITLES[kind].lower()} of every version as "
+                        f"{FORMAT_NAMES[fmt]}",
+                    )
+                )
         self.quit = act("&Quit", w.close, ("Ctrl+Q",), "Quit Version Reader")
         # Edit
         self.undo = s.undo_stack.createUndoAction(w, "&Undo")
@@ -82,51 +110,127 @@ class Actions:
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         w.addAction(self.undo)
         w.addAction(self.redo)
-        self.find = act("&Find in All Versions…", w.focus_search, ("Ctrl+F",),
-                        "Search every version's text")
+        self.find = act(
+            "&Find in All Versions…", w.focus_search, ("Ctrl+F",), "Search every version's text"
+        )
         # Go
-        self.next_diff = act("&Next Difference", lambda: w.step(1), ("Alt+Down", "F7"),
-                             "Go to the next difference")
-        self.prev_diff = act("&Previous Difference", lambda: w.step(-1), ("Alt+Up", "Shift+F7"),
-                             "Go to the previous difference")
-        self.next_untagged = act("Next &Untagged Difference", lambda: w.step(1, untagged=True),
-                                 ("N",), "Go to the next difference without a tag", single=True)
-        self.next_version = act("Next &Version", lambda: w.step_version(1), ("Ctrl+PgDown",),
-                                "Compare the next version with the base")
-        self.prev_version = act("Pre&vious Version", lambda: w.step_version(-1),
-                                ("Ctrl+PgUp",), "Compare the previous version with the base")
+        self.next_diff = act(
+            "&Next Difference", lambda: w.step(1), ("Alt+Down", "F7"), "Go to the next difference"
+        )
+        self.prev_diff = act(
+            "&Previous Difference",
+            lambda: w.step(-1),
+            ("Alt+Up", "Shift+F7"),
+            "Go to the previous difference",
+        )
+        self.next_untagged = act(
+            "Next &Untagged Difference",
+            lambda: w.step(1, untagged=True),
+            ("N",),
+            "Go to the next difference without a tag",
+            single=True,
+        )
+        self.next_version = act(
+            "Next &Version",
+            lambda: w.step_version(1),
+            ("Ctrl+PgDown",),
+            "Compare the next version with the base",
+        )
+        self.prev_version = act(
+            "Pre&vious Version",
+            lambda: w.step_version(-1),
+            ("Ctrl+PgUp",),
+            "Compare the previous version with the base",
+        )
         # Tag
-        self.accept = act("&Accept Suggested Kind", w.accept_suggested, ("S", "Space"),
-                          "Tag the difference with the kind the aligner found", single=True)
-        self.tag_added = act("Tag as A&dded", lambda: w.tag_current("added"), ("A", "1"),
-                             "Tag: this version adds text", single=True)
-        self.tag_omitted = act("Tag as &Omitted", lambda: w.tag_current("omitted"), ("O", "2"),
-                               "Tag: this version leaves out text", single=True)
-        self.tag_altered = act("Tag as A&ltered", lambda: w.tag_current("altered"), ("L", "3"),
-                               "Tag: this version changes the wording", single=True)
-        self.tag_cosmetic = act("Tag as &Cosmetic", lambda: w.tag_current("cosmetic"),
-                                ("C", "4"), "Tag: typography only", single=True)
-        self.note = act("Edit &Note…", w.edit_note, ("Return", "Enter"),
-                        "Write a note on the difference", single=True)
-        self.clear_tag = act("C&lear Tag", w.clear_current, ("Delete",),
-                             "Remove the tag and note of the difference", single=True)
+        self.accept = act(
+            "&Accept Suggested Kind",
+            w.accept_suggested,
+            ("S", "Space"),
+            "Tag the difference with the kind the aligner found",
+            single=True,
+        )
+        self.tag_added = act(
+            "Tag as A&dded",
+            lambda: w.tag_current("added"),
+            ("A", "1"),
+            "Tag: this version adds text",
+            single=True,
+        )
+        self.tag_omitted = act(
+            "Tag as &Omitted",
+            lambda: w.tag_current("omitted"),
+            ("O", "2"),
+            "Tag: this version leaves out text",
+            single=True,
+        )
+        self.tag_altered = act(
+            "Tag as A&ltered",
+            lambda: w.tag_current("altered"),
+            ("L", "3"),
+            "Tag: this version changes the wording",
+            single=True,
+        )
+        self.tag_cosmetic = act(
+            "Tag as &Cosmetic",
+            lambda: w.tag_current("cosmetic"),
+            ("C", "4"),
+            "Tag: typography only",
+            single=True,
+        )
+        self.note = act(
+            "Edit &Note…",
+            w.edit_note,
+            ("Return", "Enter"),
+            "Write a note on the difference",
+            single=True,
+        )
+        self.clear_tag = act(
+            "C&lear Tag",
+            w.clear_current,
+            ("Delete",),
+            "Remove the tag and note of the difference",
+            single=True,
+        )
         # Alignment
-        self.link = act("&Link Paragraphs…", w.link_current, ("Ctrl+L",),
-                        "Pair this difference with paragraphs of the other side")
-        self.unlink = act("&Unlink Paragraphs", w.unlink_current, ("Ctrl+U",),
-                          "Separate the paragraphs this difference pairs")
-        self.set_base = act("Set as &Base", w.set_current_as_base, ("Ctrl+B",),
-                            "Compare every version against the compared version")
+        self.link = act(
+            "&Link Paragraphs…",
+            w.link_current,
+            ("Ctrl+L",),
+            "Pair this difference with paragraphs of the other side",
+        )
+        self.unlink = act(
+            "&Unlink Paragraphs",
+            w.unlink_current,
+            ("Ctrl+U",),
+            "Separate the paragraphs this difference pairs",
+        )
+        self.set_base = act(
+            "Set as &Base",
+            w.set_current_as_base,
+            ("Ctrl+B",),
+            "Compare every version against the compared version",
+        )
         # View
-        self.show_cosmetic = act("Show &Cosmetic Differences", w.compare.set_show_cosmetic,
-                                 ("Ctrl+Shift+C",), "Highlight typographic-only changes",
-                                 checkable=True)
+        self.show_cosmetic = act(
+            "Show &Cosmetic Differences",
+            w.compare.set_show_cosmetic,
+            ("Ctrl+Shift+C",),
+            "Highlight typographic-only changes",
+            checkable=True,
+        )
         self.show_cosmetic.setChecked(True)
-        self.all_versions = act("&All Versions Side by Side", w.compare.set_all_versions,
-                                ("Ctrl+Shift+A",), "One column per version", checkable=True)
+        self.all_versions = act(
+            "&All Versions Side by Side",
+            w.compare.set_all_versions,
+            ("Ctrl+Shift+A",),
+            "One column per version",
+            checkable=True,
+        )
         # Help
-        self.shortcuts = act("&Keyboard Shortcuts", w.show_shortcuts, ("F1",),
-                             "List every keyboard shortcut")
+        self.shortcuts = act(
+            "&Keyboard Shortcuts", w.show_shortcuts, ("F1",), "List every keyboard shortcut"
+        )
         self.about = act("&About Version Reader", w.show_about, (), "Versions and licence")
 
     def build_menus(self) -> None:
@@ -152,12 +256,27 @@ class Actions:
         edit.addSeparator()
         edit.addAction(self.find)
         go = mb.addMenu("&Go")
-        for a in (self.next_diff, self.prev_diff, self.next_untagged, None, self.next_version,
-                  self.prev_version):
+        for a in (
+            self.next_diff,
+            self.prev_diff,
+            self.next_untagged,
+            None,
+            self.next_version,
+            self.prev_version,
+        ):
             go.addSeparator() if a is None else go.addAction(a)
         tag = mb.addMenu("&Tag")
-        for a in (self.accept, None, self.tag_added, self.tag_omitted, self.tag_altered,
-                  self.tag_cosmetic, None, self.note, self.clear_tag):
+        for a in (
+            self.accept,
+            None,
+            self.tag_added,
+            self.tag_omitted,
+            self.tag_altered,
+            self.tag_cosmetic,
+            None,
+            self.note,
+            self.clear_tag,
+        ):
             tag.addSeparator() if a is None else tag.addAction(a)
         align = mb.addMenu("&Alignment")
         for a in (self.link, self.unlink, None, self.set_base):
@@ -172,10 +291,20 @@ class Actions:
 
     def editing(self) -> list[QAction]:
         """Actions that write to the store (disabled while loading)."""
-        return [self.accept, self.tag_added, self.tag_omitted, self.tag_altered,
-                self.tag_cosmetic, self.note, self.clear_tag, self.link, self.unlink,
-                self.reopen_encoding,
-                self.export_csv, self.export_json]
+        return [
+            self.accept,
+            self.tag_added,
+            self.tag_omitted,
+            self.tag_altered,
+            self.tag_cosmetic,
+            self.note,
+            self.clear_tag,
+            self.link,
+            self.unlink,
+            self.reopen_encoding,
+            self.export_csv,
+            self.export_json,
+        ]
 
     def all(self) -> list[QAction]:
         return [v for v in vars(self).values() if isinstance(v, QAction)]

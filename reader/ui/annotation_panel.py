@@ -107,8 +107,7 @@ class AnnotationPanel(QWidget):
         self.refresh()
 
     def set_target(self, version_id: str | None, group: int | None) -> None:
-        self._target = (version_id, group) if version_id is not None and group is not None \
-            else None
+        self._target = (version_id, group) if version_id is not None and group is not None else None
         self.refresh()
 
     def target(self) -> tuple[str, int] | None:
@@ -125,11 +124,15 @@ class AnnotationPanel(QWidget):
                 where = a.version(vid).label
                 paras = ", ".join(str(i + 1) for i in (g.other or g.base))
                 side = "paragraph" if len(g.other or g.base) == 1 else "paragraphs"
-                self.what.setText(f"<b>{where}</b>, {side} {paras}"
-                                  + ("" if g.other else " of the base"))
+                self.what.setText(
+                    f"<b>{where}</b>, {side} {paras}" + ("" if g.other else " of the base")
+                )
                 flags = ", ".join(sorted(f.value for f in g.flags))
-                self.kind_label.setText(KIND_LABELS[g.kind] + (" · moved" if g.moved else "")
-                                        + (f" — {flags}" if flags else ""))
+                self.kind_label.setText(
+                    KIND_LABELS[g.kind]
+                    + (" · moved" if g.moved else "")
+                    + (f" — {flags}" if flags else "")
+                )
                 found = tagging.annotations_of(s, vid, gi)
         else:
             self.what.setText("No difference selected")
@@ -164,13 +167,17 @@ class AnnotationPanel(QWidget):
         self.attention.clear()
         items = [a for a in self.session.annotations() if str(a.status) != "anchored"]
         self.attention_label.setText(
-            f"<b>Needs attention ({len(items)})</b> — moved or orphaned tags" if items
-            else "<b>Needs attention</b> — none")
+            f"<b>Needs attention ({len(items)})</b> — moved or orphaned tags"
+            if items
+            else "<b>Needs attention</b> — none"
+        )
         alignment = self.session.alignment
         for a in items:
             reason = f" — {a.orphan_reason}" if a.orphan_reason else ""
-            item = QListWidgetItem(f"[{a.status}] {a.tag}: {a.version} ¶{a.paragraph + 1}"
-                                   f"{reason}\n“{a.quote.exact[:80]}”")
+            item = QListWidgetItem(
+                f"[{a.status}] {a.tag}: {a.version} ¶{a.paragraph + 1}"
+                f"{reason}\n“{a.quote.exact[:80]}”"
+            )
             # where the tag is now, found by its paragraph (None for an orphan)
             where = annotated_group(a, alignment) if alignment is not None else None
             item.setData(Qt.ItemDataRole.UserRole, where)

@@ -23,22 +23,34 @@ SCREENSHOT_TIMEOUT_MS = 180_000
 
 
 def _headless() -> bool:
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                or sys.platform in ("win32", "darwin"))
+    return not (
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or sys.platform in ("win32", "darwin")
+    )
 
 
 SHOW_EMPTY_AFTER_MS = 300
 
 
-def run(folder: str | None = None, *, store: str | None = None, screenshot: str | None = None,
-        base: str | None = None, settings_path: str | None = None) -> int:
+def run(
+    folder: str | None = None,
+    *,
+    store: str | None = None,
+    screenshot: str | None = None,
+    base: str | None = None,
+    settings_path: str | None = None,
+) -> int:
     """Start the app (optionally opening ``folder``); returns the exit code."""
     if screenshot and _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     elif _headless() and not os.environ.get("QT_QPA_PLATFORM"):
         # Qt would abort with a plugin error; say what to do instead
-        print("version-reader: no display found (DISPLAY/WAYLAND_DISPLAY unset); run it in "
-              "a desktop session, or use --screenshot FILE.png", file=sys.stderr)
+        print(
+            "version-reader: no display found (DISPLAY/WAYLAND_DISPLAY unset); run it in "
+            "a desktop session, or use --screenshot FILE.png",
+            file=sys.stderr,
+        )
         return 2
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication, QIcon
@@ -51,7 +63,8 @@ def run(folder: str | None = None, *, store: str | None = None, screenshot: str 
 
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
@@ -82,16 +95,18 @@ def run(folder: str | None = None, *, store: str | None = None, screenshot: str 
         window.resize(*DEFAULT_SIZE)
     code = {"value": 0}
 
-    def excepthook(kind: type[BaseException], exc: BaseException,
-                   tb: TracebackType | None) -> None:
+    def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
         if screenshot:
             code["value"] = 2
             app.quit()
             return
         window.show_status(f"Unexpected error: {exc}")
-        QMessageBox.warning(window, "Something went wrong",
-                            f"{kind.__name__}: {exc}\n\nYour work is saved; you can carry on.")
+        QMessageBox.warning(
+            window,
+            "Something went wrong",
+            f"{kind.__name__}: {exc}\n\nYour work is saved; you can carry on.",
+        )
 
     sys.excepthook = excepthook
 
@@ -122,11 +137,11 @@ def run(folder: str | None = None, *, store: str | None = None, screenshot: str 
         # for benchmarks/bench_startup.py: say when the aligned comparison is first painted
         def painted() -> None:
             window.grab()
-            print("version-reader: startup: aligned window painted", file=sys.stderr,
-                  flush=True)
+            print("version-reader: startup: aligned window painted", file=sys.stderr, flush=True)
 
-        session.aligned.connect(lambda: QTimer.singleShot(0, painted),
-                                Qt.ConnectionType.SingleShotConnection)
+        session.aligned.connect(
+            lambda: QTimer.singleShot(0, painted), Qt.ConnectionType.SingleShotConnection
+        )
 
     if bad_folder:
         if screenshot:
@@ -160,8 +175,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--base")
     parser.add_argument("--settings")
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    return run(args.folder, store=args.store, screenshot=args.screenshot, base=args.base,
-               settings_path=args.settings)
+    return run(
+        args.folder,
+        store=args.store,
+        screenshot=args.screenshot,
+        base=args.base,
+        settings_path=args.settings,
+    )
 
 
 if __name__ == "__main__":

@@ -97,14 +97,15 @@ class BoilerplatePanel(QWidget):
             if not r.restorable:
                 item.setForeground(self.palette().placeholderText())
             self.list.addItem(item)
-        for (start, end) in sorted(restored):
+        for start, end in sorted(restored):
             text = " ".join(v.text[start:end].split())
             item = QListWidgetItem(f"restored — put back into the body by you\n{text[:220]}")
             item.setData(Qt.ItemDataRole.UserRole, (start, end, "restored"))
             self.list.addItem(item)
         self.summary.setText(
             f"{len(v.removed)} block(s) set aside, {len(restored)} restored. "
-            "Restoring puts a block back into the body and re-aligns.")
+            "Restoring puts a block back into the body and re-aligns."
+        )
         self._update_buttons()
 
     def _selected(self) -> tuple[int, int, object] | None:
@@ -123,8 +124,10 @@ class BoilerplatePanel(QWidget):
         if sel is None or vid is None or sel[2] is not True or self.session.folder is None:
             return
         v = self.session.folder.version(vid)
-        self.session.push_edit(edits.RestoreBoilerplate(
-            Restore(VersionId(vid), sel[0], sel[1], v.sha256)), realign=True)
+        self.session.push_edit(
+            edits.RestoreBoilerplate(Restore(VersionId(vid), sel[0], sel[1], v.sha256)),
+            realign=True,
+        )
 
     def unrestore_selected(self) -> None:
         sel = self._selected()

@@ -37,8 +37,7 @@ class Rendered:
     columns: tuple[str, ...] = field(default=())  # version ids, one per text column
 
 
-def _segment_classes(segments: tuple[Segment, ...], show_cosmetic: bool
-                     ) -> list[str | None]:
+def _segment_classes(segments: tuple[Segment, ...], show_cosmetic: bool) -> list[str | None]:
     """A highlight class per segment: a DELETE beside an INSERT is a change."""
     out: list[str | None] = []
     for i, s in enumerate(segments):
@@ -55,12 +54,14 @@ def _segment_classes(segments: tuple[Segment, ...], show_cosmetic: bool
     return out
 
 
-def _spans_for(group: Group, side: str, show_cosmetic: bool
-               ) -> dict[int, list[tuple[int, int, str]]]:
+def _spans_for(
+    group: Group, side: str, show_cosmetic: bool
+) -> dict[int, list[tuple[int, int, str]]]:
     """Highlight spans per paragraph index on one side (``base`` or ``other``)."""
     spans: dict[int, list[tuple[int, int, str]]] = {}
-    for seg, cls in zip(group.segments, _segment_classes(group.segments, show_cosmetic),
-                        strict=True):
+    for seg, cls in zip(
+        group.segments, _segment_classes(group.segments, show_cosmetic), strict=True
+    ):
         if cls is None:
             continue
         for ts in getattr(seg, side):
@@ -101,8 +102,13 @@ def is_rtl(text: str) -> bool:
     return False
 
 
-def _cell(version: Version, indices: tuple[int, ...],
-          spans: dict[int, list[tuple[int, int, str]]], pal: Palette, muted: bool) -> str:
+def _cell(
+    version: Version,
+    indices: tuple[int, ...],
+    spans: dict[int, list[tuple[int, int, str]]],
+    pal: Palette,
+    muted: bool,
+) -> str:
     parts = []
     for i in indices:
         if 0 <= i < len(version.paragraphs):
@@ -115,13 +121,16 @@ def _cell(version: Version, indices: tuple[int, ...],
 
 
 def _weight(version: Version, indices: tuple[int, ...]) -> int:
-    return sum(len(version.paragraphs[i].text) for i in indices
-               if 0 <= i < len(version.paragraphs))
+    return sum(len(version.paragraphs[i].text) for i in indices if 0 <= i < len(version.paragraphs))
 
 
 def _marker(kind: ChangeKind, moved: bool, pal: Palette) -> str:
-    symbol = {ChangeKind.ADDED: "+", ChangeKind.OMITTED: "−", ChangeKind.ALTERED: "~",
-              ChangeKind.COSMETIC: "·"}.get(kind, "")
+    symbol = {
+        ChangeKind.ADDED: "+",
+        ChangeKind.OMITTED: "−",
+        ChangeKind.ALTERED: "~",
+        ChangeKind.COSMETIC: "·",
+    }.get(kind, "")
     if moved:
         symbol += f'<span style="color:{pal.moved}"> ⇅</span>'
     return f'<span style="color:{pal.kind_bar[kind]}; font-weight:bold">{symbol}</span>'
@@ -131,16 +140,24 @@ def _table_open() -> str:
     return '<table width="100%" cellspacing="0" cellpadding="5" border="0">'
 
 
-def render_pair(alignment: Alignment, version_id: str, pal: Palette, *,
-                show_cosmetic: bool = True, font_css: str = "") -> Rendered:
+def render_pair(
+    alignment: Alignment,
+    version_id: str,
+    pal: Palette,
+    *,
+    show_cosmetic: bool = True,
+    font_css: str = "",
+) -> Rendered:
     """The base beside ``version_id``: one row per group, in the version's order."""
     base = alignment.version(alignment.base)
     other = alignment.version(version_id)
     rows: list[RowInfo] = []
     out = [f'<html><body style="{font_css}">', _table_open()]
     if version_id == alignment.base:
-        groups = tuple(Group(base=(p.index,), other=(p.index,), kind=ChangeKind.IDENTICAL)
-                       for p in base.paragraphs)
+        groups = tuple(
+            Group(base=(p.index,), other=(p.index,), kind=ChangeKind.IDENTICAL)
+            for p in base.paragraphs
+        )
     else:
         groups = alignment.pair(version_id).groups
     for gi, g in enumerate(groups):
@@ -161,16 +178,30 @@ def render_pair(alignment: Alignment, version_id: str, pal: Palette, *,
             f'<tr><td width="4" bgcolor="{bar}"><a name="g{gi}"></a></td>'
             f'<td width="49%"{bg}>{left}</td>'
             f'<td width="22" align="center">{_marker(kind, g.moved, pal)}</td>'
-            f'<td width="49%"{bg}>{right}</td></tr>')
-        rows.append(RowInfo(version_id, gi, kind, g.moved,
-                            max(_weight(base, g.base), _weight(other, g.other), 60)))
+            f'<td width="49%"{bg}>{right}</td></tr>'
+        )
+        rows.append(
+            RowInfo(
+                version_id,
+                gi,
+                kind,
+                g.moved,
+                max(_weight(base, g.base), _weight(other, g.other), 60),
+            )
+        )
     out.append("</table></body></html>")
     return Rendered("".join(out), tuple(rows), (alignment.base, version_id))
 
 
-def render_all(alignment: Alignment, version_ids: list[str], pal: Palette, *,
-               current: str | None = None, show_cosmetic: bool = True,
-               font_css: str = "") -> Rendered:
+def render_all(
+    alignment: Alignment,
+    version_ids: list[str],
+    pal: Palette,
+    *,
+    current: str | None = None,
+    show_cosmetic: bool = True,
+    font_css: str = "",
+) -> Rendered:
     """One column per version (base first), one row per collation row.
 
     Each non-base cell is painted with its own pair's word diff; a row's ``group``
@@ -187,8 +218,9 @@ def render_all(alignment: Alignment, version_ids: list[str], pal: Palette, *,
         owner[vid] = m
     base_omitted: dict[str, dict[int, int]] = {}
     for vid in cols[1:]:
-        base_omitted[vid] = {p: gi for gi, g in enumerate(alignment.pair(vid).groups)
-                             for p in g.base if not g.other}
+        base_omitted[vid] = {
+            p: gi for gi, g in enumerate(alignment.pair(vid).groups) for p in g.base if not g.other
+        }
     width = max(10, 100 // len(cols))
     out = [f'<html><body style="{font_css}">', _table_open()]
     rows: list[RowInfo] = []
@@ -228,18 +260,26 @@ def render_all(alignment: Alignment, version_ids: list[str], pal: Palette, *,
                         group = base_omitted[current][p]
                         kind_here = ChangeKind.OMITTED
                         break
-        kinds = [k for k in crow.kinds.values()
-                 if show_cosmetic or k is not ChangeKind.COSMETIC]
+        kinds = [k for k in crow.kinds.values() if show_cosmetic or k is not ChangeKind.COSMETIC]
         worst = max(kinds, key=_severity) if kinds else ChangeKind.IDENTICAL
         bar = pal.kind_bar[worst] if worst is not ChangeKind.IDENTICAL else pal.base
-        out.append(f'<tr><td width="4" bgcolor="{bar}"><a name="r{ri}"></a></td>'
-                   + "".join(cells) + "</tr>")
-        rows.append(RowInfo(current or "", group, kind_here if group >= 0 else worst,
-                            False, weight))
+        out.append(
+            f'<tr><td width="4" bgcolor="{bar}"><a name="r{ri}"></a></td>'
+            + "".join(cells)
+            + "</tr>"
+        )
+        rows.append(
+            RowInfo(current or "", group, kind_here if group >= 0 else worst, False, weight)
+        )
     out.append("</table></body></html>")
     return Rendered("".join(out), tuple(rows), tuple(cols))
 
 
 def _severity(kind: ChangeKind) -> int:
-    return {ChangeKind.IDENTICAL: 0, ChangeKind.COSMETIC: 1, ChangeKind.ALTERED: 2,
-            ChangeKind.ADDED: 3, ChangeKind.OMITTED: 3}[kind]
+    return {
+        ChangeKind.IDENTICAL: 0,
+        ChangeKind.COSMETIC: 1,
+        ChangeKind.ALTERED: 2,
+        ChangeKind.ADDED: 3,
+        ChangeKind.OMITTED: 3,
+    }[kind]

@@ -73,7 +73,9 @@ class CompareView(QWidget):
             lab.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.cosmetic_box = QCheckBox("Show cosmetic")
         self.cosmetic_box.setChecked(True)
-        self.cosmetic_box.setToolTip("Highlight typographic-only differences (quotes, dashes, spacing)")
+        self.cosmetic_box.setToolTip(
+            "Highlight typographic-only differences (quotes, dashes, spacing)"
+        )
         self.cosmetic_box.setAccessibleName("Show cosmetic differences")
         self.cosmetic_box.toggled.connect(lambda _c: self._render())
         self.all_box = QCheckBox("All versions")
@@ -171,15 +173,17 @@ class CompareView(QWidget):
             self._rendered = None
             self.browser.setHtml(self._empty_html(pal.muted))
         elif self._all_mode:
-            ids: list[str] = [str(x.id) for x in a.versions][: ALL_VERSIONS_LIMIT]
+            ids: list[str] = [str(x.id) for x in a.versions][:ALL_VERSIONS_LIMIT]
             if v not in ids and v != a.base:
                 ids = [*ids[:-1], v]
             self._rendered = compare_html.render_all(
-                a, ids, pal, current=v, show_cosmetic=self.show_cosmetic(), font_css=font_css)
+                a, ids, pal, current=v, show_cosmetic=self.show_cosmetic(), font_css=font_css
+            )
             self.browser.setHtml(self._rendered.html)
         else:
             self._rendered = compare_html.render_pair(
-                a, v, pal, show_cosmetic=self.show_cosmetic(), font_css=font_css)
+                a, v, pal, show_cosmetic=self.show_cosmetic(), font_css=font_css
+            )
             self.browser.setHtml(self._rendered.html)
         frame = self.browser.document().rootFrame().childFrames()
         self._table = frame[0] if frame and isinstance(frame[0], QTextTable) else None
@@ -208,17 +212,20 @@ class CompareView(QWidget):
 
     def _empty_html(self, muted: str) -> str:
         recent = "".join(
-            f'<p><a href="recent:{i}">{_esc(f)}</a></p>' for i, f in enumerate(self._recent[:8]))
+            f'<p><a href="recent:{i}">{_esc(f)}</a></p>' for i, f in enumerate(self._recent[:8])
+        )
         if recent:
             recent = f"<p style='margin-top:18px'><b>Recent folders</b></p>{recent}"
-        return (f'<div style="margin-top:80px" align="center">'
-                f"<p style='font-size:15pt; color:{muted}'>No folder open</p>"
-                f"<p style='color:{muted}'>A folder holds saved versions of one story "
-                "(.txt, .md, .html).</p>"
-                '<p><a href="open:">Open Folder…</a> (Ctrl+O), or drop a folder onto this '
-                "window.</p>"
-                '<p>New here? <a href="sample:">Open the sample story</a>: five outlets\' '
-                f"versions of an invented news story.</p>{recent}</div>")
+        return (
+            f'<div style="margin-top:80px" align="center">'
+            f"<p style='font-size:15pt; color:{muted}'>No folder open</p>"
+            f"<p style='color:{muted}'>A folder holds saved versions of one story "
+            "(.txt, .md, .html).</p>"
+            '<p><a href="open:">Open Folder…</a> (Ctrl+O), or drop a folder onto this '
+            "window.</p>"
+            '<p>New here? <a href="sample:">Open the sample story</a>: five outlets\' '
+            f"versions of an invented news story.</p>{recent}</div>"
+        )
 
     def _update_headers(self) -> None:
         a = self._alignment
@@ -250,22 +257,28 @@ class CompareView(QWidget):
                 self._column_labels.append(lab)
             return
         other = a.version(self._version)
-        self.left_label.setText(f"<b>{_esc(base.label)}</b> <span>(base)</span> — "
-                                f"{_esc(base.title or base.id)}")
+        self.left_label.setText(
+            f"<b>{_esc(base.label)}</b> <span>(base)</span> — {_esc(base.title or base.id)}"
+        )
         self.right_label.setText(f"<b>{_esc(other.label)}</b> — {_esc(other.title or other.id)}")
 
     def _update_legend(self) -> None:
         pal = colours(self.palette())
 
         def sw(colour: str, label: str, extra: str = "") -> str:
-            return (f'<span style="background-color:{colour};{extra}">&nbsp;{label}&nbsp;</span>')
+            return f'<span style="background-color:{colour};{extra}">&nbsp;{label}&nbsp;</span>'
 
         self.legend.setText(
-            "&nbsp;".join([
-                sw(pal.inserted, "inserted"), sw(pal.deleted, "deleted", "text-decoration:line-through;"),
-                sw(pal.changed, "changed"), sw(pal.cosmetic, "cosmetic", f"color:{pal.muted};"),
-                f'<span style="color:{pal.moved}">⇅ moved</span>',
-            ]))
+            "&nbsp;".join(
+                [
+                    sw(pal.inserted, "inserted"),
+                    sw(pal.deleted, "deleted", "text-decoration:line-through;"),
+                    sw(pal.changed, "changed"),
+                    sw(pal.cosmetic, "cosmetic", f"color:{pal.muted};"),
+                    f'<span style="color:{pal.moved}">⇅ moved</span>',
+                ]
+            )
+        )
 
     # --- geometry: rows ↔ document positions ------------------------------------------------------
     def _row_span(self, row: int) -> tuple[float, float] | None:
@@ -334,9 +347,13 @@ class CompareView(QWidget):
     def _row_at_y(self, y: float) -> int:
         if self._table is None:
             return -1
-        cursor = self.browser.document().documentLayout().hitTest(
-            QPointF(self.browser.document().size().width() / 2, y),
-            Qt.HitTestAccuracy.FuzzyHit)
+        cursor = (
+            self.browser.document()
+            .documentLayout()
+            .hitTest(
+                QPointF(self.browser.document().size().width() / 2, y), Qt.HitTestAccuracy.FuzzyHit
+            )
+        )
         if cursor < 0:
             return -1
         tc = QTextCursor(self.browser.document())
@@ -397,8 +414,13 @@ class CompareView(QWidget):
                 if c == 0 and self._rendered is not None:
                     kind = self._rendered.rows[row].kind
                     pal = colours(self.palette())
-                    fmt.setBackground(QBrush(QColor(
-                        pal.kind_bar[kind] if kind is not ChangeKind.IDENTICAL else pal.base)))
+                    fmt.setBackground(
+                        QBrush(
+                            QColor(
+                                pal.kind_bar[kind] if kind is not ChangeKind.IDENTICAL else pal.base
+                            )
+                        )
+                    )
             else:
                 fmt.setBackground(QBrush(QColor(colour)))
             cell.setFormat(QTextTableCellFormat(fmt))

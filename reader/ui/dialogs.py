@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 
 
 def choose_folder(parent: QWidget, start: str | None) -> str | None:
-    path = QFileDialog.getExistingDirectory(parent, "Open Folder of Versions",
-                                            start or QDir.homePath())
+    path = QFileDialog.getExistingDirectory(
+        parent, "Open Folder of Versions", start or QDir.homePath()
+    )
     return path or None
 
 
@@ -70,18 +71,33 @@ def export(window: MainWindow, session: Session, fmt: str, path: str | None = No
 # The encodings a fact-checker meets on news sites, with what they are for; the codec
 # name comes first so it can be looked up.
 ENCODINGS = (
-    "utf-8", "utf-16", "windows-1251 (Cyrillic)", "koi8-r (Cyrillic)",
-    "windows-1252 (Western European)", "iso-8859-1 (Latin-1)", "iso-8859-15 (Latin-9)",
-    "windows-1250 (Central European)", "iso-8859-2 (Central European)",
-    "windows-1256 (Arabic)", "iso-8859-6 (Arabic)", "windows-1253 (Greek)",
-    "windows-1254 (Turkish)", "windows-1255 (Hebrew)", "mac-roman", "shift_jis (Japanese)",
-    "euc-jp (Japanese)", "gb18030 (Chinese)", "big5 (Chinese)", "euc-kr (Korean)",
+    "utf-8",
+    "utf-16",
+    "windows-1251 (Cyrillic)",
+    "koi8-r (Cyrillic)",
+    "windows-1252 (Western European)",
+    "iso-8859-1 (Latin-1)",
+    "iso-8859-15 (Latin-9)",
+    "windows-1250 (Central European)",
+    "iso-8859-2 (Central European)",
+    "windows-1256 (Arabic)",
+    "iso-8859-6 (Arabic)",
+    "windows-1253 (Greek)",
+    "windows-1254 (Turkish)",
+    "windows-1255 (Hebrew)",
+    "mac-roman",
+    "shift_jis (Japanese)",
+    "euc-jp (Japanese)",
+    "gb18030 (Chinese)",
+    "big5 (Chinese)",
+    "euc-kr (Korean)",
 )
 AUTOMATIC = "Detect automatically"
 
 
-def choose_encoding(window: MainWindow, session: Session, version_id: str | None,
-                    choice: str | None = None) -> bool:
+def choose_encoding(
+    window: MainWindow, session: Session, version_id: str | None, choice: str | None = None
+) -> bool:
     """Ask which encoding to read ``version_id``'s file with (``choice`` skips the
     question), store it as an undoable edit, and re-read the folder."""
     from reader.engine.store import edits
@@ -97,9 +113,13 @@ def choose_encoding(window: MainWindow, session: Session, version_id: str | None
         items = [AUTOMATIC, *ENCODINGS]
         current = next((i for i, e in enumerate(items) if e.split(" ")[0] == version.encoding), 0)
         choice, ok = QInputDialog.getItem(
-            window, "Reopen With Encoding",
-            f"{version.label} was read as {version.encoding}. Read it as:", items, current,
-            False)
+            window,
+            "Reopen With Encoding",
+            f"{version.label} was read as {version.encoding}. Read it as:",
+            items,
+            current,
+            False,
+        )
         if not ok:
             return False
     encoding = None if choice == AUTOMATIC else choice.split(" ")[0]
@@ -112,14 +132,19 @@ def choose_encoding(window: MainWindow, session: Session, version_id: str | None
     return True
 
 
-REPORT_TITLES = {"reconcile": "Reconciled Text", "quotes": "Quotes Compared",
-                 "facts": "Facts That Differ", "sources": "Sources (Who Copied Whom)"}
+REPORT_TITLES = {
+    "reconcile": "Reconciled Text",
+    "quotes": "Quotes Compared",
+    "facts": "Facts That Differ",
+    "sources": "Sources (Who Copied Whom)",
+}
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV", "text": "Text"}
 REPORT_CHANNEL = "report"
 
 
-def export_report(window: MainWindow, session: Session, kind: str, fmt: str,
-                  path: str | None = None) -> bool:
+def export_report(
+    window: MainWindow, session: Session, kind: str, fmt: str, path: str | None = None
+) -> bool:
     """Write one reconciliation report (``reader.engine.reconcile.reports``) to a file the user
     picks (or ``path``). The report is computed and written on the background runner;
     the window reports the outcome when the runner's ``report`` job ends."""
@@ -134,8 +159,9 @@ def export_report(window: MainWindow, session: Session, kind: str, fmt: str,
     if path is None:
         name = Path(session.path or "versions").name
         default = str(Path(QDir.homePath()) / f"{name}-{kind}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(window, f"Export {title} as {fmt_name}", default,
-                                              f"{fmt_name} files (*{suffix})")
+        path, _ = QFileDialog.getSaveFileName(
+            window, f"Export {title} as {fmt_name}", default, f"{fmt_name} files (*{suffix})"
+        )
         if not path:
             return False
     try:
@@ -145,8 +171,7 @@ def export_report(window: MainWindow, session: Session, kind: str, fmt: str,
     versions, alignment, target = session.folder.versions, session.alignment, str(path)
 
     def work(_progress: object) -> str:
-        text = render_report(kind, fmt, versions=versions, alignment=alignment,
-                             choices=choices)
+        text = render_report(kind, fmt, versions=versions, alignment=alignment, choices=choices)
         write_atomic(target, text.encode("utf-8"))
         return target
 
@@ -156,12 +181,14 @@ def export_report(window: MainWindow, session: Session, kind: str, fmt: str,
 
 
 def about_text() -> str:
-    return (f"<h3>Version Reader {__version__}</h3>"
-            "<p>Compare scraped versions of one news story: extract, align, classify, "
-            "tag and reconcile.</p>"
-            f"<p>Qt {qVersion()} · PySide6 {PySide6.__version__} · "
-            f"Python {platform.python_version()} · {sys.platform}</p>"
-            "<p>Licence: MIT</p>")
+    return (
+        f"<h3>Version Reader {__version__}</h3>"
+        "<p>Compare scraped versions of one news story: extract, align, classify, "
+        "tag and reconcile.</p>"
+        f"<p>Qt {qVersion()} · PySide6 {PySide6.__version__} · "
+        f"Python {platform.python_version()} · {sys.platform}</p>"
+        "<p>Licence: MIT</p>"
+    )
 
 
 def about(parent: QWidget) -> None:
@@ -171,9 +198,11 @@ def about(parent: QWidget) -> None:
 def shortcuts(parent: QWidget, actions: list[QAction]) -> None:
     dlg = QDialog(parent)
     dlg.setWindowTitle("Keyboard Shortcuts")
-    rows = [(a.text().replace("&", "").rstrip("…"),
-             ", ".join(k.toString() for k in a.shortcuts()))
-            for a in actions if a.shortcuts()]
+    rows = [
+        (a.text().replace("&", "").rstrip("…"), ", ".join(k.toString() for k in a.shortcuts()))
+        for a in actions
+        if a.shortcuts()
+    ]
     table = QTableWidget(len(rows), 2)
     table.setAccessibleName("Keyboard shortcuts")
     table.setHorizontalHeaderLabels(["Action", "Keys"])

@@ -211,8 +211,12 @@ class DifferencesPanel(QWidget):
             version = self.session.current_version or ""
         elif version == ALL or version is None:
             version = ""
-        return {"kind": self.kind_box.currentData() or "", "version": version,
-                "tagged": self.tag_box.currentData(), "flag": self.flag_box.currentData() or ""}
+        return {
+            "kind": self.kind_box.currentData() or "",
+            "version": version,
+            "tagged": self.tag_box.currentData(),
+            "flag": self.flag_box.currentData() or "",
+        }
 
     def _set_filter_fields(self) -> None:
         """Set the filter without re-running it (a model refresh follows)."""
@@ -249,8 +253,10 @@ class DifferencesPanel(QWidget):
     def _set_row(self, row: int) -> None:
         idx = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
-            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            idx,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.view.scrollTo(idx)
 
     def step(self, delta: int, *, untagged: bool = False) -> bool:
@@ -270,5 +276,6 @@ class DifferencesPanel(QWidget):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.difference_selected.emit(str(current.data(VersionRole)),
-                                          int(current.data(GroupRole)))
+            self.difference_selected.emit(
+                str(current.data(VersionRole)), int(current.data(GroupRole))
+            )

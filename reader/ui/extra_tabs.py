@@ -41,8 +41,9 @@ def _quotes(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
     from reader.engine.reconcile import group_quotes, unique_labels
 
     def run(_progress: Any) -> Any:
-        labels = dict(zip((v.id for v in alignment.versions),
-                          unique_labels(alignment.versions), strict=True))
+        labels = dict(
+            zip((v.id for v in alignment.versions), unique_labels(alignment.versions), strict=True)
+        )
         return group_quotes(alignment), labels
 
     return run
@@ -76,10 +77,20 @@ class Spec:
 
 SPECS = (
     Spec("reader.ui.reconcile_view", "ReconcileView", "Reconcile", _reconcile, _apply_reconcile),
-    Spec("reader.ui.quotes_view", "QuotesView", "Quotes", _quotes,
-         lambda view, _a, result: view.set_result(*result)),
-    Spec("reader.ui.sources_view", "SourcesView", "Sources", _sources,
-         lambda view, _a, result: view.set_result(result)),
+    Spec(
+        "reader.ui.quotes_view",
+        "QuotesView",
+        "Quotes",
+        _quotes,
+        lambda view, _a, result: view.set_result(*result),
+    ),
+    Spec(
+        "reader.ui.sources_view",
+        "SourcesView",
+        "Sources",
+        _sources,
+        lambda view, _a, result: view.set_result(result),
+    ),
 )
 
 

@@ -13,23 +13,38 @@ from reader.ui.session import Session
 from reader.ui.tagging import group_of
 
 
-def _find(session: Session, version: str, base: tuple[int, ...], other: tuple[int, ...],
-          action: OverrideAction) -> LinkOverride | None:
+def _find(
+    session: Session,
+    version: str,
+    base: tuple[int, ...],
+    other: tuple[int, ...],
+    action: OverrideAction,
+) -> LinkOverride | None:
     for o in session.overrides():
-        if (o.version == version and o.base == base and o.other == other
-                and o.action is action):
+        if o.version == version and o.base == base and o.other == other and o.action is action:
             return o
     return None
 
 
-def _override(session: Session, version: str, base: tuple[int, ...], other: tuple[int, ...],
-              action: OverrideAction) -> LinkOverride | None:
+def _override(
+    session: Session,
+    version: str,
+    base: tuple[int, ...],
+    other: tuple[int, ...],
+    action: OverrideAction,
+) -> LinkOverride | None:
     a = session.alignment
     if a is None:
         return None
-    return LinkOverride(version=VersionId(version), base_version=a.base, base=base, other=other,
-                        action=action, base_sha256=a.version(a.base).sha256,
-                        other_sha256=a.version(version).sha256)
+    return LinkOverride(
+        version=VersionId(version),
+        base_version=a.base,
+        base=base,
+        other=other,
+        action=action,
+        base_sha256=a.version(a.base).sha256,
+        other_sha256=a.version(version).sha256,
+    )
 
 
 def unlink(session: Session, version: str, group: int) -> str:
@@ -64,8 +79,9 @@ def link(session: Session, version: str, base: tuple[int, ...], other: tuple[int
     return "Linked; re-aligning"
 
 
-def candidates(session: Session, version: str, group: int) -> list[tuple[str, tuple[int, ...],
-                                                                         tuple[int, ...]]]:
+def candidates(
+    session: Session, version: str, group: int
+) -> list[tuple[str, tuple[int, ...], tuple[int, ...]]]:
     """Possible partners for ``group``: ``(label, base paragraphs, other paragraphs)``.
 
     For a group with other-side paragraphs, every base paragraph (unpaired ones first);
@@ -80,12 +96,19 @@ def candidates(session: Session, version: str, group: int) -> list[tuple[str, tu
     if g.other:
         paired = {i for gg in pair.groups if gg.other for i in gg.base}
         for p in a.version(a.base).paragraphs:
-            out.append((p.index in paired, f"Base ¶{p.index + 1}: {p.text[:90]}",
-                        (p.index,), g.other))
+            out.append(
+                (p.index in paired, f"Base ¶{p.index + 1}: {p.text[:90]}", (p.index,), g.other)
+            )
     else:
         paired = {i for gg in pair.groups if gg.base for i in gg.other}
         for p in a.version(version).paragraphs:
-            out.append((p.index in paired, f"{a.version(version).label} ¶{p.index + 1}: "
-                        f"{p.text[:90]}", g.base, (p.index,)))
+            out.append(
+                (
+                    p.index in paired,
+                    f"{a.version(version).label} ¶{p.index + 1}: {p.text[:90]}",
+                    g.base,
+                    (p.index,),
+                )
+            )
     out.sort(key=lambda t: t[0])
     return [(label, b, o) for _paired, label, b, o in out]

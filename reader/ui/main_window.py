@@ -77,18 +77,22 @@ class MainWindow(QMainWindow):
         self.versions.view.addActions([self.actions_.set_base, self.actions_.reopen_encoding])
         self.docks: dict[str, QDockWidget] = {}
         self._dock("versions", "Versions", self.versions, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self._dock("differences", "Differences", self.differences,
-                   Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.splitDockWidget(self.docks["versions"], self.docks["differences"],
-                             Qt.Orientation.Horizontal)
+        self._dock(
+            "differences", "Differences", self.differences, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.splitDockWidget(
+            self.docks["versions"], self.docks["differences"], Qt.Orientation.Horizontal
+        )
         self._dock("problems", "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["versions"], self.docks["problems"])
         self._dock("search", "Search", self.search, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["differences"], self.docks["search"])
-        self._dock("annotation", "Annotation", self.annotation,
-                   Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("boilerplate", "Set Aside", self.boilerplate,
-                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(
+            "annotation", "Annotation", self.annotation, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self._dock(
+            "boilerplate", "Set Aside", self.boilerplate, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.tabifyDockWidget(self.docks["annotation"], self.docks["boilerplate"])
         for key in ("annotation", "versions", "differences"):
             self.docks[key].raise_()
@@ -111,9 +115,11 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock-{key}")
         dock.setWidget(widget)
         dock.setAccessibleName(title)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.addDockWidget(area, dock)
         self.docks[key] = dock
         self.view_menu.addAction(dock.toggleViewAction())
@@ -157,7 +163,8 @@ class MainWindow(QMainWindow):
         self.search.result_activated.connect(self.show_paragraph)
         self.annotation.navigate.connect(self.go_to_difference)
         self.annotation.done_editing.connect(
-            lambda: self.compare.browser.setFocus(Qt.FocusReason.OtherFocusReason))
+            lambda: self.compare.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
 
     # --- loading ----------------------------------------------------------------------------------
     def open_folder(self, path: str, base: str | None = None) -> None:
@@ -235,9 +242,11 @@ class MainWindow(QMainWindow):
         attention = self.annotation.attention_count()
         if attention:
             self.docks["annotation"].raise_()
-            self.show_status(f"{self.status_label.text()}; {attention} tag"
-                             f"{'s' if attention != 1 else ''} moved or could not be placed "
-                             "(see Needs attention)")
+            self.show_status(
+                f"{self.status_label.text()}; {attention} tag"
+                f"{'s' if attention != 1 else ''} moved or could not be placed "
+                "(see Needs attention)"
+            )
 
     def _on_load_failed(self, message: str) -> None:
         self._end_progress()
@@ -304,7 +313,8 @@ class MainWindow(QMainWindow):
             return
         for gi, g in enumerate(a.pair(target).groups):
             if (version_id == a.base and paragraph in g.base) or (
-                    version_id != a.base and paragraph in g.other):
+                version_id != a.base and paragraph in g.other
+            ):
                 self.session.set_current_version(target)
                 if not self.differences.select(target, gi):
                     self.compare.show_group(target, gi)
@@ -363,8 +373,9 @@ class MainWindow(QMainWindow):
             if not options:
                 return
             labels = [o[0] for o in options]
-            label, ok = QInputDialog.getItem(self, "Link Paragraphs",
-                                             "Pair this difference with:", labels, 0, False)
+            label, ok = QInputDialog.getItem(
+                self, "Link Paragraphs", "Pair this difference with:", labels, 0, False
+            )
             if not ok:
                 return
             _l, base, other = options[labels.index(label)]
@@ -427,8 +438,11 @@ class MainWindow(QMainWindow):
             # dock sizes apply only once the window has its real size
             self._sized = True
             if self.session.settings.load_bytes("state") is None:
-                self.resizeDocks([self.docks["versions"], self.docks["differences"]],
-                                 [540, 800], Qt.Orientation.Horizontal)
+                self.resizeDocks(
+                    [self.docks["versions"], self.docks["differences"]],
+                    [540, 800],
+                    Qt.Orientation.Horizontal,
+                )
                 self.resizeDocks([self.docks["versions"]], [230], Qt.Orientation.Vertical)
                 self.resizeDocks([self.docks["annotation"]], [290], Qt.Orientation.Horizontal)
 

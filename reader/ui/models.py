@@ -51,10 +51,14 @@ class _Table(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
             return self.HEADERS[section]
         return None
 
@@ -76,8 +80,7 @@ class VersionsModel(_Table):
         self._alignment = alignment
         self._ids = [v.id for v in alignment.versions] if alignment else []
         self._counts = {p.version: p.counts() for p in alignment.pairs} if alignment else {}
-        self._similarity = ({p.version: p.similarity for p in alignment.pairs}
-                            if alignment else {})
+        self._similarity = {p.version: p.similarity for p in alignment.pairs} if alignment else {}
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

@@ -62,8 +62,9 @@ class QuotesView(QWidget):
         if alignment is None:
             self.set_result([], {})
             return
-        labels: dict[str, str] = dict(zip((v.id for v in alignment.versions),
-                                          unique_labels(alignment.versions), strict=True))
+        labels: dict[str, str] = dict(
+            zip((v.id for v in alignment.versions), unique_labels(alignment.versions), strict=True)
+        )
         self.set_result(group_quotes(alignment), labels)
 
     def set_result(self, groups: Sequence[QuoteGroup], labels: dict[str, str]) -> None:
@@ -121,8 +122,10 @@ class QuotesView(QWidget):
             label = self._labels.get(q.version, q.version)
             speaker = f"<br><i>{e(q.speaker)}</i>" if q.speaker else ""
             mark = "" if q.balanced else " <span title='a quotation mark was missing'>⚠</span>"
-            heads.append(f"<th align='left'>{e(label)}{mark}<br><small>¶ {q.paragraph + 1}"
-                         f"</small>{speaker}</th>")
+            heads.append(
+                f"<th align='left'>{e(label)}{mark}<br><small>¶ {q.paragraph + 1}"
+                f"</small>{speaker}</th>"
+            )
             if k == 0:
                 body = e(q.text)
             else:
@@ -131,19 +134,27 @@ class QuotesView(QWidget):
                     if run.op is DiffOp.EQUAL:
                         spans.append(e(run.text))
                     elif run.op is DiffOp.INSERT:
-                        spans.append(f"<span style='background:{pal.inserted}'>{e(run.text)}</span>")
+                        spans.append(
+                            f"<span style='background:{pal.inserted}'>{e(run.text)}</span>"
+                        )
                     else:
-                        spans.append(f"<span style='background:{pal.deleted};"
-                                     f"text-decoration:line-through'>{e(run.text)}</span>")
+                        spans.append(
+                            f"<span style='background:{pal.deleted};"
+                            f"text-decoration:line-through'>{e(run.text)}</span>"
+                        )
                 body = "".join(spans)
             cells.append(f"<td valign='top' style='padding:6px'>{body}</td>")
         flag = ""
         if group.single_outlet:
-            flag = (f"<p style='background:{pal.changed};padding:4px'>Only "
-                    f"{e(', '.join(group.outlets))} carries this quotation.</p>")
+            flag = (
+                f"<p style='background:{pal.changed};padding:4px'>Only "
+                f"{e(', '.join(group.outlets))} carries this quotation.</p>"
+            )
         who = e(group.speaker) if group.speaker else "Unattributed"
-        return (f"<h3>{who}</h3>{flag}<table width='100%' cellspacing='0' border='1' "
-                f"style='border-color:{pal.muted}'><tr>{''.join(heads)}</tr>"
-                f"<tr>{''.join(cells)}</tr></table>"
-                f"<p style='color:{pal.muted}'>Differences are against the first rendering: "
-                "green words are only in that column, struck words only in the first.</p>")
+        return (
+            f"<h3>{who}</h3>{flag}<table width='100%' cellspacing='0' border='1' "
+            f"style='border-color:{pal.muted}'><tr>{''.join(heads)}</tr>"
+            f"<tr>{''.join(cells)}</tr></table>"
+            f"<p style='color:{pal.muted}'>Differences are against the first rendering: "
+            "green words are only in that column, struck words only in the first.</p>"
+        )

@@ -97,8 +97,13 @@ class ReconcileView(QWidget):
         if self._alignment is not None:
             self.set_result(reconcile(self._alignment, choices=self._choices))
 
-    def set_result(self, rec: Reconciliation | None, *, alignment: Alignment | None = None,
-                   choices: Mapping[str, str] | None = None) -> None:
+    def set_result(
+        self,
+        rec: Reconciliation | None,
+        *,
+        alignment: Alignment | None = None,
+        choices: Mapping[str, str] | None = None,
+    ) -> None:
         """Show an already computed reconciliation.
 
         :param alignment: the alignment ``rec`` was computed from, and
@@ -128,12 +133,14 @@ class ReconcileView(QWidget):
             self.text.setHtml("")
             return
         pal = theme.colours()
-        parts = [f"<p style='color:{pal.muted}'>Consensus of {len(rec.versions)} versions; "
-                 "click a paragraph to see its variants. "
-                 f"<span style='background:{pal.changed}'>&nbsp;versions differ&nbsp;</span> "
-                 f"<span style='background:{pal.inserted}'>&nbsp;only some versions have it"
-                 f"&nbsp;</span> <span style='background:{pal.current}'>&nbsp;your choice"
-                 "&nbsp;</span> [carriers/versions]</p>"]
+        parts = [
+            f"<p style='color:{pal.muted}'>Consensus of {len(rec.versions)} versions; "
+            "click a paragraph to see its variants. "
+            f"<span style='background:{pal.changed}'>&nbsp;versions differ&nbsp;</span> "
+            f"<span style='background:{pal.inserted}'>&nbsp;only some versions have it"
+            f"&nbsp;</span> <span style='background:{pal.current}'>&nbsp;your choice"
+            "&nbsp;</span> [carriers/versions]</p>"
+        ]
         for row in rec.rows:
             style = ""
             if row.chosen:
@@ -145,10 +152,13 @@ class ReconcileView(QWidget):
             body = html.escape(row.reading) if row.reading else "<i>(left out)</i>"
             if row.index == self._current:  # rich text has no borders: a pointer instead
                 body = f"<b style='color:{pal.moved}'>▶</b> " + body
-            marker = f" <span style='color:{pal.muted}'>[{len(row.support)}/" \
-                     f"{len(rec.versions)}]</span>"
-            parts.append(f"<p style='{style}'><a href='row:{row.index}' "
-                         f"style='color:{pal.text};text-decoration:none'>{body}</a>{marker}</p>")
+            marker = (
+                f" <span style='color:{pal.muted}'>[{len(row.support)}/{len(rec.versions)}]</span>"
+            )
+            parts.append(
+                f"<p style='{style}'><a href='row:{row.index}' "
+                f"style='color:{pal.text};text-decoration:none'>{body}</a>{marker}</p>"
+            )
         self.text.setHtml("\n".join(parts))
 
     def select_row(self, index: int) -> None:
@@ -176,8 +186,9 @@ class ReconcileView(QWidget):
         for var in row.variants:
             self._add_item(var.text, var.versions[0], "Variant", var.versions)
         if row.omitted_by:
-            self._add_item("(leave this paragraph out)", row.omitted_by[0], "Omitted by",
-                           row.omitted_by)
+            self._add_item(
+                "(leave this paragraph out)", row.omitted_by[0], "Omitted by", row.omitted_by
+            )
         self.readings.setCurrentRow(0)
         self._update_buttons()
 
@@ -214,8 +225,9 @@ class ReconcileView(QWidget):
             return
         row = self._rec.rows[int(text[4:])]
         notes = provenance_notes(self._rec, row) or ["All versions agree."]
-        QToolTip.showText(QCursor.pos() + QPoint(12, 12),
-                          "<br>".join(html.escape(n) for n in notes), self.text)
+        QToolTip.showText(
+            QCursor.pos() + QPoint(12, 12), "<br>".join(html.escape(n) for n in notes), self.text
+        )
 
     def _accept(self) -> None:
         row = self._row()

@@ -75,13 +75,14 @@ class SearchPanel(QWidget):
             label = a.version(vid).label if a is not None else vid
             q = fold(self.box.text().strip())
             at = max(0, fold(text).find(q) - 40)
-            item = QListWidgetItem(f"{label} ¶{idx + 1}: …{' '.join(text[at:at + 140].split())}…")
+            item = QListWidgetItem(f"{label} ¶{idx + 1}: …{' '.join(text[at : at + 140].split())}…")
             item.setData(Qt.ItemDataRole.UserRole, (vid, idx))
             self.results.addItem(item)
         self.results.blockSignals(False)
         n = len(hits)
-        self.count.setText("" if not self.box.text().strip()
-                           else f"{n} paragraph{'s' if n != 1 else ''} found")
+        self.count.setText(
+            "" if not self.box.text().strip() else f"{n} paragraph{'s' if n != 1 else ''} found"
+        )
 
     def _activate(self, item: QListWidgetItem | None) -> None:
         if item is not None:

@@ -57,9 +57,15 @@ SHOWN_WAIT_S = 1.0
 on with the store work (a safety bound: the window normally answers within a paint)."""
 
 
-def load_and_align(path: str, *, base: str | None, progress: TaskProgress,
-                   store: Store | None = None, store_path: str | None = None,
-                   shown: threading.Event | None = None) -> LoadResult:
+def load_and_align(
+    path: str,
+    *,
+    base: str | None,
+    progress: TaskProgress,
+    store: Store | None = None,
+    store_path: str | None = None,
+    shown: threading.Event | None = None,
+) -> LoadResult:
     """The worker-thread half of opening a folder: one engine call.
 
     ``store`` is the store already open for this folder (a reload), else the engine
@@ -81,8 +87,15 @@ def load_and_align(path: str, *, base: str | None, progress: TaskProgress,
             if progress.should_cancel() or time.monotonic() > deadline:
                 return
 
-    ws = open_workspace(path, base=base, store=store, store_path=store_path,
-                        store_use=StoreUse.OPTIONAL, progress=progress, on_aligned=aligned)
+    ws = open_workspace(
+        path,
+        base=base,
+        store=store,
+        store_path=store_path,
+        store_use=StoreUse.OPTIONAL,
+        progress=progress,
+        on_aligned=aligned,
+    )
     return LoadResult(ws.folder, ws.alignment, "; ".join(ws.notes), ws.store)
 
 
@@ -110,8 +123,9 @@ class Session(QObject):
     current_changed = Signal(str)  # the version compared with the base
     status = Signal(str)
 
-    def __init__(self, settings: Settings, *, store_path: str | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, store_path: str | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.runner = TaskRunner(self)
@@ -174,9 +188,12 @@ class Session(QObject):
         store_path = self.store_path
         shown = self._shown = threading.Event()
         self.loading_started.emit(path)
-        self.runner.start(LOAD, lambda progress: load_and_align(
-            path, base=base, progress=progress, store=store, store_path=store_path,
-            shown=shown))
+        self.runner.start(
+            LOAD,
+            lambda progress: load_and_align(
+                path, base=base, progress=progress, store=store, store_path=store_path, shown=shown
+            ),
+        )
 
     def _on_partial(self, channel: str, value: object) -> None:
         if channel == LOAD and isinstance(value, Aligned):
@@ -188,8 +205,12 @@ class Session(QObject):
     def _on_discarded(self, channel: str, result: object) -> None:
         # a superseded load may have opened a store of its own: close it, unless it is
         # the one this session uses
-        if (channel == LOAD and isinstance(result, LoadResult) and result.store is not None
-                and result.store is not self.store):
+        if (
+            channel == LOAD
+            and isinstance(result, LoadResult)
+            and result.store is not None
+            and result.store is not self.store
+        ):
             result.store.close()
 
     def _on_finished(self, channel: str, result: object) -> None:

@@ -82,24 +82,32 @@ class SourcesCanvas(QWidget):
         base = QColor(pal.base)
         # Columns are numbered like the graph's nodes; rows carry the names.
         for j in range(n):
-            p.drawText(QRectF(LABEL_W + j * CELL, top - 16, CELL - 2, 22),
-                       Qt.AlignmentFlag.AlignCenter, str(j + 1))
+            p.drawText(
+                QRectF(LABEL_W + j * CELL, top - 16, CELL - 2, 22),
+                Qt.AlignmentFlag.AlignCenter,
+                str(j + 1),
+            )
         for i in range(n):
             y = top + 10 + i * CELL
             p.setPen(QColor(pal.text))
-            p.drawText(QRectF(6, y, LABEL_W - 12, CELL), Qt.AlignmentFlag.AlignVCenter
-                       | Qt.AlignmentFlag.AlignRight, f"{i + 1}  " + _short(s.labels[i], LABEL_W - 30, fm))
+            p.drawText(
+                QRectF(6, y, LABEL_W - 12, CELL),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                f"{i + 1}  " + _short(s.labels[i], LABEL_W - 30, fm),
+            )
             for j in range(n):
                 v = s.matrix[i][j]
                 c = QColor(
                     round(base.red() + (hot.red() - base.red()) * v),
                     round(base.green() + (hot.green() - base.green()) * v),
-                    round(base.blue() + (hot.blue() - base.blue()) * v))
+                    round(base.blue() + (hot.blue() - base.blue()) * v),
+                )
                 rect = QRectF(LABEL_W + j * CELL, y, CELL - 2, CELL - 2)
                 p.fillRect(rect, QColor(pal.alt_base) if i == j else c)
                 p.setPen(QColor("#ffffff") if v > 0.55 and i != j else QColor(pal.text))
-                p.drawText(rect, Qt.AlignmentFlag.AlignCenter,
-                           "—" if i == j else f"{round(v * 100)}%")
+                p.drawText(
+                    rect, Qt.AlignmentFlag.AlignCenter, "—" if i == j else f"{round(v * 100)}%"
+                )
 
     def _graph_origin(self) -> QPointF:
         n = len(self.sources.versions) if self.sources else 0
@@ -112,9 +120,13 @@ class SourcesCanvas(QWidget):
         r = GRAPH_W / 2 - 70
         if n == 1:
             return [c]
-        return [QPointF(c.x() + r * math.cos(2 * math.pi * k / n - math.pi / 2),
-                        c.y() + r * math.sin(2 * math.pi * k / n - math.pi / 2))
-                for k in range(n)]
+        return [
+            QPointF(
+                c.x() + r * math.cos(2 * math.pi * k / n - math.pi / 2),
+                c.y() + r * math.sin(2 * math.pi * k / n - math.pi / 2),
+            )
+            for k in range(n)
+        ]
 
     def _paint_graph(self, p: QPainter, pal: theme.Palette) -> None:
         s = self.sources
@@ -126,8 +138,10 @@ class SourcesCanvas(QWidget):
         p.setFont(bold)
         p.setPen(QColor(pal.text))
         origin = self._graph_origin()
-        p.drawText(QPointF(origin.x() - GRAPH_W / 2, 22),
-                   "Closest version (arrow, share of its wording) and copies (green)")
+        p.drawText(
+            QPointF(origin.x() - GRAPH_W / 2, 22),
+            "Closest version (arrow, share of its wording) and copies (green)",
+        )
         p.setFont(self.font())
         copy_pen = QPen(QColor(pal.kind_bar[ChangeKind.ADDED]), 7)
         for group in s.copies:
@@ -155,8 +169,9 @@ class SourcesCanvas(QWidget):
             p.setPen(QPen(QColor(pal.text), 1.5))
             p.setBrush(QColor(pal.alt_base))
             p.drawEllipse(pt, 16, 16)
-            p.drawText(QRectF(pt.x() - 16, pt.y() - 16, 32, 32), Qt.AlignmentFlag.AlignCenter,
-                       str(k + 1))
+            p.drawText(
+                QRectF(pt.x() - 16, pt.y() - 16, 32, 32), Qt.AlignmentFlag.AlignCenter, str(k + 1)
+            )
             # Names sit outside the circle, away from the arrows inside it.
             text = _short(label, 170, fm)
             w = fm.horizontalAdvance(text)
@@ -167,8 +182,9 @@ class SourcesCanvas(QWidget):
             y = ay + fm.ascent() / 2 + (6 if dy > 20 else -6 if dy < -20 else 0)
             p.drawText(QPointF(x, y), text)
 
-    def _arrow(self, p: QPainter, a: QPointF, b: QPointF, colour: QColor, label: str, *,
-               both: bool = False) -> None:
+    def _arrow(
+        self, p: QPainter, a: QPointF, b: QPointF, colour: QColor, label: str, *, both: bool = False
+    ) -> None:
         dx, dy = b.x() - a.x(), b.y() - a.y()
         length = math.hypot(dx, dy)
         if length < 1:
@@ -220,8 +236,10 @@ class SourcesView(QWidget):
             self.summary.setText("No versions.")
             return
         if sources.copies:
-            names = "; ".join(" = ".join(sources.labels[sources.versions.index(v)] for v in g)
-                              for g in sources.copies)
+            names = "; ".join(
+                " = ".join(sources.labels[sources.versions.index(v)] for v in g)
+                for g in sources.copies
+            )
             self.summary.setText(f"Copies of one text: {names}.")
         else:
             self.summary.setText("No two versions are copies of one text.")

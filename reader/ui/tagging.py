@@ -33,8 +33,9 @@ def group_of(alignment: Alignment, version_id: str, index: int) -> Group | None:
     return groups[index] if 0 <= index < len(groups) else None
 
 
-def new_annotation(alignment: Alignment, version_id: str, index: int, tag: str,
-                   note: str = "") -> Annotation | None:
+def new_annotation(
+    alignment: Alignment, version_id: str, index: int, tag: str, note: str = ""
+) -> Annotation | None:
     """An annotation on group ``index`` of ``version_id`` (None if it does not exist).
 
     It sits on the compared version's first paragraph of the group, or on the base's
@@ -47,8 +48,14 @@ def new_annotation(alignment: Alignment, version_id: str, index: int, tag: str,
         return None
     vid, paras = (version_id, g.other) if g.other else (alignment.base, g.base)
     return anchoring.new_annotation(
-        alignment.version(vid), paras[0], tag, note=note, author=_author(),
-        base_version=alignment.base, group_ref=group_ref(version_id, index))
+        alignment.version(vid),
+        paras[0],
+        tag,
+        note=note,
+        author=_author(),
+        base_version=alignment.base,
+        group_ref=group_ref(version_id, index),
+    )
 
 
 def annotations_of(session: Session, version_id: str, index: int) -> list[Annotation]:
@@ -58,13 +65,21 @@ def annotations_of(session: Session, version_id: str, index: int) -> list[Annota
     alignment = session.alignment
     if alignment is None:
         return []
-    return [a for a in session.annotations()
-            if annotated_group(a, alignment) == (version_id, index)]
+    return [
+        a for a in session.annotations() if annotated_group(a, alignment) == (version_id, index)
+    ]
 
 
-def _edit_or_create(session: Session, version_id: str, index: int, *, field: str,
-                    value: str, make_edit: Callable[[Any, str, str], Any],
-                    tag_if_new: str | None) -> bool:
+def _edit_or_create(
+    session: Session,
+    version_id: str,
+    index: int,
+    *,
+    field: str,
+    value: str,
+    make_edit: Callable[[Any, str, str], Any],
+    tag_if_new: str | None,
+) -> bool:
     """Change ``field`` of the difference's annotation, or create one carrying ``value``."""
     if session.store is None or session.alignment is None:
         return False
@@ -89,14 +104,28 @@ def _edit_or_create(session: Session, version_id: str, index: int, *, field: str
 
 def tag(session: Session, version_id: str, index: int, tag_name: str) -> bool:
     """Tag a difference (re-tag its annotation if it has one)."""
-    return _edit_or_create(session, version_id, index, field="tag", value=tag_name,
-                           make_edit=edits.SetTag.make, tag_if_new=tag_name)
+    return _edit_or_create(
+        session,
+        version_id,
+        index,
+        field="tag",
+        value=tag_name,
+        make_edit=edits.SetTag.make,
+        tag_if_new=tag_name,
+    )
 
 
 def note(session: Session, version_id: str, index: int, text: str) -> bool:
     """Set the note of a difference's annotation (creating one tagged with its kind)."""
-    return _edit_or_create(session, version_id, index, field="note", value=text,
-                           make_edit=edits.SetNote.make, tag_if_new=None)
+    return _edit_or_create(
+        session,
+        version_id,
+        index,
+        field="note",
+        value=text,
+        make_edit=edits.SetNote.make,
+        tag_if_new=None,
+    )
 
 
 def clear(session: Session, version_id: str, index: int) -> bool:

@@ -51,8 +51,14 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, relay: _Relay, channel: str, token: int,
-                 fn: Callable[[TaskProgress], Any], progress: TaskProgress) -> None:
+    def __init__(
+        self,
+        relay: _Relay,
+        channel: str,
+        token: int,
+        fn: Callable[[TaskProgress], Any],
+        progress: TaskProgress,
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the runner keeps the reference until delivery
         self._relay = relay
@@ -68,8 +74,7 @@ class _Job(QRunnable):
             self._relay.cancelled.emit(self._channel, self._token)
         except Exception as exc:  # every failure becomes a readable message
             message = str(exc) or type(exc).__name__
-            self._relay.failed.emit(self._channel, self._token, message,
-                                    traceback.format_exc())
+            self._relay.failed.emit(self._channel, self._token, message, traceback.format_exc())
         else:
             self._relay.done.emit(self._channel, self._token, result)
 
@@ -171,7 +176,6 @@ class TaskRunner(QObject):
         if self._retire(channel, token):
             self.cancelled.emit(channel)
 
-    def _on_progress(self, channel: str, token: int, done: int, total: int,
-                     message: str) -> None:
+    def _on_progress(self, channel: str, token: int, done: int, total: int, message: str) -> None:
         if self._tokens.get(channel) == token and (channel, token) in self._jobs:
             self.progress.emit(channel, done, total, message)

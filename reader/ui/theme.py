@@ -16,8 +16,14 @@ from reader.engine.model import ChangeKind
 
 # Serif faces read best for long article text; DejaVu covers Cyrillic and Arabic and
 # is the one family guaranteed on our Linux builds, so it closes every list.
-READING_FAMILIES = ["Noto Serif", "Source Serif 4", "Georgia", "DejaVu Serif", "Noto Naskh Arabic",
-                    "DejaVu Sans"]
+READING_FAMILIES = [
+    "Noto Serif",
+    "Source Serif 4",
+    "Georgia",
+    "DejaVu Serif",
+    "Noto Naskh Arabic",
+    "DejaVu Sans",
+]
 UI_FAMILIES = ["Noto Sans", "Segoe UI", "Cantarell", "DejaVu Sans"]
 
 
@@ -41,30 +47,58 @@ class Palette:
 
 
 _LIGHT = {
-    "inserted": "#c9efcf", "deleted": "#f8cdd0", "changed": "#fbe3a9", "cosmetic": "#e6e6e6",
-    "moved": "#5b6fd6", "current": "#dbe6fb",
-    "bar": {ChangeKind.IDENTICAL: "#d6d6d6", ChangeKind.COSMETIC: "#b9b9b9",
-            ChangeKind.ALTERED: "#e0a526", ChangeKind.ADDED: "#3f9d55",
-            ChangeKind.OMITTED: "#cf4a4f"},
-    "row": {ChangeKind.IDENTICAL: "", ChangeKind.COSMETIC: "", ChangeKind.ALTERED: "#fffaf0",
-            ChangeKind.ADDED: "#f3fbf4", ChangeKind.OMITTED: "#fdf3f3"},
+    "inserted": "#c9efcf",
+    "deleted": "#f8cdd0",
+    "changed": "#fbe3a9",
+    "cosmetic": "#e6e6e6",
+    "moved": "#5b6fd6",
+    "current": "#dbe6fb",
+    "bar": {
+        ChangeKind.IDENTICAL: "#d6d6d6",
+        ChangeKind.COSMETIC: "#b9b9b9",
+        ChangeKind.ALTERED: "#e0a526",
+        ChangeKind.ADDED: "#3f9d55",
+        ChangeKind.OMITTED: "#cf4a4f",
+    },
+    "row": {
+        ChangeKind.IDENTICAL: "",
+        ChangeKind.COSMETIC: "",
+        ChangeKind.ALTERED: "#fffaf0",
+        ChangeKind.ADDED: "#f3fbf4",
+        ChangeKind.OMITTED: "#fdf3f3",
+    },
 }
 _DARK = {
-    "inserted": "#1f5130", "deleted": "#6a2a2e", "changed": "#6a5317", "cosmetic": "#444444",
-    "moved": "#8ea0ff", "current": "#2c3b57",
-    "bar": {ChangeKind.IDENTICAL: "#4a4a4a", ChangeKind.COSMETIC: "#666666",
-            ChangeKind.ALTERED: "#c8921d", ChangeKind.ADDED: "#4fb46a",
-            ChangeKind.OMITTED: "#e0666b"},
-    "row": {ChangeKind.IDENTICAL: "", ChangeKind.COSMETIC: "", ChangeKind.ALTERED: "#2e2a20",
-            ChangeKind.ADDED: "#1e2b22", ChangeKind.OMITTED: "#2f2122"},
+    "inserted": "#1f5130",
+    "deleted": "#6a2a2e",
+    "changed": "#6a5317",
+    "cosmetic": "#444444",
+    "moved": "#8ea0ff",
+    "current": "#2c3b57",
+    "bar": {
+        ChangeKind.IDENTICAL: "#4a4a4a",
+        ChangeKind.COSMETIC: "#666666",
+        ChangeKind.ALTERED: "#c8921d",
+        ChangeKind.ADDED: "#4fb46a",
+        ChangeKind.OMITTED: "#e0666b",
+    },
+    "row": {
+        ChangeKind.IDENTICAL: "",
+        ChangeKind.COSMETIC: "",
+        ChangeKind.ALTERED: "#2e2a20",
+        ChangeKind.ADDED: "#1e2b22",
+        ChangeKind.OMITTED: "#2f2122",
+    },
 }
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
     """Whether the window background is dark (text lighter than the window)."""
     pal = palette or QGuiApplication.palette()
-    return pal.color(QPalette.ColorRole.Window).lightness() < pal.color(
-        QPalette.ColorRole.WindowText).lightness()
+    return (
+        pal.color(QPalette.ColorRole.Window).lightness()
+        < pal.color(QPalette.ColorRole.WindowText).lightness()
+    )
 
 
 def colours(palette: QPalette | None = None) -> Palette:
@@ -75,14 +109,22 @@ def colours(palette: QPalette | None = None) -> Palette:
     text = pal.color(QPalette.ColorRole.Text)
     base = pal.color(QPalette.ColorRole.Base)
     muted = QColor(
-        (text.red() + base.red()) // 2, (text.green() + base.green()) // 2,
-        (text.blue() + base.blue()) // 2)
+        (text.red() + base.red()) // 2,
+        (text.green() + base.green()) // 2,
+        (text.blue() + base.blue()) // 2,
+    )
     return Palette(
-        dark=dark, text=text.name(), muted=muted.name(), base=base.name(),
+        dark=dark,
+        text=text.name(),
+        muted=muted.name(),
+        base=base.name(),
         alt_base=pal.color(QPalette.ColorRole.AlternateBase).name(),
-        inserted=str(table["inserted"]), deleted=str(table["deleted"]),
-        changed=str(table["changed"]), cosmetic=str(table["cosmetic"]),
-        moved=str(table["moved"]), current=str(table["current"]),
+        inserted=str(table["inserted"]),
+        deleted=str(table["deleted"]),
+        changed=str(table["changed"]),
+        cosmetic=str(table["cosmetic"]),
+        moved=str(table["moved"]),
+        current=str(table["current"]),
         kind_bar=dict(table["bar"]),  # type: ignore[arg-type]
         kind_row=dict(table["row"]),  # type: ignore[arg-type]
     )

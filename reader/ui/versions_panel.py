@@ -71,7 +71,8 @@ class VersionsPanel(QWidget):
             self.view.selectionModel().setCurrentIndex(
                 self.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def selected_id(self) -> str | None:
         return self.model.id_at(self.view.currentIndex().row())

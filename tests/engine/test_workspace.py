@@ -23,8 +23,12 @@ BASE = [
     "Islanders have asked the council for a temporary water taxi in the meantime.",
     "The mayor said a decision on the water taxi would come before the end of the month.",
 ]
-COPY = [BASE[0], "Pier repairs should last about six weeks, at a cost of 1.2 million euros.",
-        BASE[2], BASE[3]]
+COPY = [
+    BASE[0],
+    "Pier repairs should last about six weeks, at a cost of 1.2 million euros.",
+    BASE[2],
+    BASE[3],
+]
 SHORT = BASE[:3]
 
 
@@ -59,8 +63,15 @@ def test_the_users_link_is_reflected_headless(folder: Path) -> None:
     assert any(g.base == (3,) and not g.other for g in groups)  # omitted before the fix
 
     with Store.open(folder) as store:
-        AddLinkOverride(LinkOverride(version=other, base_version=base_id, base=(2, 3),
-                                     other=(2,), action=OverrideAction.LINK)).apply(store)
+        AddLinkOverride(
+            LinkOverride(
+                version=other,
+                base_version=base_id,
+                base=(2, 3),
+                other=(2,),
+                action=OverrideAction.LINK,
+            )
+        ).apply(store)
     ws = open_workspace(folder, base=base_id, store_use=StoreUse.EXISTING)
     try:
         assert ws.alignment is not None
@@ -74,13 +85,16 @@ def test_the_users_link_is_reflected_headless(folder: Path) -> None:
     doc = json.loads(out)
     pair = next(a for a in doc["alignments"] if a["version"] == other)
     assert [(g["base"], g["other"]) for g in pair["groups"] if g.get("overridden")] == [
-        ([2, 3], [2])]
+        ([2, 3], [2])
+    ]
 
 
 def test_restored_boilerplate_comes_back_into_the_body(folder: Path) -> None:
     (folder / "d-promo.txt").write_text(
         "\n\n".join([*BASE, "Subscribe to our newsletter for more island news every Friday!"])
-        + "\n", encoding="utf-8")
+        + "\n",
+        encoding="utf-8",
+    )
     plain = open_workspace(folder, store_use=StoreUse.NONE, align=False)
     promo = plain.folder.version("d-promo.txt")
     block = next(r for r in promo.removed if "newsletter" in r.text.lower())
@@ -92,8 +106,7 @@ def test_restored_boilerplate_comes_back_into_the_body(folder: Path) -> None:
     assert any("newsletter" in t for t in texts)
 
 
-def test_a_broken_store_is_a_note_when_optional_and_an_error_when_required(
-        folder: Path) -> None:
+def test_a_broken_store_is_a_note_when_optional_and_an_error_when_required(folder: Path) -> None:
     (folder / STORE_NAME).write_bytes(b"not a database " * 200)
     ws = open_workspace(folder, store_use=StoreUse.OPTIONAL)
     assert ws.store is None and ws.alignment is not None
@@ -104,8 +117,11 @@ def test_a_broken_store_is_a_note_when_optional_and_an_error_when_required(
 
 def test_an_unknown_base_is_an_error_only_when_strict(folder: Path) -> None:
     ws = open_workspace(folder, base="gone.txt", store_use=StoreUse.NONE)
-    assert ws.alignment is not None and ws.alignment.base in {"a-base.txt", "b-copy.txt",
-                                                              "c-short.txt"}
+    assert ws.alignment is not None and ws.alignment.base in {
+        "a-base.txt",
+        "b-copy.txt",
+        "c-short.txt",
+    }
     with pytest.raises(UnknownBase) as info:
         open_workspace(folder, base="gone.txt", store_use=StoreUse.NONE, strict_base=True)
     assert "a-base.txt" in info.value.ids
@@ -136,10 +152,12 @@ def test_a_chosen_encoding_is_used_by_every_reader_of_the_folder(folder: Path) -
     from reader.engine.store.edits import SetEncoding
 
     # a Windows-1251 file that detection, on so little text, may read otherwise
-    ru_text = ("Паром на остров Тессел отменён\n\n"
-               "Ночной паром до острова Тессел отменён во вторник после того, как шторм "
-               "повредил причал, сообщил оператор.\n\n"
-               "Около трёхсот пассажиров разместили в гостиницах в центре города.\n")
+    ru_text = (
+        "Паром на остров Тессел отменён\n\n"
+        "Ночной паром до острова Тессел отменён во вторник после того, как шторм "
+        "повредил причал, сообщил оператор.\n\n"
+        "Около трёхсот пассажиров разместили в гостиницах в центре города.\n"
+    )
     (folder / "d-ru.txt").write_bytes(ru_text.encode("cp1251"))
     with Store.open(folder) as store:
         edit = SetEncoding.make(store, "d-ru.txt", "koi8_r")  # deliberately wrong

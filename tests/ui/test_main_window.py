@@ -56,8 +56,12 @@ def test_open_walk_tag_note_undo_export_reopen(qtbot, make_window, seeds_dir, tm
     # undo / redo
     _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.differences.tags() == {}
-    _key(qtbot, window, Qt.Key.Key_Z,
-         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    _key(
+        qtbot,
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.differences.tags() == {ref: "altered"}
 
     # a note: Enter opens the editor, Ctrl+Return saves
@@ -65,8 +69,9 @@ def test_open_walk_tag_note_undo_export_reopen(qtbot, make_window, seeds_dir, tm
     _key(qtbot, window, Qt.Key.Key_Return)
     assert window.annotation.note_edit.hasFocus()
     QTest.keyClicks(window.annotation.note_edit, "Check the quote")
-    QTest.keyClick(window.annotation.note_edit, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        window.annotation.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
     notes = [a.note for a in s.annotations() if a.group_ref == ref]
     assert notes == ["Check the quote"]
 
@@ -100,9 +105,13 @@ def test_unlink_then_link_back(qtbot, make_window, seeds_dir):
     s = window.session
     a = s.alignment
     # the first paired, non-identical group of any version
-    vid, gi, g = next((p.version, i, g) for p in a.pairs if p.version != a.base
-                      for i, g in enumerate(p.groups)
-                      if g.base and g.other and g.kind is not ChangeKind.IDENTICAL)
+    vid, gi, g = next(
+        (p.version, i, g)
+        for p in a.pairs
+        if p.version != a.base
+        for i, g in enumerate(p.groups)
+        if g.base and g.other and g.kind is not ChangeKind.IDENTICAL
+    )
     s.set_current_version(vid)
     assert window.differences.select(vid, gi)
     with qtbot.waitSignal(s.loaded, timeout=60_000):
@@ -114,8 +123,7 @@ def test_unlink_then_link_back(qtbot, make_window, seeds_dir):
 
     # link the now-added other paragraphs back to their base paragraphs
     added = next(i for i, x in enumerate(pair.groups) if x.other == g.other)
-    assert window.differences.select(vid, added) or window.annotation.set_target(vid, added) \
-        is None
+    assert window.differences.select(vid, added) or window.annotation.set_target(vid, added) is None
     window.annotation.set_target(vid, added)
     with qtbot.waitSignal(s.loaded, timeout=60_000):
         window.link_current((g.base, g.other))
@@ -138,10 +146,16 @@ def test_bad_folder_is_a_status_message(qtbot, make_window, tmp_path):
 def test_problems_are_listed(qtbot, make_window, tmp_path):
     folder = tmp_path / "story"
     folder.mkdir()
-    (folder / "a.txt").write_text("The mayor of Brackenford opened the new bridge on Monday.\n\n"
-                                  "Residents had waited nine years for it.\n", encoding="utf-8")
-    (folder / "b.txt").write_text("The mayor of Brackenford opened the bridge on Monday.\n\n"
-                                  "Residents had waited ten years for it.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "The mayor of Brackenford opened the new bridge on Monday.\n\n"
+        "Residents had waited nine years for it.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "The mayor of Brackenford opened the bridge on Monday.\n\n"
+        "Residents had waited ten years for it.\n",
+        encoding="utf-8",
+    )
     (folder / "broken.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
     (folder / "empty.md").write_text("", encoding="utf-8")
     window = make_window()
@@ -158,8 +172,7 @@ def test_search_finds_text_in_every_version(qtbot, make_window, seeds_dir):
     QTest.keyClicks(window.search.box, "macron")
     n = window.search.results.count()
     assert n >= 5  # every seed names Macron at least once
-    labels = {window.search.results.item(i).data(Qt.ItemDataRole.UserRole)[0]
-              for i in range(n)}
+    labels = {window.search.results.item(i).data(Qt.ItemDataRole.UserRole)[0] for i in range(n)}
     assert len(labels) == 5
 
 
@@ -201,8 +214,11 @@ def test_menus_show_the_shortcuts(qtbot, make_window):
     assert [k.toString() for k in a.next_diff.shortcuts()] == ["Alt+Down", "F7"]
     assert a.tag_added.shortcut().toString() == "A"
     assert a.redo.shortcut().toString() == "Ctrl+Shift+Z"
-    menus = [m.title().replace("&", "") for m in window.menuBar().findChildren(type(window.recent_menu))
-             if m.parent() is window.menuBar()]
+    menus = [
+        m.title().replace("&", "")
+        for m in window.menuBar().findChildren(type(window.recent_menu))
+        if m.parent() is window.menuBar()
+    ]
     assert {"File", "Edit", "Go", "Tag", "Alignment", "View", "Help"} <= set(menus)
 
 
@@ -223,19 +239,26 @@ def test_a_folder_without_versions_says_so(qtbot, make_window, tmp_path):
 def test_reload_after_a_rescrape_lists_the_orphaned_tag(qtbot, make_window, tmp_path):
     folder = tmp_path / "story"
     folder.mkdir()
-    base = ["The ferry to Oskarholm was cancelled on Friday because of high winds.",
-            "About 400 passengers were stranded at the north terminal overnight.",
-            "The operator said services would resume on Saturday morning."]
-    other = [base[0], "Nearly 500 travellers were stuck at the terminal for the night.", base[2],
-             "A spokesperson apologised for the lack of information at the quay."]
+    base = [
+        "The ferry to Oskarholm was cancelled on Friday because of high winds.",
+        "About 400 passengers were stranded at the north terminal overnight.",
+        "The operator said services would resume on Saturday morning.",
+    ]
+    other = [
+        base[0],
+        "Nearly 500 travellers were stuck at the terminal for the night.",
+        base[2],
+        "A spokesperson apologised for the lack of information at the quay.",
+    ]
     (folder / "a.txt").write_text("\n\n".join(base) + "\n", encoding="utf-8")
     (folder / "b.txt").write_text("\n\n".join(other) + "\n", encoding="utf-8")
     window = make_window()
     open_and_wait(qtbot, window, folder)
     s = window.session
     vid = next(v.id for v in s.alignment.versions if v.id != s.alignment.base)
-    added = next(i for i, g in enumerate(s.alignment.pair(vid).groups)
-                 if g.kind is ChangeKind.ADDED)
+    added = next(
+        i for i, g in enumerate(s.alignment.pair(vid).groups) if g.kind is ChangeKind.ADDED
+    )
     version = s.alignment.version(vid)
     tagged = version.paragraphs[s.alignment.pair(vid).groups[added].other[0]].text
     window.go_to_difference(vid, added)
@@ -262,7 +285,10 @@ def test_cancel_stops_loading_and_keeps_the_window_usable(qtbot, make_window, tm
     for i in range(150):
         (folder / f"v{i:03d}.txt").write_text(
             f"Version {i} of the story about the Oskarholm ferry.\n\n"
-            + "The ferry was cancelled because of high winds. " * 20 + "\n", encoding="utf-8")
+            + "The ferry was cancelled because of high winds. " * 20
+            + "\n",
+            encoding="utf-8",
+        )
     window = make_window()
     window.open_folder(str(folder))
     assert window.cancel_button.isVisible()
@@ -287,8 +313,11 @@ def test_set_as_base_realigns_against_the_chosen_version(qtbot, make_window, see
         window.actions_.set_base.trigger()
     assert s.alignment.base == chosen
     assert s.current_version != chosen  # the old base is now compared with the new one
-    assert window.versions.model.index(window.versions.model.row_of(chosen), 0).data() \
+    assert (
+        window.versions.model.index(window.versions.model.row_of(chosen), 0)
+        .data()
         .endswith("(base)")
+    )
     assert {p.version for p in s.alignment.pairs} >= {old_base}
 
 
@@ -298,8 +327,14 @@ def test_the_comparison_shows_before_the_store_is_ready(qtbot, make_window, seed
     seen: list[tuple[str, bool, bool, bool]] = []
 
     def snapshot(name: str) -> None:
-        seen.append((name, s.alignment is not None, s.store is not None,
-                     window.actions_.editing()[0].isEnabled()))
+        seen.append(
+            (
+                name,
+                s.alignment is not None,
+                s.store is not None,
+                window.actions_.editing()[0].isEnabled(),
+            )
+        )
 
     s.aligned.connect(lambda: snapshot("aligned"))
     s.loaded.connect(lambda: snapshot("loaded"))
@@ -321,11 +356,18 @@ def test_reports_export_from_the_file_menu(qtbot, make_window, seeds_dir, tmp_pa
     assert "Reconciled Text as Markdown…" in titles and "Quotes Compared as CSV…" in titles
 
     written = {}
-    for kind, fmt, name in [("reconcile", "json", "rec.json"), ("quotes", "csv", "q.csv"),
-                            ("sources", "json", "src.json"), ("facts", "text", "facts.txt")]:
+    for kind, fmt, name in [
+        ("reconcile", "json", "rec.json"),
+        ("quotes", "csv", "q.csv"),
+        ("sources", "json", "src.json"),
+        ("facts", "text", "facts.txt"),
+    ]:
         target = tmp_path / name
-        with qtbot.waitSignal(window.session.runner.finished, timeout=60_000,
-                              check_params_cb=lambda ch, _r: ch == "report"):
+        with qtbot.waitSignal(
+            window.session.runner.finished,
+            timeout=60_000,
+            check_params_cb=lambda ch, _r: ch == "report",
+        ):
             window.export_report(kind, fmt, str(target))
         written[kind] = target
         assert f"Exported to {target}" in window.status_label.text()
@@ -333,8 +375,10 @@ def test_reports_export_from_the_file_menu(qtbot, make_window, seeds_dir, tmp_pa
     rec = json.loads(written["reconcile"].read_text(encoding="utf-8"))
     assert rec["schema"] == "version-reader.reconcile/1"
     # rows several outlets carry: the reading itself (support) or a variant of it
-    carried = [len(row["support"]) + sum(len(v["versions"]) for v in row["variants"])
-               for row in rec["rows"]]
+    carried = [
+        len(row["support"]) + sum(len(v["versions"]) for v in row["variants"])
+        for row in rec["rows"]
+    ]
     assert max(carried) >= 4
     rows = list(csv.reader(written["quotes"].open(encoding="utf-8", newline="")))
     assert len(rows) > 2
@@ -360,9 +404,11 @@ def test_a_superseded_load_closes_the_store_it_opened(qtbot, make_window, seeds_
 def test_reopen_with_encoding_rereads_the_file_and_undoes(qtbot, make_window, tmp_path):
     folder = tmp_path / "story"
     folder.mkdir()
-    text = ("Паром на остров Тессел отменён\n\nНочной паром до острова Тессел отменён во "
-            "вторник после того, как шторм повредил причал, сообщил оператор.\n\n"
-            "Около трёхсот пассажиров разместили в гостиницах в центре города.\n")
+    text = (
+        "Паром на остров Тессел отменён\n\nНочной паром до острова Тессел отменён во "
+        "вторник после того, как шторм повредил причал, сообщил оператор.\n\n"
+        "Около трёхсот пассажиров разместили в гостиницах в центре города.\n"
+    )
     (folder / "ru.txt").write_bytes(text.encode("cp1251"))
     (folder / "ru-copy.txt").write_text(text.replace("трёхсот", "двухсот"), encoding="utf-8")
     window = make_window()
@@ -401,11 +447,17 @@ def test_the_selected_difference_survives_a_realignment(qtbot, make_window, tmp_
 
     folder = tmp_path / "story"
     folder.mkdir()
-    base = ["The ferry to Oskarholm was cancelled on Friday because of high winds.",
-            "About 400 passengers were stranded at the north terminal overnight.",
-            "The operator said services would resume on Saturday morning."]
-    other = [base[0], "Nearly 500 travellers were stuck at the terminal for the night.",
-             base[2], "A spokesperson apologised for the lack of information at the quay."]
+    base = [
+        "The ferry to Oskarholm was cancelled on Friday because of high winds.",
+        "About 400 passengers were stranded at the north terminal overnight.",
+        "The operator said services would resume on Saturday morning.",
+    ]
+    other = [
+        base[0],
+        "Nearly 500 travellers were stuck at the terminal for the night.",
+        base[2],
+        "A spokesperson apologised for the lack of information at the quay.",
+    ]
     (folder / "a.txt").write_text("\n\n".join(base) + "\n", encoding="utf-8")
     (folder / "b.txt").write_text("\n\n".join(other) + "\n", encoding="utf-8")
     window = make_window()

@@ -24,25 +24,47 @@ from tests.factories import make_folder, make_version
 
 
 def small_alignment() -> Alignment:
-    base = make_version("a.txt", ["The bridge opened on Monday.", "It cost 4 million."],
-                        outlet="Gazette", title="Bridge opens")
-    other = make_version("b.txt", ["The bridge opened on Tuesday.", "Crowds cheered."],
-                         outlet="Courier")
-    altered = Group(base=(0,), other=(0,), kind=ChangeKind.ALTERED, score=0.8, segments=(
-        Segment(DiffOp.EQUAL, (TextSpan(0, 0, 21),), (TextSpan(0, 0, 21),)),
-        Segment(DiffOp.DELETE, (TextSpan(0, 21, 27),), ()),
-        Segment(DiffOp.INSERT, (), (TextSpan(0, 21, 28),)),
-        Segment(DiffOp.EQUAL, (TextSpan(0, 27, 28),), (TextSpan(0, 28, 29),)),
-    ))
-    groups = (altered, Group(base=(), other=(1,), kind=ChangeKind.ADDED),
-              Group(base=(1,), other=(), kind=ChangeKind.OMITTED))
+    base = make_version(
+        "a.txt",
+        ["The bridge opened on Monday.", "It cost 4 million."],
+        outlet="Gazette",
+        title="Bridge opens",
+    )
+    other = make_version(
+        "b.txt", ["The bridge opened on Tuesday.", "Crowds cheered."], outlet="Courier"
+    )
+    altered = Group(
+        base=(0,),
+        other=(0,),
+        kind=ChangeKind.ALTERED,
+        score=0.8,
+        segments=(
+            Segment(DiffOp.EQUAL, (TextSpan(0, 0, 21),), (TextSpan(0, 0, 21),)),
+            Segment(DiffOp.DELETE, (TextSpan(0, 21, 27),), ()),
+            Segment(DiffOp.INSERT, (), (TextSpan(0, 21, 28),)),
+            Segment(DiffOp.EQUAL, (TextSpan(0, 27, 28),), (TextSpan(0, 28, 29),)),
+        ),
+    )
+    groups = (
+        altered,
+        Group(base=(), other=(1,), kind=ChangeKind.ADDED),
+        Group(base=(1,), other=(), kind=ChangeKind.OMITTED),
+    )
     pair = PairAlignment(VersionId("b.txt"), groups, 0.5)
-    rows = (CollationRow({VersionId("a.txt"): (0,), VersionId("b.txt"): (0,)},
-                         {VersionId("b.txt"): ChangeKind.ALTERED}),
-            CollationRow({VersionId("a.txt"): (), VersionId("b.txt"): (1,)},
-                         {VersionId("b.txt"): ChangeKind.ADDED}),
-            CollationRow({VersionId("a.txt"): (1,), VersionId("b.txt"): ()},
-                         {VersionId("b.txt"): ChangeKind.OMITTED}))
+    rows = (
+        CollationRow(
+            {VersionId("a.txt"): (0,), VersionId("b.txt"): (0,)},
+            {VersionId("b.txt"): ChangeKind.ALTERED},
+        ),
+        CollationRow(
+            {VersionId("a.txt"): (), VersionId("b.txt"): (1,)},
+            {VersionId("b.txt"): ChangeKind.ADDED},
+        ),
+        CollationRow(
+            {VersionId("a.txt"): (1,), VersionId("b.txt"): ()},
+            {VersionId("b.txt"): ChangeKind.OMITTED},
+        ),
+    )
     return Alignment(VersionId("a.txt"), (base, other), (pair,), rows, {})
 
 
@@ -90,8 +112,11 @@ def test_differences_model_filters_itself(qtmodeltester):
 
 def test_problems_model(qtmodeltester):
     folder = make_folder({"a.txt": ["x"]})
-    folder = type(folder)(folder.root, folder.versions, (
-        Problem("bad.bin", "/f/bad.bin", ProblemKind.BINARY, "looks like a binary file"),))
+    folder = type(folder)(
+        folder.root,
+        folder.versions,
+        (Problem("bad.bin", "/f/bad.bin", ProblemKind.BINARY, "looks like a binary file"),),
+    )
     model = ProblemsModel()
     model.refresh(folder)
     qtmodeltester.check(model)
@@ -102,21 +127,27 @@ def test_pair_html_marks_changed_added_and_omitted_words(qapp):
     pal = colours()
     r = compare_html.render_pair(small_alignment(), "b.txt", pal)
     assert [(x.group, x.kind) for x in r.rows] == [
-        (0, ChangeKind.ALTERED), (1, ChangeKind.ADDED), (2, ChangeKind.OMITTED)]
+        (0, ChangeKind.ALTERED),
+        (1, ChangeKind.ADDED),
+        (2, ChangeKind.OMITTED),
+    ]
     # "Monday" deleted beside "Tuesday" inserted: both painted as a change
-    assert f'background-color:{pal.changed};text-decoration:line-through;">Monday</span>' \
-        not in r.html
+    assert (
+        f'background-color:{pal.changed};text-decoration:line-through;">Monday</span>' not in r.html
+    )
     assert f'<span style="background-color:{pal.changed};">Monday</span>' in r.html
     assert f'<span style="background-color:{pal.changed};">Tuesday</span>' in r.html
     assert "Crowds cheered." in r.html and "It cost 4 million." in r.html
 
 
 def test_all_versions_html_rows_follow_the_collation(qapp):
-    r = compare_html.render_all(small_alignment(), ["a.txt", "b.txt"], colours(),
-                                current="b.txt")
+    r = compare_html.render_all(small_alignment(), ["a.txt", "b.txt"], colours(), current="b.txt")
     assert r.columns == ("a.txt", "b.txt")
     assert [(x.group, x.kind) for x in r.rows] == [
-        (0, ChangeKind.ALTERED), (1, ChangeKind.ADDED), (2, ChangeKind.OMITTED)]
+        (0, ChangeKind.ALTERED),
+        (1, ChangeKind.ADDED),
+        (2, ChangeKind.OMITTED),
+    ]
 
 
 def test_paint_text_escapes_and_clamps(qapp):

@@ -21,9 +21,11 @@ def test_restore_a_set_aside_block_and_undo(qtbot, make_window, seeds_dir):
     before = len(folder.version(vid).paragraphs)
     panel = window.boilerplate
     panel.version_box.setCurrentIndex(panel.version_box.findData(vid))
-    row = next(i for i in range(panel.list.count())
-               if panel.list.item(i).data(Qt.ItemDataRole.UserRole)[:2]
-               == (block.start, block.end))
+    row = next(
+        i
+        for i in range(panel.list.count())
+        if panel.list.item(i).data(Qt.ItemDataRole.UserRole)[:2] == (block.start, block.end)
+    )
     panel.list.setCurrentRow(row)
     assert panel.restore_button.isEnabled()
     with qtbot.waitSignal(s.loaded, timeout=60_000):
@@ -52,8 +54,13 @@ def test_dropping_a_folder_opens_it(qtbot, make_window, seeds_dir):
     window = make_window()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(seeds_dir))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.session.loaded, timeout=60_000):
         window.dropEvent(event)
     assert window.session.alignment is not None
@@ -106,8 +113,13 @@ def test_link_candidates_list_unpaired_paragraphs_first(qtbot, make_window, seed
     window = make_window()
     open_and_wait(qtbot, window, seeds_dir)
     a = window.session.alignment
-    vid, gi = next((p.version, i) for p in a.pairs if p.version != a.base
-                   for i, g in enumerate(p.groups) if g.kind is ChangeKind.ADDED)
+    vid, gi = next(
+        (p.version, i)
+        for p in a.pairs
+        if p.version != a.base
+        for i, g in enumerate(p.groups)
+        if g.kind is ChangeKind.ADDED
+    )
     options = linking.candidates(window.session, vid, gi)
     base = a.version(a.base)
     assert len(options) == len(base.paragraphs)
@@ -122,8 +134,11 @@ def test_problems_count_failures_not_skipped_files(qtbot, make_window, tmp_path)
 
     folder = tmp_path / "story"
     folder.mkdir()
-    (folder / "a.txt").write_text("Ferry cancelled\n\nThe night ferry was cancelled on "
-                                  "Tuesday after a storm damaged the pier.\n", encoding="utf-8")
+    (folder / "a.txt").write_text(
+        "Ferry cancelled\n\nThe night ferry was cancelled on "
+        "Tuesday after a storm damaged the pier.\n",
+        encoding="utf-8",
+    )
     (folder / "b.txt").write_text("", encoding="utf-8")  # a failure: empty
     (folder / ".hidden.txt").write_text("skipped", encoding="utf-8")  # a skip
     (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # a skip: unsupported type

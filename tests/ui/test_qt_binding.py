@@ -34,7 +34,8 @@ print(after[0] - before[0], after[1] - before[1])
 
 
 def test_signal_emit_keeps_references_to_true_and_false() -> None:
-    out = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True,
-                         cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["0", "0"], out.stdout

@@ -104,7 +104,6 @@ def test_sources_view_paints(qtbot, tmp_path: Path) -> None:
     assert view.summary.text() == "No versions."
 
 
-
 def test_reconcile_view_takes_a_background_result(qtbot) -> None:
     from reader.engine.reconcile.consensus import reconcile
 

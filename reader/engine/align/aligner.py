@@ -167,8 +167,10 @@ def align_pair(
     on_lis = longest_increasing([lk.base[0] for lk in links])
     paired = []
     for pos, lk in enumerate(links):
-        touched = lk.overridden or bool(named_b.intersection(lk.base)) or bool(
-            named_o.intersection(lk.other)
+        touched = (
+            lk.overridden
+            or bool(named_b.intersection(lk.base))
+            or bool(named_o.intersection(lk.other))
         )
         paired.append(
             classify_group(
@@ -250,8 +252,9 @@ def align_versions(
         progress.report(0, total, "aligning")
     for k, other in enumerate(others):
         check(progress)
-        pairs.append(align_pair(base_version, other, config=config, overrides=overrides,
-                                index=index))
+        pairs.append(
+            align_pair(base_version, other, config=config, overrides=overrides, index=index)
+        )
         if progress is not None:
             progress.report(k + 1, total, f"aligned {other.label}")
     check(progress)

@@ -102,8 +102,11 @@ class _Builder:
     def add(self, op: DiffOp, a: list[Token], b: list[Token], cosmetic: bool = False) -> None:
         if not a and not b:
             return
-        if self.out and self.out[-1][0] is op and self.out[-1][3] == cosmetic and (
-            op is DiffOp.EQUAL or not cosmetic
+        if (
+            self.out
+            and self.out[-1][0] is op
+            and self.out[-1][3] == cosmetic
+            and (op is DiffOp.EQUAL or not cosmetic)
         ):
             self.out[-1][1].extend(a)
             self.out[-1][2].extend(b)
@@ -188,8 +191,10 @@ def diff_group(
     if set(mid_a).isdisjoint(mid_b):
         # Nothing in common (a changed number or name, a pure insertion): the diff is
         # one delete and one insert, no need to ask diff-match-patch.
-        runs = [TokenRun(DiffOp.DELETE, 0, len(mid_a), 0, 0),
-                TokenRun(DiffOp.INSERT, len(mid_a), len(mid_a), 0, len(mid_b))]
+        runs = [
+            TokenRun(DiffOp.DELETE, 0, len(mid_a), 0, 0),
+            TokenRun(DiffOp.INSERT, len(mid_a), len(mid_a), 0, len(mid_b)),
+        ]
     else:
         runs = diff_tokens(mid_a, mid_b, semantic=semantic)
     for run in runs:

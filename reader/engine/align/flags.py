@@ -26,6 +26,7 @@ _WORD = re.compile(r"\w+")
 def _words(text: str) -> list[str]:
     return text.split()
 
+
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 
 _NUMBER_WORDS = frozenset(
@@ -105,10 +106,6 @@ def span_flags(text: str, start: int, end: int) -> set[Flag]:
             _YEAR.match(word)
         ):
             out.add(Flag.DATE)
-        if (
-            word[0].isupper()
-            and low not in _NOT_NAMES
-            and not _sentence_initial(text, m.start())
-        ):
+        if word[0].isupper() and low not in _NOT_NAMES and not _sentence_initial(text, m.start()):
             out.add(Flag.NAME)
     return out

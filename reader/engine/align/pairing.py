@@ -155,8 +155,11 @@ class Pairer:
         (a sentence lifted out of a paragraph and placed elsewhere), joins its group."""
         cfg = self.config
         sure = cfg.lift_containment
-        free_o = [o for o in range(len(self.ok))
-                  if o not in self.other_link and len(self.of[o].stems) >= cfg.min_idf_words]
+        free_o = [
+            o
+            for o in range(len(self.ok))
+            if o not in self.other_link and len(self.of[o].stems) >= cfg.min_idf_words
+        ]
         all_b = list(range(len(self.bk)))
         for o, bs in self._candidates(free_o, self.of, all_b, self.bf):
             if o in self.other_link:
@@ -170,8 +173,11 @@ class Pairer:
                     best = (c, b)
             if best is not None:
                 self._attach(best[1], o, side="other")
-        free_b = [b for b in range(len(self.bk))
-                  if b not in self.base_link and len(self.bf[b].stems) >= cfg.min_idf_words]
+        free_b = [
+            b
+            for b in range(len(self.bk))
+            if b not in self.base_link and len(self.bf[b].stems) >= cfg.min_idf_words
+        ]
         all_o = list(range(len(self.ok)))
         for b, os_ in self._candidates(free_b, self.bf, all_o, self.of):
             if b in self.base_link:
@@ -192,8 +198,9 @@ class Pairer:
         if host is None:
             self._add(Link([b], [o], self.score(b, o)))
             return
-        if host.overridden or any((hb, ho) in self.forbidden
-                                  for hb in [*host.base, b] for ho in [*host.other, o]):
+        if host.overridden or any(
+            (hb, ho) in self.forbidden for hb in [*host.base, b] for ho in [*host.other, o]
+        ):
             return
         if side == "other" and len(host.base) == 1:
             host.other = sorted([*host.other, o])
@@ -236,8 +243,11 @@ class Pairer:
                 s = self.score(b, o)
                 # Short lines ("Yes," said Anton.) are compared by characters alone and
                 # look alike everywhere: far from home they need near-equality.
-                need = (self.config.short_pair_cutoff
-                        if o_short or len(self.bf[b].stems) < short else cutoff)
+                need = (
+                    self.config.short_pair_cutoff
+                    if o_short or len(self.bf[b].stems) < short
+                    else cutoff
+                )
                 if s >= need:
                     cands.append((-s, o, b))
         cands.sort()
@@ -327,13 +337,17 @@ class Pairer:
         options: list[tuple[float, float, str, int]] = []
         # Groups are 1:n or n:1: a side with several paragraphs fixes the other at one.
         for o in (link.other[0] - 1, link.other[-1] + 1) if len(link.base) == 1 else ():
-            if 0 <= o < len(self.ok) and o not in self.other_link and all(
-                (b, o) not in self.forbidden for b in link.base
+            if (
+                0 <= o < len(self.ok)
+                and o not in self.other_link
+                and all((b, o) not in self.forbidden for b in link.base)
             ):
                 options.append(self._option(link, "other", o))
         for b in (link.base[0] - 1, link.base[-1] + 1) if len(link.other) == 1 else ():
-            if 0 <= b < len(self.bk) and b not in self.base_link and all(
-                (b, o) not in self.forbidden for o in link.other
+            if (
+                0 <= b < len(self.bk)
+                and b not in self.base_link
+                and all((b, o) not in self.forbidden for o in link.other)
             ):
                 options.append(self._option(link, "base", b))
         best = None

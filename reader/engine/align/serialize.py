@@ -35,8 +35,11 @@ def _span(s: TextSpan) -> list[int]:
 
 def segment_to_json(seg: Segment) -> dict[str, Any]:
     """One diff run: ``op``, ``base``/``other`` spans as ``[paragraph, start, end]``."""
-    out: dict[str, Any] = {"op": str(seg.op), "base": [_span(s) for s in seg.base],
-                           "other": [_span(s) for s in seg.other]}
+    out: dict[str, Any] = {
+        "op": str(seg.op),
+        "base": [_span(s) for s in seg.base],
+        "other": [_span(s) for s in seg.other],
+    }
     if seg.cosmetic:
         out["cosmetic"] = True
     return out
@@ -71,8 +74,10 @@ def alignment_document(alignment: Alignment) -> dict[str, Any]:
         "versions": [version_to_json(v) for v in alignment.versions],
         "alignments": [pair_to_json(p) for p in alignment.pairs],
         "collation": [
-            {"cells": {vid: list(ix) for vid, ix in row.cells.items()},
-             "kinds": {vid: str(k) for vid, k in row.kinds.items()}}
+            {
+                "cells": {vid: list(ix) for vid, ix in row.cells.items()},
+                "kinds": {vid: str(k) for vid, k in row.kinds.items()},
+            }
             for row in alignment.rows
         ],
         "config": dict(alignment.config),
@@ -112,8 +117,12 @@ def alignment_report(alignment: Alignment) -> str:
         counts = pair.counts()
         summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
         title = f"{other.label} ({other.id})"
-        lines += [title, "=" * len(title),
-                  f"similarity {pair.similarity:.2f}; {summary or 'no paragraphs'}", ""]
+        lines += [
+            title,
+            "=" * len(title),
+            f"similarity {pair.similarity:.2f}; {summary or 'no paragraphs'}",
+            "",
+        ]
         for g in pair.groups:
             if g.kind is ChangeKind.IDENTICAL and not g.moved:
                 continue

@@ -171,7 +171,9 @@ class SimilarityIndex:
         if not self._uses_words(a, b):
             return len(ag & bg) / math.sqrt(len(ag) * len(bg))
         ww, wc = self._ww, self._wc
-        words = math.fsum(map(a.idf.__getitem__, a.stems & b.stems)) / math.sqrt(a.weight * b.weight)
+        words = math.fsum(map(a.idf.__getitem__, a.stems & b.stems)) / math.sqrt(
+            a.weight * b.weight
+        )
         if ww * words + wc < floor:
             return ww * words + wc
         return ww * words + wc * len(ag & bg) / math.sqrt(len(ag) * len(bg))

@@ -41,87 +41,212 @@ class Cue:
     keys: tuple[str, ...] = ()  # a pattern not anchored at ^ runs only if one key occurs
 
 
-def _c(reason: str, pattern: str, *, stop: bool = False, whole: bool = False,
-       voice: bool = False, keys: tuple[str, ...] = ()) -> Cue:
+def _c(
+    reason: str,
+    pattern: str,
+    *,
+    stop: bool = False,
+    whole: bool = False,
+    voice: bool = False,
+    keys: tuple[str, ...] = (),
+) -> Cue:
     return Cue(reason, re.compile(pattern, _I), stop, whole, voice, keys)
 
 
 CUES: tuple[Cue, ...] = (
     # Labels that open a list of other stories: always the end of the article.
-    _c("related", r"^(?:most (?:read|popular|viewed|shared|commented)|read next|"
-       r"(?:more|latest|top) (?:news|stories|from|on|in)\b[^.!?]{0,40}|you (?:may|might) (?:also )?like|"
-       r"recommended(?: for you| stories| articles)?|trending(?: now)?|popular(?: now| stories)?|"
-       r"related(?: articles?| stories| news| coverage| content| posts?| topics)?|"
-       r"самое (?:читаемое|популярное)|читайте (?:также|еще|ещё)|популярное|главное|"
-       r"новости партн[её]ров|les plus lus|à lire aussi|a lire aussi|lire aussi|sur le même sujet|"
-       r"meistgelesen|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
-       r"lo más leído|lo mas leido|te puede interesar|lee también|noticias relacionadas)"
-       r"\s*:?$", stop=True, whole=True),
-    _c("newsletter", r"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|get (?:our|the) .{0,30}"
-       r"newsletter|join (?:our|the) (?:mailing list|newsletter)|подпишитесь|abonnez-vous|"
-       r"inscrivez-vous|newsletter abonnieren|jetzt abonnieren|suscríbete|suscribete)",
-       stop=True),
-    _c("donation", r"^(?:a (?:message|note|word) from\b|dear readers?,?$|support (?:us|our)\b|"
-       r"donate\b|make a (?:donation|contribution)|become a (?:member|supporter|patron)|"
-       r"поддержите|soutenez|unterstützen sie)", stop=True),
-    _c("follow", r"^(?:follow us\b|follow (?:\w+ )?on (?:twitter|facebook|instagram|telegram|x)\b|"
-       r"join us on|find us on|подписывайтесь на|suivez-nous|folgen sie uns|síguenos)",
-       stop=True),
-    _c("comments", r"^(?:comments?|\d+ comments?|leave a (?:comment|reply)|"
-       r"(?:log|sign) in to comment|комментарии|commentaires|kommentare|comentarios)\s*"
-       r"(?:\(\d+\))?:?$", stop=True, whole=True),
+    _c(
+        "related",
+        r"^(?:most (?:read|popular|viewed|shared|commented)|read next|"
+        r"(?:more|latest|top) (?:news|stories|from|on|in)\b[^.!?]{0,40}|you (?:may|might) (?:also )?like|"
+        r"recommended(?: for you| stories| articles)?|trending(?: now)?|popular(?: now| stories)?|"
+        r"related(?: articles?| stories| news| coverage| content| posts?| topics)?|"
+        r"самое (?:читаемое|популярное)|читайте (?:также|еще|ещё)|популярное|главное|"
+        r"новости партн[её]ров|les plus lus|à lire aussi|a lire aussi|lire aussi|sur le même sujet|"
+        r"meistgelesen|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|"
+        r"lo más leído|lo mas leido|te puede interesar|lee también|noticias relacionadas)"
+        r"\s*:?$",
+        stop=True,
+        whole=True,
+    ),
+    _c(
+        "newsletter",
+        r"^(?:sign up (?:for|to)|subscribe (?:to|for|now)|get (?:our|the) .{0,30}"
+        r"newsletter|join (?:our|the) (?:mailing list|newsletter)|подпишитесь|abonnez-vous|"
+        r"inscrivez-vous|newsletter abonnieren|jetzt abonnieren|suscríbete|suscribete)",
+        stop=True,
+    ),
+    _c(
+        "donation",
+        r"^(?:a (?:message|note|word) from\b|dear readers?,?$|support (?:us|our)\b|"
+        r"donate\b|make a (?:donation|contribution)|become a (?:member|supporter|patron)|"
+        r"поддержите|soutenez|unterstützen sie)",
+        stop=True,
+    ),
+    _c(
+        "follow",
+        r"^(?:follow us\b|follow (?:\w+ )?on (?:twitter|facebook|instagram|telegram|x)\b|"
+        r"join us on|find us on|подписывайтесь на|suivez-nous|folgen sie uns|síguenos)",
+        stop=True,
+    ),
+    _c(
+        "comments",
+        r"^(?:comments?|\d+ comments?|leave a (?:comment|reply)|"
+        r"(?:log|sign) in to comment|комментарии|commentaires|kommentare|comentarios)\s*"
+        r"(?:\(\d+\))?:?$",
+        stop=True,
+        whole=True,
+    ),
     # Anywhere in a short line.
-    _c("donation", r"\b(?:ad-free|disabled (?:all )?ads|your support|support us|donat(?:e|ion)|"
-       r"contribut(?:e|ion) (?:now|today|monthly)|monthly or one-time|remind me later|"
-       r"not ready to support|we need your help|payment methods|paywall)\b", whole=True, voice=True,
-       keys=('ad-free', 'ads', 'support', 'donat', 'contribut', 'monthly', 'remind me', 'help', 'payment', 'paywall')),
-    _c("newsletter", r"\b(?:newsletters?|subscribers agree|(?:in|to|into) your (?:inbox|mailbox)|"
-       r"unsubscribe|рассылк\w*|lettre d'information)\b", whole=True, voice=True,
-       keys=('newsletter', 'subscriber', 'inbox', 'mailbox', 'unsubscribe', 'рассылк', 'lettre d')),
-    _c("cookie", r"\b(?:cookies?|cookie (?:policy|settings|preferences|notice)|"
-       r"privacy (?:policy|settings|notice)|accept all|manage (?:preferences|consent|cookies)|"
-       r"cookie consent|datenschutz\w*|confidentialité|файлы cookie)\b", whole=True, voice=True,
-       keys=('cookie', 'privacy', 'accept all', 'manage', 'consent', 'datenschutz', 'confidentialit')),
-    _c("share", r"^(?:share(?: this| on| via|:|$)|share (?:article|story)|copy link|"
-       r"email (?:this|to a friend)|print(?: this)?(?: article)?$|tweet$|"
-       r"поделиться|partager|teilen|compartir)", whole=True),
-    _c("copyright", r"(?:©|\(c\)\s*\d{4}|^copyright\b|\bcopyright (?:\d{4}|©)|all rights reserved|"
-       r"все права защищены|tous droits réservés|alle rechte vorbehalten|"
-       r"todos los derechos reservados)", whole=True,
-       keys=('©', '(c)', 'copyright', 'reserved', 'права защищены', 'droits réservés', 'rechte vorbehalten', 'derechos reservados')),
-    _c("ticker", r"^(?:breaking(?: news)?|live(?: updates)?|just in|developing(?: story)?|"
-       r"срочно|молния|en direct|eilmeldung|última hora|ultima hora)\s*:?$", whole=True),
-    _c("advertising", r"^(?:skip (?:advertisement|ad)|(?:story|article) continues (?:below|after)|"
-       r"continue reading (?:below|the main story)|scroll to continue)\b", whole=True),
-    _c("share", r"^(?:gift (?:this )?article|save (?:this )?(?:article|story|for later)|"
-       r"listen to (?:this )?(?:article|story)|\d+\s*min(?:ute)?s? listen|"
-       r"(?:font|text) size|bookmark)\b", whole=True),
-    _c("advertising", r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|"
-       r"реклама|publicité|anzeige|werbung|publicidad)\s*:?$", whole=True),
-    _c("related", r"^(?:related(?: article| story| stories| coverage)?|read (?:more|also)|"
-       r"see also|also read|watch|listen|more on (?:this|that)|читайте также|читать далее|"
-       r"подробнее|(?:à |a )?lire (?:aussi|la suite)|voir aussi|lesen sie (?:auch|mehr)|mehr lesen|"
-       r"lee (?:también|más)|leer más)\s*(?::|[|–—-]\s)", whole=True),
-    _c("tags", r"^(?:tags|topics|related topics|keywords|filed under|теги|темы|mots-clés|"
-       r"schlagworte|themen|etiquetas|temas)\s*(?::|$)", stop=True, whole=True),
-    _c("related", r"^(?:read more|continue reading|read the full (?:story|article)|"
-       r"читать далее|подробнее|lire la suite|weiterlesen|leer más)\s*\.{0,3}$", whole=True),
-    _c("url", r"^(?:original|source|canonical|article|permanent|perma)?\s*(?:url|link)\s*:",
-       whole=True),
-    _c("navigation", r"^(?:home|menu|search|skip to (?:main )?content|toggle navigation|"
-       r"log ?in|sign ?in|sign ?up|register|my account|close|back to top|next|previous|"
-       r"главная|поиск|войти|accueil|rechercher|startseite|suche|inicio|buscar|×|✕|x)$",
-       whole=True),
-    _c("promotion", r"\bdownload (?:our|the)\b.{0,30}\bapp\b|"
-       r"^listen to .{0,60}\b(?:bulletin|podcast|programme|program|show|episode)\b|"
-       r"\b(?:available|get it) on (?:the )?(?:app store|google play)\b",
-       whole=True, keys=("download", "listen", "app store", "google play")),
-    _c("masthead", r"(?:website|site|app) can (?:also )?be (?:accessed|found|reached|downloaded)|"
-       r"alternate (?:addresses|domains)|download (?:our|the) app", whole=True,
-       keys=('website', 'site', 'app', 'alternate', 'download')),
-    _c("metadata", r"^\d+\s*(?:min(?:ute)?s?|мин\w*)\.?\s*(?:read|de lecture|lesezeit|"
-       r"de lectura|чтения|на чтение)?$|^(?:source|sources|источник|quelle)\s*:\s*\S.{0,40}$"
-       r"|^(?:updated|published|posted|обновлено|mis à jour|aktualisiert)\s*:?$", whole=True),
+    _c(
+        "donation",
+        r"\b(?:ad-free|disabled (?:all )?ads|your support|support us|donat(?:e|ion)|"
+        r"contribut(?:e|ion) (?:now|today|monthly)|monthly or one-time|remind me later|"
+        r"not ready to support|we need your help|payment methods|paywall)\b",
+        whole=True,
+        voice=True,
+        keys=(
+            "ad-free",
+            "ads",
+            "support",
+            "donat",
+            "contribut",
+            "monthly",
+            "remind me",
+            "help",
+            "payment",
+            "paywall",
+        ),
+    ),
+    _c(
+        "newsletter",
+        r"\b(?:newsletters?|subscribers agree|(?:in|to|into) your (?:inbox|mailbox)|"
+        r"unsubscribe|рассылк\w*|lettre d'information)\b",
+        whole=True,
+        voice=True,
+        keys=("newsletter", "subscriber", "inbox", "mailbox", "unsubscribe", "рассылк", "lettre d"),
+    ),
+    _c(
+        "cookie",
+        r"\b(?:cookies?|cookie (?:policy|settings|preferences|notice)|"
+        r"privacy (?:policy|settings|notice)|accept all|manage (?:preferences|consent|cookies)|"
+        r"cookie consent|datenschutz\w*|confidentialité|файлы cookie)\b",
+        whole=True,
+        voice=True,
+        keys=(
+            "cookie",
+            "privacy",
+            "accept all",
+            "manage",
+            "consent",
+            "datenschutz",
+            "confidentialit",
+        ),
+    ),
+    _c(
+        "share",
+        r"^(?:share(?: this| on| via|:|$)|share (?:article|story)|copy link|"
+        r"email (?:this|to a friend)|print(?: this)?(?: article)?$|tweet$|"
+        r"поделиться|partager|teilen|compartir)",
+        whole=True,
+    ),
+    _c(
+        "copyright",
+        r"(?:©|\(c\)\s*\d{4}|^copyright\b|\bcopyright (?:\d{4}|©)|all rights reserved|"
+        r"все права защищены|tous droits réservés|alle rechte vorbehalten|"
+        r"todos los derechos reservados)",
+        whole=True,
+        keys=(
+            "©",
+            "(c)",
+            "copyright",
+            "reserved",
+            "права защищены",
+            "droits réservés",
+            "rechte vorbehalten",
+            "derechos reservados",
+        ),
+    ),
+    _c(
+        "ticker",
+        r"^(?:breaking(?: news)?|live(?: updates)?|just in|developing(?: story)?|"
+        r"срочно|молния|en direct|eilmeldung|última hora|ultima hora)\s*:?$",
+        whole=True,
+    ),
+    _c(
+        "advertising",
+        r"^(?:skip (?:advertisement|ad)|(?:story|article) continues (?:below|after)|"
+        r"continue reading (?:below|the main story)|scroll to continue)\b",
+        whole=True,
+    ),
+    _c(
+        "share",
+        r"^(?:gift (?:this )?article|save (?:this )?(?:article|story|for later)|"
+        r"listen to (?:this )?(?:article|story)|\d+\s*min(?:ute)?s? listen|"
+        r"(?:font|text) size|bookmark)\b",
+        whole=True,
+    ),
+    _c(
+        "advertising",
+        r"^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|"
+        r"реклама|publicité|anzeige|werbung|publicidad)\s*:?$",
+        whole=True,
+    ),
+    _c(
+        "related",
+        r"^(?:related(?: article| story| stories| coverage)?|read (?:more|also)|"
+        r"see also|also read|watch|listen|more on (?:this|that)|читайте также|читать далее|"
+        r"подробнее|(?:à |a )?lire (?:aussi|la suite)|voir aussi|lesen sie (?:auch|mehr)|mehr lesen|"
+        r"lee (?:también|más)|leer más)\s*(?::|[|–—-]\s)",
+        whole=True,
+    ),
+    _c(
+        "tags",
+        r"^(?:tags|topics|related topics|keywords|filed under|теги|темы|mots-clés|"
+        r"schlagworte|themen|etiquetas|temas)\s*(?::|$)",
+        stop=True,
+        whole=True,
+    ),
+    _c(
+        "related",
+        r"^(?:read more|continue reading|read the full (?:story|article)|"
+        r"читать далее|подробнее|lire la suite|weiterlesen|leer más)\s*\.{0,3}$",
+        whole=True,
+    ),
+    _c(
+        "url",
+        r"^(?:original|source|canonical|article|permanent|perma)?\s*(?:url|link)\s*:",
+        whole=True,
+    ),
+    _c(
+        "navigation",
+        r"^(?:home|menu|search|skip to (?:main )?content|toggle navigation|"
+        r"log ?in|sign ?in|sign ?up|register|my account|close|back to top|next|previous|"
+        r"главная|поиск|войти|accueil|rechercher|startseite|suche|inicio|buscar|×|✕|x)$",
+        whole=True,
+    ),
+    _c(
+        "promotion",
+        r"\bdownload (?:our|the)\b.{0,30}\bapp\b|"
+        r"^listen to .{0,60}\b(?:bulletin|podcast|programme|program|show|episode)\b|"
+        r"\b(?:available|get it) on (?:the )?(?:app store|google play)\b",
+        whole=True,
+        keys=("download", "listen", "app store", "google play"),
+    ),
+    _c(
+        "masthead",
+        r"(?:website|site|app) can (?:also )?be (?:accessed|found|reached|downloaded)|"
+        r"alternate (?:addresses|domains)|download (?:our|the) app",
+        whole=True,
+        keys=("website", "site", "app", "alternate", "download"),
+    ),
+    _c(
+        "metadata",
+        r"^\d+\s*(?:min(?:ute)?s?|мин\w*)\.?\s*(?:read|de lecture|lesezeit|"
+        r"de lectura|чтения|на чтение)?$|^(?:source|sources|источник|quelle)\s*:\s*\S.{0,40}$"
+        r"|^(?:updated|published|posted|обновлено|mis à jour|aktualisiert)\s*:?$",
+        whole=True,
+    ),
 )
 
 # A photo credit or caption marker.
@@ -155,10 +280,36 @@ def unquoted(line: str) -> str:
     return QUOTED.sub(lambda m: " " * len(m.group()), line)
 
 
-_CAPTION_KEYS = ("photo", "image", "picture", "фото", "archivbild", "(afp", "(ap", "reuters",
-                 "getty", "(epa", "sputnik", "tass", "тасс", "риа", "dpa", "xinhua", "credit",
-                 "foto", "bild", "shutterstock", "(l", "(r", "(c", "media caption",
-                 "media source", "video caption", "video source", "crédit")
+_CAPTION_KEYS = (
+    "photo",
+    "image",
+    "picture",
+    "фото",
+    "archivbild",
+    "(afp",
+    "(ap",
+    "reuters",
+    "getty",
+    "(epa",
+    "sputnik",
+    "tass",
+    "тасс",
+    "риа",
+    "dpa",
+    "xinhua",
+    "credit",
+    "foto",
+    "bild",
+    "shutterstock",
+    "(l",
+    "(r",
+    "(c",
+    "media caption",
+    "media source",
+    "video caption",
+    "video source",
+    "crédit",
+)
 
 
 _CAPTION_ANY = re.compile("|".join(re.escape(k) for k in _CAPTION_KEYS))

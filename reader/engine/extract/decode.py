@@ -35,22 +35,73 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Detector picks that, for a text with no multi-byte CJK structure, are almost always a
 # misread of a short Cyrillic or Western single-byte text (measured: a 21-byte cp1251
 # line comes back as shift_jis).
-_CJK_CODECS = ("shift_jis", "cp932", "euc_jp", "euc_kr", "cp949", "gb2312", "gbk", "gb18030",
-               "big5", "big5hkscs", "cp950", "iso2022_jp", "johab", "hz", "euc_jis_2004",
-               "shift_jis_2004", "shift_jisx0213", "euc_jisx0213", "cp1361")
+_CJK_CODECS = (
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "euc_kr",
+    "cp949",
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "big5",
+    "big5hkscs",
+    "cp950",
+    "iso2022_jp",
+    "johab",
+    "hz",
+    "euc_jis_2004",
+    "shift_jis_2004",
+    "shift_jisx0213",
+    "euc_jisx0213",
+    "cp1361",
+)
 # Control characters that never appear in text files (tab, LF, FF, CR and ESC excluded).
 # Detector picks taken as they are: Unicode, Cyrillic, Greek, Hebrew, Arabic, Turkish
 # and Thai code pages whose byte patterns are distinctive.
-_TRUSTED = frozenset({
-    "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-8",
-    "cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866", "mac-cyrillic", "cp1252",
-    "cp1253", "iso8859-7", "cp1255", "iso8859-8", "cp1256", "iso8859-6", "cp1254",
-    "iso8859-9", "cp874", "tis-620", "iso8859-1", "iso8859-15",
-})
+_TRUSTED = frozenset(
+    {
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "utf-32-le",
+        "utf-32-be",
+        "utf-8",
+        "cp1251",
+        "koi8-r",
+        "koi8-u",
+        "iso8859-5",
+        "cp866",
+        "mac-cyrillic",
+        "cp1252",
+        "cp1253",
+        "iso8859-7",
+        "cp1255",
+        "iso8859-8",
+        "cp1256",
+        "iso8859-6",
+        "cp1254",
+        "iso8859-9",
+        "cp874",
+        "tis-620",
+        "iso8859-1",
+        "iso8859-15",
+    }
+)
 # Picks that are often a misread of cp1252 on short texts, trusted only together with
 # a language that really uses them.
-_CE = ("Czech", "Polish", "Hungarian", "Slovak", "Slovene", "Croatian", "Romanian",
-       "Bosnian", "Serbian")
+_CE = (
+    "Czech",
+    "Polish",
+    "Hungarian",
+    "Slovak",
+    "Slovene",
+    "Croatian",
+    "Romanian",
+    "Bosnian",
+    "Serbian",
+)
 _TRUSTED_IF_LANGUAGE: dict[str, tuple[str, ...]] = {
     "cp1250": _CE,
     "iso8859-2": _CE,
@@ -136,7 +187,9 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
         return _decode_with(data, bom)
     # Before UTF-8: ASCII-heavy UTF-16 without a BOM is also valid (NUL-laden) UTF-8.
     if b"\x00" in data[:8192] and _looks_like_bomless_utf16(data[:8192]):
-        name = "utf-16-le" if data[1::2][:4096].count(0) >= data[0::2][:4096].count(0) else "utf-16-be"
+        name = (
+            "utf-16-le" if data[1::2][:4096].count(0) >= data[0::2][:4096].count(0) else "utf-16-be"
+        )
         return _decode_with(data, name)
     try:
         return Decoded(normalize_newlines(data.decode("utf-8")), "utf-8")
@@ -157,8 +210,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
     return _decode_with(data, "utf-8")
 
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -177,13 +229,15 @@ def _declared_charset(data: bytes) -> str | None:
     return name
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
-    bad = exc.object[exc.start:exc.end]
+    bad = exc.object[exc.start : exc.end]
     return bad.decode("cp1252", errors="replace"), exc.end
 
 
@@ -264,8 +318,11 @@ def _has_cjk_structure(data: bytes, name: str) -> bool:
     if high < 64:
         return False
     text = data.decode(name, errors="replace")
-    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff"
-              or "\uac00" <= ch <= "\ud7af")
+    cjk = sum(
+        1
+        for ch in text
+        if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+    )
     return cjk >= 0.3 * (high / 2)
 
 
@@ -285,8 +342,9 @@ def _single_byte_fallback(data: bytes) -> str:
 
 # Content sniffing for a .txt or .md file that is really a saved web page; kept here, beside
 # the binary sniffing, so that text-only folders never load the HTML extractor.
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b)",
-                         re.I | re.S)
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b|head\b)", re.I | re.S
+)
 
 
 def looks_like_html(text: str) -> bool:

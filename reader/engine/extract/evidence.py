@@ -52,7 +52,9 @@ _WEB = re.compile(r"https?://|www\.|@\w{2,}|\b[\w-]{2,}\.[a-z]{2,12}(?:/\S*)?(?=
 _CAPITALISED = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,5}")
 _IMPERATIVE = re.compile(
     r"(?:listen|hear|watch|read|download|visit|follow|subscribe|click|tap|get|find|see|"
-    r"join|sign|send|email|contact|share|try)\b", re.IGNORECASE)
+    r"join|sign|send|email|contact|share|try)\b",
+    re.IGNORECASE,
+)
 NEVER_RESCUED = frozenset({"title", "dateline", "byline", "url", "markup", "decoration"})
 
 
@@ -102,10 +104,7 @@ class _Index:
 
     def shared(self, text: str, version: int) -> bool:
         """Does any other version share at least one shingle with ``text``?"""
-        return any(
-            any(v != version for v in self.where.get(sh, ()))
-            for sh in self.shingles(text)
-        )
+        return any(any(v != version for v in self.where.get(sh, ())) for sh in self.shingles(text))
 
 
 def reads_like_chrome(text: str) -> str | None:
@@ -116,8 +115,10 @@ def reads_like_chrome(text: str) -> str | None:
         return cue.reason
     if words <= 70 and is_caption(text):
         return "caption"
-    if words <= 25 and _WEB.search(text) and (
-        not ends_sentence(text) or _IMPERATIVE.match(text) or PITCH.search(unquoted(text))
+    if (
+        words <= 25
+        and _WEB.search(text)
+        and (not ends_sentence(text) or _IMPERATIVE.match(text) or PITCH.search(unquoted(text)))
     ):
         # "Hear it at example.org/listen", not "He posted it on example.org on Friday."
         return "navigation"
@@ -127,13 +128,13 @@ def reads_like_chrome(text: str) -> str | None:
 
 
 def _rescued(text: str, removed: Removed, index: int) -> Paragraph:
-    para = paragraph_from_span(text, removed.start, removed.end, index,
-                               markdown=looks_like_markdown(text))
+    para = paragraph_from_span(
+        text, removed.start, removed.end, index, markdown=looks_like_markdown(text)
+    )
     if para is not None and " ".join(para.text.split()) == " ".join(removed.text.split()):
         return para
     # HTML, or a block whose file span no longer reads the same: map it as a whole.
-    source = OffsetMap(((0, removed.start), (len(removed.text), removed.end)),
-                       len(removed.text))
+    source = OffsetMap(((0, removed.start), (len(removed.text), removed.end)), len(removed.text))
     return make_paragraph(index, removed.text, removed.start, source)
 
 
@@ -147,8 +148,14 @@ def _rescue_candidate(r: Removed) -> bool:
     )
 
 
-def _refine_one(i: int, article: Article, text: str, index: _Index, others: int,
-                chrome: dict[tuple[int, int], str]) -> Article:
+def _refine_one(
+    i: int,
+    article: Article,
+    text: str,
+    index: _Index,
+    others: int,
+    chrome: dict[tuple[int, int], str],
+) -> Article:
     need = min(2, others)
     keep: list[tuple[int, Paragraph | None, Removed | None]] = []
     changed = False
@@ -160,10 +167,20 @@ def _refine_one(i: int, article: Article, text: str, index: _Index, others: int,
             keep.append((p.start, p, None))
         else:
             changed = True
-            keep.append((p.start, None, Removed(
-                p.text, reason, p.start, p.end,
-                f"found in no other version of the story, and reads like {reason}",
-                True)))
+            keep.append(
+                (
+                    p.start,
+                    None,
+                    Removed(
+                        p.text,
+                        reason,
+                        p.start,
+                        p.end,
+                        f"found in no other version of the story, and reads like {reason}",
+                        True,
+                    ),
+                )
+            )
     for r in article.removed:
         if _rescue_candidate(r) and index.carriers(r.text, i) >= need:
             changed = True
@@ -219,8 +236,9 @@ def _is_domain(outlet: str | None) -> bool:
     return bool(outlet) and "." in (outlet or "") and " " not in (outlet or "")
 
 
-_TITLE_SOURCES = frozenset({"header", "standfirst", "navigation", "masthead", "subheading",
-                            "ticker"})
+_TITLE_SOURCES = frozenset(
+    {"header", "standfirst", "navigation", "masthead", "subheading", "ticker"}
+)
 _TITLE_MATCH = 0.4  # word overlap (Jaccard) with another version's headline
 _TITLE_PEERS = 50
 _TITLE_ODD = 0.15  # a headline sharing less than this with every other one is suspect
@@ -283,8 +301,16 @@ def _take_title(a: Article, text: str, known: list[set[str]]) -> Article:
     if at > block.start:
         before = [ln for ln in lines if text.find(ln, block.start, at) >= 0]
         pieces.append(dataclasses.replace(block, text="\n".join(before), end=at))
-    pieces.append(Removed(title_text, "title", at, end,
-                          "the headline (it matches the other versions' headlines)", False))
+    pieces.append(
+        Removed(
+            title_text,
+            "title",
+            at,
+            end,
+            "the headline (it matches the other versions' headlines)",
+            False,
+        )
+    )
     if end < block.end:
         after = [ln for ln in lines if text.find(ln, end, block.end) >= 0]
         pieces.append(dataclasses.replace(block, text="\n".join(after), start=end))
@@ -292,10 +318,15 @@ def _take_title(a: Article, text: str, known: list[set[str]]) -> Article:
     if a.title is not None:
         # The line taken for the headline before goes back to being a header line.
         removed = tuple(
-            dataclasses.replace(r, reason="header", restorable=True,
-                                detail="taken for the headline at first; the other versions' "
-                                       "headlines match another line")
-            if r.reason == "title" and r.start != at else r
+            dataclasses.replace(
+                r,
+                reason="header",
+                restorable=True,
+                detail="taken for the headline at first; the other versions' "
+                "headlines match another line",
+            )
+            if r.reason == "title" and r.start != at
+            else r
             for r in removed
         )
     return dataclasses.replace(a, title=title_text, removed=removed)
@@ -333,6 +364,5 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
     if wanted:
         for i, a in enumerate(result):
             index.add(i, [p.text for p in a.paragraphs], wanted)
-        result = [_refine_one(i, a, texts[i], index, others, chrome)
-                  for i, a in enumerate(result)]
+        result = [_refine_one(i, a, texts[i], index, others, chrome) for i, a in enumerate(result)]
     return _spell_outlets(_find_titles(result, texts), texts)

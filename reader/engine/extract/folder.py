@@ -76,8 +76,14 @@ def open_folder(
         message = "no such folder" if not root.exists() else "not a folder"
         return Folder(str(root), (), (Problem(root.name, str(root), kind, message),))
     scan = load.scan_folder(root)
-    return _run(str(root), scan, progress=progress, max_bytes=max_bytes,
-                encodings=encodings or {}, restores=restores)
+    return _run(
+        str(root),
+        scan,
+        progress=progress,
+        max_bytes=max_bytes,
+        encodings=encodings or {},
+        restores=restores,
+    )
 
 
 def extract_paths(
@@ -101,8 +107,7 @@ def extract_paths(
     scan = load.read_paths(paths, cwd=cwd)
     forced: Mapping[str, str] = _Everything(encoding) if encoding else {}
     root = str(Path(cwd) if cwd is not None else Path.cwd())
-    return _run(root, scan, progress=progress, max_bytes=max_bytes, encodings=forced,
-                restores=())
+    return _run(root, scan, progress=progress, max_bytes=max_bytes, encodings=forced, restores=())
 
 
 class _Everything(dict[str, str]):
@@ -116,8 +121,15 @@ class _Everything(dict[str, str]):
         return self._encoding
 
 
-def _run(root: str, scan: load.Scan, *, progress: Progress | None, max_bytes: int,
-         encodings: Mapping[str, str], restores: Sequence[Restore]) -> Folder:
+def _run(
+    root: str,
+    scan: load.Scan,
+    *,
+    progress: Progress | None,
+    max_bytes: int,
+    encodings: Mapping[str, str],
+    restores: Sequence[Restore],
+) -> Folder:
     problems: list[Problem] = list(scan.problems)
     done: list[_Decoded] = []
     seen: dict[str, str] = {}
@@ -136,11 +148,15 @@ def _run(root: str, scan: load.Scan, *, progress: Progress | None, max_bytes: in
     for d, article in zip(done, articles, strict=True):
         if not article.paragraphs:
             n = len(article.removed)
-            why = ("the file has no visible text" if not n else
-                   ("its only block" if n == 1 else f"all {n} blocks")
-                   + " looked like site chrome or metadata")
-            problems.append(Problem(d.raw.id, d.raw.path, ProblemKind.NO_TEXT,
-                                    f"no article text found ({why})"))
+            why = (
+                "the file has no visible text"
+                if not n
+                else ("its only block" if n == 1 else f"all {n} blocks")
+                + " looked like site chrome or metadata"
+            )
+            problems.append(
+                Problem(d.raw.id, d.raw.path, ProblemKind.NO_TEXT, f"no article text found ({why})")
+            )
             continue
         version = _version(d, article)
         mine = [r for r in restores if r.version == version.id]
@@ -149,8 +165,9 @@ def _run(root: str, scan: load.Scan, *, progress: Progress | None, max_bytes: in
     return Folder(root=root, versions=tuple(versions), problems=tuple(problems))
 
 
-def _keep_unique(item: _Decoded, seen: dict[str, str], done: list[_Decoded],
-                 problems: list[Problem]) -> None:
+def _keep_unique(
+    item: _Decoded, seen: dict[str, str], done: list[_Decoded], problems: list[Problem]
+) -> None:
     # Same bytes, or the same text saved in another encoding: one version is enough.
     text_key = "text:" + hashlib.sha256(item.text.encode("utf-8")).hexdigest()
     original = seen.get(item.raw.sha256) or seen.get(text_key)
@@ -176,8 +193,9 @@ def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
         return articles
 
 
-def _read_all(jobs: list[tuple[load.Entry, int, str | None]],
-              progress: Progress | None) -> Iterator[_Decoded | Problem]:
+def _read_all(
+    jobs: list[tuple[load.Entry, int, str | None]], progress: Progress | None
+) -> Iterator[_Decoded | Problem]:
     """Read and extract each job, in order, polling for cancellation between files.
 
     One process on purpose: a process pool (measured with ``benchmarks/bench_extract.py``
@@ -212,8 +230,12 @@ def _read_one(entry: load.Entry, *, max_bytes: int, encoding: str | None) -> _De
     try:
         fmt, article = extract_article(text, raw.format)
     except Exception as exc:  # one odd file must never stop the folder
-        return Problem(raw.id, raw.path, ProblemKind.NO_TEXT,
-                       f"extraction failed ({type(exc).__name__}: {exc})")
+        return Problem(
+            raw.id,
+            raw.path,
+            ProblemKind.NO_TEXT,
+            f"extraction failed ({type(exc).__name__}: {exc})",
+        )
     return _Decoded(raw, text, decoded.encoding, fmt, article)
 
 
@@ -259,13 +281,18 @@ def apply_restores(version: Version, restores: Sequence[Restore]) -> Version:
         whose ``sha256`` differs (the file changed since), is ignored. Paragraphs are
         re-indexed in file order.
     """
-    wanted = {(r.start, r.end) for r in restores
-              if r.version == version.id and r.sha256 in ("", version.sha256)}
+    wanted = {
+        (r.start, r.end)
+        for r in restores
+        if r.version == version.id and r.sha256 in ("", version.sha256)
+    }
     back = [r for r in version.removed if (r.start, r.end) in wanted]
     if not back:
         return version
     kept = tuple(r for r in version.removed if (r.start, r.end) not in wanted)
-    items: list[tuple[int, int, Paragraph | Removed]] = [(p.start, 0, p) for p in version.paragraphs]
+    items: list[tuple[int, int, Paragraph | Removed]] = [
+        (p.start, 0, p) for p in version.paragraphs
+    ]
     items += [(r.start, 1, r) for r in back]
     items.sort(key=lambda t: (t[0], t[1]))
     paragraphs: list[Paragraph] = []
@@ -279,13 +306,14 @@ def apply_restores(version: Version, restores: Sequence[Restore]) -> Version:
 
 def _restored_paragraph(index: int, block: Removed, version: Version) -> Paragraph:
     text = version.text
-    if text[block.start:block.end] == block.text:
+    if text[block.start : block.end] == block.text:
         return make_paragraph(index, block.text, block.start)
     if version.format is not SourceFormat.HTML:
         # Rebuilt from the file's lines the way extraction builds a paragraph, so every
         # character keeps its exact place in the file (markup reduced, lines joined).
-        rebuilt = paragraph_from_span(text, block.start, block.end, index,
-                                      markdown=version.format is SourceFormat.MARKDOWN)
+        rebuilt = paragraph_from_span(
+            text, block.start, block.end, index, markdown=version.format is SourceFormat.MARKDOWN
+        )
         if rebuilt is not None:
             return rebuilt
     # HTML: the block's text was extracted from markup; spread its characters over the

@@ -34,6 +34,8 @@ from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.text.normalize import make_paragraph
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class _Unit:
     text: str
@@ -63,8 +65,9 @@ def extract_html_article(source: str) -> Article:
         return _fallback(source, proj, meta)
 
 
-def _from_units(source: str, units: list[str], proj: Projection,
-                meta: dict[str, str | None]) -> Article:
+def _from_units(
+    source: str, units: list[str], proj: Projection, meta: dict[str, str | None]
+) -> Article:
     located = _locate(units, proj)
     keep: list[_Unit] = []
     dropped: list[tuple[_Unit, str, str]] = []
@@ -80,9 +83,15 @@ def _from_units(source: str, units: list[str], proj: Projection,
             keep.append(u)
     paragraphs = tuple(_paragraph(i, u, proj) for i, u in enumerate(keep))
     removed = _removed_blocks(proj, keep, dropped, meta)
-    return Article(title=meta["title"], date=meta["date"], outlet=meta["outlet"],
-                   url=meta["url"], byline=meta["byline"], paragraphs=paragraphs,
-                   removed=removed)
+    return Article(
+        title=meta["title"],
+        date=meta["date"],
+        outlet=meta["outlet"],
+        url=meta["url"],
+        byline=meta["byline"],
+        paragraphs=paragraphs,
+        removed=removed,
+    )
 
 
 def _run_trafilatura(source: str) -> Any:
@@ -90,8 +99,13 @@ def _run_trafilatura(source: str) -> Any:
         import trafilatura
 
         return trafilatura.bare_extraction(
-            source, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False, deduplicate=False,
+            source,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            deduplicate=False,
         )
     except Exception:  # a broken page must not stop the folder; the fallback handles it
         return None
@@ -195,7 +209,9 @@ def _paragraph(index: int, u: _Unit, proj: Projection) -> Paragraph:
     if not u.exact:
         start = proj.origin[u.start]
         return make_paragraph(index, u.text, start, OffsetMap.identity(len(u.text), start))
-    return make_paragraph(index, u.text, proj.origin[u.start], _projection_map(proj, u.start, u.end))
+    return make_paragraph(
+        index, u.text, proj.origin[u.start], _projection_map(proj, u.start, u.end)
+    )
 
 
 def _projection_map(proj: Projection, start: int, end: int) -> OffsetMap:
@@ -231,8 +247,9 @@ def _container_words(units: list[_Unit], proj: Projection) -> frozenset[str]:
 _NEAR = 4
 
 
-def _chrome_reason(u: _Unit, proj: Projection, ignored: frozenset[str],
-                   meta: dict[str, str | None]) -> tuple[str, str] | None:
+def _chrome_reason(
+    u: _Unit, proj: Projection, ignored: frozenset[str], meta: dict[str, str | None]
+) -> tuple[str, str] | None:
     text = u.text
     if len(text) <= 300:
         for pattern, reason, detail in TEXT_CUES:
@@ -247,14 +264,24 @@ def _chrome_reason(u: _Unit, proj: Projection, ignored: frozenset[str],
     near = tuple(w for element in block.elements[-_NEAR:] for w in element)
     words = [w for w in context_words(near) if w not in ignored]
     for reason, detail in reasons_for(words):
-        if reason in ("caption", "byline", "related", "share", "newsletter", "cookie", "tags",
-                      "ticker", "advert") and (reason != "byline" or len(text) < 200):
+        if reason in (
+            "caption",
+            "byline",
+            "related",
+            "share",
+            "newsletter",
+            "cookie",
+            "tags",
+            "ticker",
+            "advert",
+        ) and (reason != "byline" or len(text) < 200):
             return reason, detail + " (page markup)"
     return None
 
 
-_LINK = re.compile(r"<a\b[^>]*\bhref\s*=\s*(?:\"(?!#)|'(?!#)|(?![#\"']))[^>]*>.*?</a\s*>",
-                   re.S | re.I)
+_LINK = re.compile(
+    r"<a\b[^>]*\bhref\s*=\s*(?:\"(?!#)|'(?!#)|(?![#\"']))[^>]*>.*?</a\s*>", re.S | re.I
+)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -268,7 +295,7 @@ def _link_only(u: _Unit, proj: Projection, source: str) -> tuple[str, str] | Non
     lo = source.rfind(">", 0, start)
     lo = source.rfind("<", 0, lo) if lo > 0 else start
     hi = source.find(">", end)
-    fragment = source[max(lo, 0):hi + 1 if hi >= 0 else end]
+    fragment = source[max(lo, 0) : hi + 1 if hi >= 0 else end]
     if not _LINK.search(fragment):
         return None
     rest = _TAG.sub("", _LINK.sub("", fragment))
@@ -282,11 +309,19 @@ def _is_title(text: str, title: str | None) -> bool:
         return False
     a = " ".join(text.lower().split())
     b = " ".join(title.lower().split())
-    return a == b or (len(a) > 10 and b.startswith(a)) or (len(b) > 10 and a.startswith(b) and len(a) < len(b) + 3)
+    return (
+        a == b
+        or (len(a) > 10 and b.startswith(a))
+        or (len(b) > 10 and a.startswith(b) and len(a) < len(b) + 3)
+    )
 
 
-def _removed_blocks(proj: Projection, keep: list[_Unit], dropped: list[tuple[_Unit, str, str]],
-                    meta: dict[str, str | None]) -> tuple[Removed, ...]:
+def _removed_blocks(
+    proj: Projection,
+    keep: list[_Unit],
+    dropped: list[tuple[_Unit, str, str]],
+    meta: dict[str, str | None],
+) -> tuple[Removed, ...]:
     """Every visible block not covered by a kept paragraph, with a reason, in page order."""
     covered = sorted((u.start, u.end) for u in keep if u.start >= 0)
     reasons = {(u.start, u.end): (r, d) for u, r, d in dropped if u.start >= 0}
@@ -319,8 +354,12 @@ def _removed_blocks(proj: Projection, keep: list[_Unit], dropped: list[tuple[_Un
             pieces.append((s, e, reason, detail))
     merged: list[tuple[int, int, str, str]] = []
     for s, e, reason, detail in pieces:
-        if merged and merged[-1][2] == reason and reason not in ("title", "dateline", "byline") \
-                and not _kept_between(covered, merged[-1][1], s):
+        if (
+            merged
+            and merged[-1][2] == reason
+            and reason not in ("title", "dateline", "byline")
+            and not _kept_between(covered, merged[-1][1], s)
+        ):
             ms, _, _, md = merged[-1]
             merged[-1] = (ms, e, reason, md)
         else:
@@ -328,8 +367,16 @@ def _removed_blocks(proj: Projection, keep: list[_Unit], dropped: list[tuple[_Un
     out: list[Removed] = []
     for s, e, reason, detail in merged:
         src_start, src_end = proj.source_span(s, e)
-        out.append(Removed(text=proj.text[s:e], reason=reason, start=src_start, end=src_end,
-                           detail=detail, restorable=reason not in ("title", "dateline")))
+        out.append(
+            Removed(
+                text=proj.text[s:e],
+                reason=reason,
+                start=src_start,
+                end=src_end,
+                detail=detail,
+                restorable=reason not in ("title", "dateline"),
+            )
+        )
     return tuple(out)
 
 
@@ -337,7 +384,9 @@ def _kept_between(covered: list[tuple[int, int]], a: int, b: int) -> bool:
     return any(a <= s < b for s, _ in covered)
 
 
-def _block_reason(text: str, context: tuple[str, ...], meta: dict[str, str | None]) -> tuple[str, str]:
+def _block_reason(
+    text: str, context: tuple[str, ...], meta: dict[str, str | None]
+) -> tuple[str, str]:
     if _is_title(text, meta["title"]):
         return "title", "the headline (kept as the title)"
     short = len(text) < 300
@@ -390,7 +439,12 @@ def _fallback(source: str, proj: Projection, meta: dict[str, str | None]) -> Art
     for r in article.removed:
         s, e = proj.source_span(r.start, r.end) if r.end > r.start else (proj.origin[r.start],) * 2
         removed.append(Removed(r.text, r.reason, s, e, r.detail, r.restorable))
-    return Article(title=meta["title"] or article.title, date=meta["date"] or article.date,
-                   outlet=meta["outlet"] or article.outlet, url=meta["url"] or article.url,
-                   byline=meta["byline"] or article.byline, paragraphs=tuple(paragraphs),
-                   removed=tuple(removed))
+    return Article(
+        title=meta["title"] or article.title,
+        date=meta["date"] or article.date,
+        outlet=meta["outlet"] or article.outlet,
+        url=meta["url"] or article.url,
+        byline=meta["byline"] or article.byline,
+        paragraphs=tuple(paragraphs),
+        removed=tuple(removed),
+    )

@@ -28,13 +28,89 @@ _TOKEN = re.compile(
     r"|\s{2,}|[^\S ]",
     re.S | re.I,
 )
-_ATTR_WORDS = re.compile(r"""\b(?:class|id|role|itemprop|data-component)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "br", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "button", "caption", "title", "html", "option", "select", "textarea"]
+_ATTR_WORDS = re.compile(
+    r"""\b(?:class|id|role|itemprop|data-component)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
 )
-_VOID_TAGS = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
-_IMPLICIT_CLOSE = {"p": {"p"}, "li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"},
-                   "tr": {"tr"}, "td": {"td", "th"}, "th": {"td", "th"}, "option": {"option"}}
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "button",
+        "caption",
+        "title",
+        "html",
+        "option",
+        "select",
+        "textarea",
+    ]
+)
+_VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+_IMPLICIT_CLOSE = {
+    "p": {"p"},
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "tr": {"tr"},
+    "td": {"td", "th"},
+    "th": {"td", "th"},
+    "option": {"option"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +155,9 @@ class Projection:
         """Offset just past the source text that produced projected character ``index``."""
         nxt = self.origin[index + 1] if index + 1 < len(self.origin) else self.origin[-1]
         # An entity or a collapsed whitespace run spans several source characters.
-        return max(nxt if self.text[index] != "\n" else self.origin[index] + 1, self.origin[index] + 1)
+        return max(
+            nxt if self.text[index] != "\n" else self.origin[index] + 1, self.origin[index] + 1
+        )
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing projected ``offset``, if any."""

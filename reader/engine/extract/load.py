@@ -32,10 +32,16 @@ FORMATS: dict[str, SourceFormat] = {
     ".xhtml": SourceFormat.HTML,
 }
 
-FAILURE_KINDS = frozenset({
-    ProblemKind.BINARY, ProblemKind.EMPTY, ProblemKind.TOO_LARGE, ProblemKind.UNREADABLE,
-    ProblemKind.NO_TEXT, ProblemKind.NOT_FOUND,
-})
+FAILURE_KINDS = frozenset(
+    {
+        ProblemKind.BINARY,
+        ProblemKind.EMPTY,
+        ProblemKind.TOO_LARGE,
+        ProblemKind.UNREADABLE,
+        ProblemKind.NO_TEXT,
+        ProblemKind.NOT_FOUND,
+    }
+)
 """Problems that mean a file the user meant as a version could not be read. Unsupported
 types, hidden files, store files and duplicates are deliberate skips, not failures."""
 
@@ -83,9 +89,13 @@ def is_failure(problem: Problem) -> bool:
 def is_store_file(name: str) -> bool:
     """True for the project's own database files (never articles, never reported as such)."""
     lower = name.lower()
-    return (lower.startswith("version-reader.sqlite") or lower.endswith(".sqlite")
-            or lower.endswith("-wal") or lower.endswith("-shm")
-            or lower.endswith(".sqlite-journal"))
+    return (
+        lower.startswith("version-reader.sqlite")
+        or lower.endswith(".sqlite")
+        or lower.endswith("-wal")
+        or lower.endswith("-shm")
+        or lower.endswith(".sqlite-journal")
+    )
 
 
 def scan_folder(root: str | Path, *, prefix: str = "") -> Scan:
@@ -110,11 +120,20 @@ def scan_folder(root: str | Path, *, prefix: str = "") -> Scan:
         for d in sorted(dirnames):
             vid = prefix + rel_dir + d
             if d.startswith("."):
-                problems.append(Problem(vid + "/", str(here / d), ProblemKind.UNSUPPORTED,
-                                        "hidden folder, skipped"))
+                problems.append(
+                    Problem(
+                        vid + "/", str(here / d), ProblemKind.UNSUPPORTED, "hidden folder, skipped"
+                    )
+                )
             elif (here / d).is_symlink():
-                problems.append(Problem(vid + "/", str(here / d), ProblemKind.UNSUPPORTED,
-                                        "symbolic link to a folder, not followed"))
+                problems.append(
+                    Problem(
+                        vid + "/",
+                        str(here / d),
+                        ProblemKind.UNSUPPORTED,
+                        "symbolic link to a folder, not followed",
+                    )
+                )
             else:
                 keep_dirs.append(d)
         dirnames[:] = keep_dirs
@@ -136,15 +155,17 @@ def classify_name(vid: str, path: Path) -> tuple[Entry | None, Problem | None]:
     if name.startswith("."):
         return None, Problem(vid, str(path), ProblemKind.UNSUPPORTED, "hidden file, skipped")
     if is_store_file(name):
-        return None, Problem(vid, str(path), ProblemKind.UNSUPPORTED,
-                             "Version Reader's own store file, skipped")
+        return None, Problem(
+            vid, str(path), ProblemKind.UNSUPPORTED, "Version Reader's own store file, skipped"
+        )
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         suffix = path.suffix.lower() or "no extension"
         return None, Problem(
-            vid, str(path), ProblemKind.UNSUPPORTED,
-            f"unsupported file type ({suffix}); expected one of "
-            + ", ".join(sorted(FORMATS)),
+            vid,
+            str(path),
+            ProblemKind.UNSUPPORTED,
+            f"unsupported file type ({suffix}); expected one of " + ", ".join(sorted(FORMATS)),
         )
     return Entry(vid, path, fmt), None
 
@@ -170,8 +191,9 @@ def read_entry(entry: Entry, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile |
     if path.is_dir():
         return problem(ProblemKind.UNREADABLE, "is a folder, not a file")
     if st.st_size > max_bytes:
-        return problem(ProblemKind.TOO_LARGE,
-                       f"too large ({_mb(st.st_size)}; the limit is {_mb(max_bytes)})")
+        return problem(
+            ProblemKind.TOO_LARGE, f"too large ({_mb(st.st_size)}; the limit is {_mb(max_bytes)})"
+        )
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -181,13 +203,15 @@ def read_entry(entry: Entry, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile |
     except OSError as exc:
         return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
     if len(data) > max_bytes:  # grew between stat and read
-        return problem(ProblemKind.TOO_LARGE,
-                       f"too large ({_mb(len(data))}; the limit is {_mb(max_bytes)})")
+        return problem(
+            ProblemKind.TOO_LARGE, f"too large ({_mb(len(data))}; the limit is {_mb(max_bytes)})"
+        )
     if not data:
         return problem(ProblemKind.EMPTY, "empty file (0 bytes)")
     if looks_binary(data):
-        return problem(ProblemKind.BINARY,
-                       "binary content, not text (is it an image, PDF or archive renamed?)")
+        return problem(
+            ProblemKind.BINARY, "binary content, not text (is it an image, PDF or archive renamed?)"
+        )
     return RawFile(
         id=entry.id,
         path=str(path),
@@ -214,9 +238,15 @@ def read_paths(paths: Sequence[str | Path], *, cwd: str | Path | None = None) ->
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw) if Path(raw).is_absolute() or cwd is None else base / raw
-        vid = _display_id(path, base) if path.is_absolute() or cwd is not None else Path(raw).as_posix()
+        vid = (
+            _display_id(path, base)
+            if path.is_absolute() or cwd is not None
+            else Path(raw).as_posix()
+        )
         if not path.exists() and not path.is_symlink():
-            problems.append(Problem(vid, str(path), ProblemKind.NOT_FOUND, "no such file or folder"))
+            problems.append(
+                Problem(vid, str(path), ProblemKind.NOT_FOUND, "no such file or folder")
+            )
             continue
         if path.is_dir():
             prefix = "" if vid in ("", ".") else vid.rstrip("/") + "/"
@@ -264,8 +294,9 @@ def _mb(n: int) -> str:
 
 def duplicate_problem(file: RawFile, original_id: str) -> Problem:
     """The problem for a file whose bytes equal those of an earlier file."""
-    return Problem(file.id, file.path, ProblemKind.DUPLICATE,
-                   f"same content as {original_id}, skipped")
+    return Problem(
+        file.id, file.path, ProblemKind.DUPLICATE, f"same content as {original_id}, skipped"
+    )
 
 
 def entry_ids(entries: Iterable[Entry]) -> list[str]:

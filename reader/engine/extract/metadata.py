@@ -29,29 +29,116 @@ def _months(month: int, *names: str) -> None:
         _MONTHS[name] = month
 
 
-_months(1, "january", "jan", "января", "январь", "янв", "janvier", "janv", "januar", "jänner",
-        "jän", "enero", "ene", "gennaio", "gen", "janeiro")
-_months(2, "february", "feb", "февраля", "февраль", "фев", "févr", "février", "fevrier", "fevr",
-        "februar", "febrero", "febbraio", "fevereiro", "fev")
-_months(3, "march", "mar", "марта", "март", "mars", "märz", "maerz", "marzo", "março", "marco",
-        "mär")
+_months(
+    1,
+    "january",
+    "jan",
+    "января",
+    "январь",
+    "янв",
+    "janvier",
+    "janv",
+    "januar",
+    "jänner",
+    "jän",
+    "enero",
+    "ene",
+    "gennaio",
+    "gen",
+    "janeiro",
+)
+_months(
+    2,
+    "february",
+    "feb",
+    "февраля",
+    "февраль",
+    "фев",
+    "févr",
+    "février",
+    "fevrier",
+    "fevr",
+    "februar",
+    "febrero",
+    "febbraio",
+    "fevereiro",
+    "fev",
+)
+_months(
+    3, "march", "mar", "марта", "март", "mars", "märz", "maerz", "marzo", "março", "marco", "mär"
+)
 _months(4, "april", "apr", "апреля", "апрель", "апр", "avril", "avr", "abril", "abr", "aprile")
 _months(5, "may", "мая", "май", "mai", "mayo", "maggio", "maio", "mag")
-_months(6, "june", "jun", "июня", "июнь", "июн", "juin", "juni", "junio", "giugno", "junho",
-        "giu")
-_months(7, "july", "jul", "июля", "июль", "июл", "juillet", "juil", "juli", "julio", "luglio",
-        "julho", "lug")
+_months(6, "june", "jun", "июня", "июнь", "июн", "juin", "juni", "junio", "giugno", "junho", "giu")
+_months(
+    7,
+    "july",
+    "jul",
+    "июля",
+    "июль",
+    "июл",
+    "juillet",
+    "juil",
+    "juli",
+    "julio",
+    "luglio",
+    "julho",
+    "lug",
+)
 _months(8, "august", "aug", "августа", "август", "авг", "août", "aout", "agosto", "ago")
-_months(9, "september", "sept", "sep", "сентября", "сентябрь", "сен", "сент", "septembre",
-        "septiembre", "setiembre", "settembre", "setembro", "set")
-_months(10, "october", "oct", "октября", "октябрь", "окт", "octobre", "oktober", "okt",
-        "octubre", "ottobre", "outubro", "out", "ott")
+_months(
+    9,
+    "september",
+    "sept",
+    "sep",
+    "сентября",
+    "сентябрь",
+    "сен",
+    "сент",
+    "septembre",
+    "septiembre",
+    "setiembre",
+    "settembre",
+    "setembro",
+    "set",
+)
+_months(
+    10,
+    "october",
+    "oct",
+    "октября",
+    "октябрь",
+    "окт",
+    "octobre",
+    "oktober",
+    "okt",
+    "octubre",
+    "ottobre",
+    "outubro",
+    "out",
+    "ott",
+)
 _months(11, "november", "nov", "ноября", "ноябрь", "ноя", "novembre", "noviembre", "novembro")
-_months(12, "december", "dec", "декабря", "декабрь", "дек", "décembre", "decembre", "déc",
-        "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro")
+_months(
+    12,
+    "december",
+    "dec",
+    "декабря",
+    "декабрь",
+    "дек",
+    "décembre",
+    "decembre",
+    "déc",
+    "dezember",
+    "dez",
+    "diciembre",
+    "dic",
+    "dicembre",
+    "dezembro",
+)
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
-_WEEKDAY = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?")
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 
 _DATE_PATTERNS = (
     # 2022-01-28, 2022-01-28T18:57:00Z, 2022/01/28
@@ -187,11 +274,16 @@ _NAME = r"(?:[A-Z][\w&'’.-]*|of|the|de|la|al|el)(?:\s+(?:[A-Z0-9][\w&'’.-]*|
 _SELF_MENTION = (
     re.compile(rf"^A (?:message|note|word) from (?P<n>{_NAME})\s*:?\s*$", re.IGNORECASE),
     re.compile(rf"^(?P<n>{_NAME})(?:’s|'s) (?:website|site|app|newsletter|journalism)\b"),
-    re.compile(rf"^(?P<n>{_NAME}) is an? (?:[\w-]+ ){{0,6}}(?:channel|newspaper|magazine|"
-               r"outlet|broadcaster|agency|website|publication|network|daily|weekly)\b"),
+    re.compile(
+        rf"^(?P<n>{_NAME}) is an? (?:[\w-]+ ){{0,6}}(?:channel|newspaper|magazine|"
+        r"outlet|broadcaster|agency|website|publication|network|daily|weekly)\b"
+    ),
     re.compile(rf"^(?P<n>{_NAME})\s*(?:©|\(c\))\s*\d{{4}}"),
-    re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
-               r"(?P<n>[^\W\d_][^.|,;©\n]{1,50})", re.IGNORECASE),
+    re.compile(
+        r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+        r"(?P<n>[^\W\d_][^.|,;©\n]{1,50})",
+        re.IGNORECASE,
+    ),
 )
 _MASTHEAD_MAX_WORDS = 5
 
@@ -241,7 +333,7 @@ def find_outlet(text: str, url: str | None) -> str | None:
             not line
             or len(words) > _MASTHEAD_MAX_WORDS
             or not line[0].isupper()
-            or line[-1] in ".:!?,;\"”"
+            or line[-1] in '.:!?,;"”'
             or not all(w[0].isupper() or not w[0].isalpha() for w in words[:1])
         ):
             continue
@@ -268,8 +360,12 @@ def find_outlet(text: str, url: str | None) -> str | None:
                 name = m.group("n").strip(" .,:;")
                 name = re.sub(r"^(?:(?:the|of|de|la|al|el)\s+)+", "", name)  # lower-case only
                 name = re.sub(r"\s+\d{4}(?:\s*[-–]\s*\d{4})?$", "", name)
-                name = re.sub(r"\s+(?:All rights|Alle Rechte|Tous droits|Все права|Todos los)\b.*$",
-                              "", name, flags=re.IGNORECASE)
+                name = re.sub(
+                    r"\s+(?:All rights|Alle Rechte|Tous droits|Все права|Todos los)\b.*$",
+                    "",
+                    name,
+                    flags=re.IGNORECASE,
+                )
                 if name and len(name) >= 3 and name.lower() not in {"the", "this", "our"}:
                     return name
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]

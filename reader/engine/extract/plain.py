@@ -58,15 +58,18 @@ _DATELINE_FILLER = re.compile(
 )
 # A sentence end inside a line: a lower-case word, then . ! or ?, then a capital
 # ("U.S. Ignored" and "Rep. Omar" are abbreviations, not breaks).
-_SENTENCE_BREAK = re.compile(r"(?<=[a-zа-яёà-ÿ0-9%][a-zа-яёà-ÿ0-9%])[.!?][\"”’)]?\s+[\"“(]?[A-ZА-ЯЁ]")
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[a-zа-яёà-ÿ0-9%][a-zа-яёà-ÿ0-9%])[.!?][\"”’)]?\s+[\"“(]?[A-ZА-ЯЁ]"
+)
 # "Velmar Daily reporter", "Our correspondent", "Редакция": a byline without "By".
 _CREDIT = re.compile(
     r"\b(?:reporter|correspondent|staff|editor|writer|journalist|desk|newsroom|"
     r"корреспондент|редакция|rédaction|redaktion|redacción|correspondant)s?\b",
     re.IGNORECASE,
 )
-_SOURCE_LABEL = re.compile(r"(?:source|original|via|permalink|canonical|источник|quelle)\b",
-                           re.IGNORECASE)
+_SOURCE_LABEL = re.compile(
+    r"(?:source|original|via|permalink|canonical|источник|quelle)\b", re.IGNORECASE
+)
 _URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -214,8 +217,11 @@ def _find_title(units: list[Unit]) -> tuple[int | None, int]:
         top = min(units[i].heading for i in long)
         best = [i for i in long if units[i].heading == top][-1]
         return best, next((i for i in prose if i > best), n)
-    candidates = [i for i in range(body)
-                  if units[i].reason is None and _title_like(units[i]) and not _is_credit(units[i])]
+    candidates = [
+        i
+        for i in range(body)
+        if units[i].reason is None and _title_like(units[i]) and not _is_credit(units[i])
+    ]
     if candidates:
         # Nearest the body, but a line of four words or more beats a short label.
         strong = [i for i in candidates if units[i].words >= 4]
@@ -322,8 +328,13 @@ def _zones(units: list[Unit], title: int | None, body: int) -> None:
     seen = Counter(_key(u) for u in units if u.text)
     for u in units:
         k = _key(u)
-        if (seen[k] >= 2 and k != head_key and u.words <= 5 and not ends_sentence(u.text)
-                and u.reason in (None, "header", "footer", "navigation")):
+        if (
+            seen[k] >= 2
+            and k != head_key
+            and u.words <= 5
+            and not ends_sentence(u.text)
+            and u.reason in (None, "header", "footer", "navigation")
+        ):
             u.reason, u.detail = "masthead", "the site's name, repeated on the page"
     for u in units[body:footer]:
         if u.reason == "navigation" and u.bullet:
@@ -362,8 +373,16 @@ def _removed(units: list[Unit], text: str) -> list[Removed]:
         first, last = g[0], g[-1]
         # Markup-only lines (an image) show their source rather than nothing.
         shown = "\n".join(u.text or text[u.start : u.end] for u in g)
-        out.append(Removed(shown, first.reason or "", first.start, last.end, first.detail,
-                           first.reason not in METADATA_REASONS))
+        out.append(
+            Removed(
+                shown,
+                first.reason or "",
+                first.start,
+                last.end,
+                first.detail,
+                first.reason not in METADATA_REASONS,
+            )
+        )
     return out
 
 
@@ -397,11 +416,23 @@ def _url_date(url: str | None) -> str | None:
 # Front matter keys, as web clippers write them. "created"/"clipped" are when the page was
 # saved, not published: they never give the date.
 _FRONT_KEYS = {
-    "title": "title", "headline": "title",
-    "date": "date", "published": "date", "publish_date": "date", "pubdate": "date",
-    "date_published": "date", "datepublished": "date",
-    "source": "url", "url": "url", "link": "url", "canonical": "url", "original_url": "url",
-    "author": "byline", "authors": "byline", "byline": "byline", "creator": "byline",
+    "title": "title",
+    "headline": "title",
+    "date": "date",
+    "published": "date",
+    "publish_date": "date",
+    "pubdate": "date",
+    "date_published": "date",
+    "datepublished": "date",
+    "source": "url",
+    "url": "url",
+    "link": "url",
+    "canonical": "url",
+    "original_url": "url",
+    "author": "byline",
+    "authors": "byline",
+    "byline": "byline",
+    "creator": "byline",
 }
 _FRONT_REASON = {"title": "title", "date": "dateline", "url": "url", "byline": "byline"}
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w -]*):\s*(.*)$")
@@ -462,7 +493,8 @@ def extract_text_article(text: str, *, markdown: bool) -> Article:
     url = front.get("url") or _url(units, text)
     date = date or front.get("date") or _url_date(url)
     byline = front.get("byline") or next(
-        (parse_byline(u.text) or u.text for u in units if u.role == "byline"), None)
+        (parse_byline(u.text) or u.text for u in units if u.role == "byline"), None
+    )
     chrome = "\n".join(u.text for u in units if u.role != "body")
     return Article(
         title=units[title].text if title is not None else front.get("title"),

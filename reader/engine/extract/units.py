@@ -94,9 +94,7 @@ def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
         return False
     nxt_text = text[nxt.prefix_end : nxt.content_end]
     menu = separators(text[cur.prefix_end : cur.content_end]) + separators(nxt_text)
-    if menu >= 2 or match_cue(
-        nxt_text, len(nxt_text.split())
-    ):
+    if menu >= 2 or match_cue(nxt_text, len(nxt_text.split())):
         return False  # a menu bar, or a label that stands alone ("Log in", "Sign up")
     if width < _WRAP_MIN or width > _WRAP_MAX:
         return False
@@ -106,7 +104,7 @@ def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
     last = text[cur.end - 1]
     initial = text[nxt.prefix_end : nxt.prefix_end + 1]
     # A full stop at the end of a shorter line before a capital reads as a line break.
-    return not (last in ".!?:\"”" and initial.isupper() and n < 0.85 * width)
+    return not (last in '.!?:"”' and initial.isupper() and n < 0.85 * width)
 
 
 def _build(text: str, lines: list[_Line], block: int, markdown: bool) -> Unit:
@@ -226,12 +224,12 @@ def split_units(text: str, *, markdown: bool) -> list[Unit]:
 def unit_paragraph(unit: Unit, index: int) -> Paragraph:
     """The body ``Paragraph`` for ``unit`` at position ``index``."""
     source = offset_map(unit.sources, unit.end)
-    return make_paragraph(index, unit.text, unit.sources[0] if unit.sources else unit.start,
-                          source)
+    return make_paragraph(index, unit.text, unit.sources[0] if unit.sources else unit.start, source)
 
 
-def paragraph_from_span(text: str, start: int, end: int, index: int, *,
-                        markdown: bool) -> Paragraph | None:
+def paragraph_from_span(
+    text: str, start: int, end: int, index: int, *, markdown: bool
+) -> Paragraph | None:
     """Rebuild one paragraph from the file lines inside ``[start, end)``.
 
     Used to restore a set-aside block into the body: its lines become one paragraph,

@@ -173,8 +173,11 @@ def _cluster(texts: list[tuple[VersionId, str, str]]) -> list[list[int]]:
         merged = False
         for a in range(len(clusters)):
             for b in range(a + 1, len(clusters)):
-                if any(fuzz.ratio(texts[i][2], texts[j][2]) >= NEAR_EQUAL
-                       for i in clusters[a] for j in clusters[b]):
+                if any(
+                    fuzz.ratio(texts[i][2], texts[j][2]) >= NEAR_EQUAL
+                    for i in clusters[a]
+                    for j in clusters[b]
+                ):
                     clusters[a] = sorted(clusters[a] + clusters[b])
                     del clusters[b]
                     merged = True

@@ -42,8 +42,9 @@ def reconcile_json(rec: Reconciliation) -> dict[str, Any]:
     return {
         "schema": RECONCILE_SCHEMA,
         "base": rec.base,
-        "versions": [{"id": v, "label": lab} for v, lab in zip(rec.versions, rec.labels,
-                                                                 strict=True)],
+        "versions": [
+            {"id": v, "label": lab} for v, lab in zip(rec.versions, rec.labels, strict=True)
+        ],
         "rows": [
             {
                 "reading": r.reading,
@@ -94,8 +95,12 @@ def _md(text: str) -> str:
 
 def reconcile_markdown(rec: Reconciliation) -> str:
     """The consensus text as Markdown, one footnote per row that not all versions share."""
-    lines = ["# Reconciled text", "",
-             f"Base: {_md(rec.label(rec.base))}. Versions: {_md(', '.join(rec.labels))}.", ""]
+    lines = [
+        "# Reconciled text",
+        "",
+        f"Base: {_md(rec.label(rec.base))}. Versions: {_md(', '.join(rec.labels))}.",
+        "",
+    ]
     footnotes: list[str] = []
     for row in rec.rows:
         notes = provenance_notes(rec, row)
@@ -122,11 +127,15 @@ ol.notes li{margin-bottom:.4em;font-size:.9em}
 def reconcile_html(rec: Reconciliation) -> str:
     """The consensus text as one self-contained HTML page (inline CSS, escaped text)."""
     e = html.escape
-    parts = ["<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>",
-             "<title>Reconciled text</title>", f"<style>{_CSS}</style></head><body>",
-             "<h1>Reconciled text</h1>",
-             f"<p class='note'>Base: {e(rec.label(rec.base))}. Versions: "
-             f"{e(', '.join(rec.labels))}.</p>"]
+    parts = [
+        "<!DOCTYPE html>",
+        "<html lang='en'><head><meta charset='utf-8'>",
+        "<title>Reconciled text</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<h1>Reconciled text</h1>",
+        f"<p class='note'>Base: {e(rec.label(rec.base))}. Versions: "
+        f"{e(', '.join(rec.labels))}.</p>",
+    ]
     notes_html: list[str] = []
     for row in rec.rows:
         notes = provenance_notes(rec, row)
@@ -164,8 +173,12 @@ def quotes_json(groups: Sequence[QuoteGroup]) -> dict[str, Any]:
                 "speaker": g.speaker,
                 "single_outlet": g.single_outlet,
                 "renderings": [
-                    {"version": q.version, "paragraph": q.paragraph, "text": q.text,
-                     "speaker": q.speaker}
+                    {
+                        "version": q.version,
+                        "paragraph": q.paragraph,
+                        "text": q.text,
+                        "speaker": q.speaker,
+                    }
                     for q in g.renderings
                 ],
             }
@@ -179,12 +192,25 @@ def quotes_csv(groups: Sequence[QuoteGroup]) -> str:
     paragraph, speaker, text."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["group", "group_speaker", "single_outlet", "version", "paragraph", "speaker",
-                "text"])
+    w.writerow(
+        ["group", "group_speaker", "single_outlet", "version", "paragraph", "speaker", "text"]
+    )
     for n, g in enumerate(groups, 1):
         for q in g.renderings:
-            w.writerow([neutralise(x) for x in (n, g.speaker, "yes" if g.single_outlet else "no",
-                                                q.version, q.paragraph, q.speaker, q.text)])
+            w.writerow(
+                [
+                    neutralise(x)
+                    for x in (
+                        n,
+                        g.speaker,
+                        "yes" if g.single_outlet else "no",
+                        q.version,
+                        q.paragraph,
+                        q.speaker,
+                        q.text,
+                    )
+                ]
+            )
     return buf.getvalue()
 
 
@@ -198,13 +224,15 @@ def sources_json(sources: Sources) -> dict[str, Any]:
     """
     return {
         "schema": SOURCES_SCHEMA,
-        "versions": [{"id": v, "label": lab, "shingles": n}
-                     for v, lab, n in zip(sources.versions, sources.labels, sources.shingles,
-                                          strict=True)],
+        "versions": [
+            {"id": v, "label": lab, "shingles": n}
+            for v, lab, n in zip(sources.versions, sources.labels, sources.shingles, strict=True)
+        ],
         "matrix": [list(r) for r in sources.matrix],
         "copies": [list(c) for c in sources.copies],
-        "closest": [{"version": c.version, "closest": c.closest, "score": c.score}
-                    for c in sources.closest],
+        "closest": [
+            {"version": c.version, "closest": c.closest, "score": c.score} for c in sources.closest
+        ],
     }
 
 
@@ -213,9 +241,15 @@ def facts_json(diffs: Sequence[FactDifference]) -> dict[str, Any]:
     return {
         "schema": FACTS_SCHEMA,
         "differences": [
-            {"kind": d.kind.value, "row": d.row, "row_key": d.row_key,
-             "same_name": d.same_name, "note": d.note, "common": list(d.common),
-             "values": [{"version": v, "values": list(vals)} for v, vals in d.values]}
+            {
+                "kind": d.kind.value,
+                "row": d.row,
+                "row_key": d.row_key,
+                "same_name": d.same_name,
+                "note": d.note,
+                "common": list(d.common),
+                "values": [{"version": v, "values": list(vals)} for v, vals in d.values],
+            }
             for d in diffs
         ],
     }

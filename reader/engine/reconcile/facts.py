@@ -88,7 +88,10 @@ _DIGITS = re.compile(
     re.IGNORECASE,
 )
 _WORDNUM = re.compile(
-    r"\b(?:(?:a|one)\s+)?(?:(?:" + "|".join(_UNITS) + r")(?:[-\s](?:" + "|".join(_UNITS)
+    r"\b(?:(?:a|one)\s+)?(?:(?:"
+    + "|".join(_UNITS)
+    + r")(?:[-\s](?:"
+    + "|".join(_UNITS)
     + r"))*)(?:\s+(?:thousand|million|billion|trillion))?\b"
     r"|\b(?:a|one)\s+(?:thousand|million|billion|trillion)\b",
     re.IGNORECASE,
@@ -131,19 +134,34 @@ def find_numbers(text: str) -> list[Fact]:
         value = float(whole.replace(",", "") + ("." + frac if frac else ""))
         if scale:
             value *= _SCALE[scale.casefold()]
-        out.append(Fact(FactKind.NUMBER, m.group(), _fmt(value) + ("%" if pct else ""),
-                        m.start(), m.end()))
+        out.append(
+            Fact(FactKind.NUMBER, m.group(), _fmt(value) + ("%" if pct else ""), m.start(), m.end())
+        )
     for m in _WORDNUM.finditer(text):
         if any(f.start <= m.start() < f.end for f in out):
             continue
-        out.append(Fact(FactKind.NUMBER, m.group(), _fmt(_word_value(m.group())),
-                        m.start(), m.end()))
+        out.append(
+            Fact(FactKind.NUMBER, m.group(), _fmt(_word_value(m.group())), m.start(), m.end())
+        )
     return sorted(out, key=lambda f: f.start)
 
 
 # --- dates -----------------------------------------------------------------------------
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DATE = re.compile(
     r"\b(?:(?P<d1>\d{1,2})\s+)?(?P<month>" + _MONTH_RE + r")(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
@@ -184,10 +202,132 @@ _NAME = re.compile(
     r"(?<![\w’'])[A-Z][\w’'\-]*(?:\s+(?:(?:al|de|du|da|van|von|der|bin|ibn)\s+)?[A-Z][\w’'\-]*)*"
 )
 _NOT_NAMES = frozenset(
-    ["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "we", "i", "but", "and", "or", "so", "yet", "if", "when", "while", "after", "before", "as", "at", "by", "for", "from", "in", "into", "of", "on", "to", "with", "there", "here", "what", "which", "who", "whom", "why", "how", "where", "all", "some", "many", "most", "no", "not", "also", "however", "meanwhile", "president", "minister", "foreign", "prime", "secretary", "general", "chancellor", "mr", "mrs", "ms", "dr", "sir", "madam", "state", "deputy", "spokesman", "spokeswoman", "spokesperson", "former", "acting", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "to",
+        "with",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "why",
+        "how",
+        "where",
+        "all",
+        "some",
+        "many",
+        "most",
+        "no",
+        "not",
+        "also",
+        "however",
+        "meanwhile",
+        "president",
+        "minister",
+        "foreign",
+        "prime",
+        "secretary",
+        "general",
+        "chancellor",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "madam",
+        "state",
+        "deputy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "former",
+        "acting",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 _TITLES = frozenset(
-    ["president", "minister", "secretary", "general", "chancellor", "mr", "mrs", "ms", "dr", "sir", "spokesman", "spokeswoman", "spokesperson", "premier", "king", "queen", "prince", "senator", "governor", "mayor", "ambassador", "envoy"]
+    [
+        "president",
+        "minister",
+        "secretary",
+        "general",
+        "chancellor",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "senator",
+        "governor",
+        "mayor",
+        "ambassador",
+        "envoy",
+    ]
 )
 _TRANSLIT = (
     ("tch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "h"), ("tz", "ts"),
@@ -222,8 +362,7 @@ def _same_key(ka: str, kb: str) -> bool:
         return False  # American / Americans: a plural, not a spelling
     if ka + "a" == kb or kb + "a" == ka:
         return False  # Alexandrov / Alexandrova: two people, not two spellings
-    return (min(len(ka), len(kb)) >= 6 and ka[0] == kb[0]
-            and fuzz.ratio(ka, kb) >= 90.0)
+    return min(len(ka), len(kb)) >= 6 and ka[0] == kb[0] and fuzz.ratio(ka, kb) >= 90.0
 
 
 def _bare(word: str) -> str:
@@ -242,8 +381,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def capitalised_mid_sentence(text: str) -> frozenset[str]:
     """Words of ``text`` written with a capital where no sentence starts (folded)."""
-    return frozenset(_bare(m.group()) for m in re.finditer(r"[A-Z][\w’'\-]*", text)
-                     if not _sentence_initial(text, m.start()))
+    return frozenset(
+        _bare(m.group())
+        for m in re.finditer(r"[A-Z][\w’'\-]*", text)
+        if not _sentence_initial(text, m.start())
+    )
 
 
 def find_names(text: str, *, known: frozenset[str] | None = None) -> list[Fact]:
@@ -271,23 +413,29 @@ def find_names(text: str, *, known: frozenset[str] | None = None) -> list[Fact]:
         if not words:
             continue
         start = m.start() + words[0].start()
-        if (len(words) == 1 and _sentence_initial(text, start)
-                and _bare(words[0].group()) not in known):
+        if (
+            len(words) == 1
+            and _sentence_initial(text, start)
+            and _bare(words[0].group()) not in known
+        ):
             continue
         end = m.start() + words[-1].end()
         surface = re.sub(r"(?:['’]s|['’])$", "", text[start:end])
         if len(surface) < 2 or (surface.isupper() and len(surface) <= 4):
             continue  # acronyms (NATO, US) are organisations spelled one way
         # Compared on the last word: "Vladimir Putin" and "Putin" are one person.
-        out.append(Fact(FactKind.NAME, surface, name_key(surface.split()[-1]), start,
-                        start + len(surface)))
+        out.append(
+            Fact(FactKind.NAME, surface, name_key(surface.split()[-1]), start, start + len(surface))
+        )
     return out
 
 
 def find_facts(text: str) -> list[Fact]:
     """Numbers, dates and names in ``text``, in text order."""
-    return sorted(find_numbers(text) + find_dates(text) + find_names(text),
-                  key=lambda f: (f.start, f.kind.value))
+    return sorted(
+        find_numbers(text) + find_dates(text) + find_names(text),
+        key=lambda f: (f.start, f.kind.value),
+    )
 
 
 # --- comparison ------------------------------------------------------------------------
@@ -297,9 +445,13 @@ NAME_ROW_SIMILARITY = 80.0
 """rapidfuzz ratio (0..100) two cells need before a name substitution between them counts."""
 
 
-def _row_difference(kind: FactKind, row: int, key: str,
-                    per_version: list[tuple[VersionId, list[Fact]]],
-                    texts: dict[VersionId, str]) -> FactDifference | None:
+def _row_difference(
+    kind: FactKind,
+    row: int,
+    key: str,
+    per_version: list[tuple[VersionId, list[Fact]]],
+    texts: dict[VersionId, str],
+) -> FactDifference | None:
     mentioning = [(vid, fs) for vid, fs in per_version if fs]
     if len(mentioning) < 2:
         return None
@@ -315,8 +467,11 @@ def _row_difference(kind: FactKind, row: int, key: str,
         for b in range(a + 1, len(mentioning)):
             if not (value_sets[a] - value_sets[b] and value_sets[b] - value_sets[a]):
                 continue
-            if kind is FactKind.NAME and fuzz.ratio(texts[mentioning[a][0]],
-                                                    texts[mentioning[b][0]]) < NAME_ROW_SIMILARITY:
+            if (
+                kind is FactKind.NAME
+                and fuzz.ratio(texts[mentioning[a][0]], texts[mentioning[b][0]])
+                < NAME_ROW_SIMILARITY
+            ):
                 continue
             substituted = True
     if not substituted:
@@ -404,11 +559,14 @@ def facts_that_differ(alignment: Alignment) -> list[FactDifference]:
     order = [v.id for v in alignment.versions]
     keys = row_keys(alignment)
     out: list[FactDifference] = []
-    known = {v.id: capitalised_mid_sentence("\n\n".join(p.text for p in v.paragraphs))
-             for v in alignment.versions}
+    known = {
+        v.id: capitalised_mid_sentence("\n\n".join(p.text for p in v.paragraphs))
+        for v in alignment.versions
+    }
     for i, row in enumerate(alignment.rows):
-        texts = [(vid, cell_text(by_id[vid], row.cells[vid]))
-                 for vid in order if row.cells.get(vid)]
+        texts = [
+            (vid, cell_text(by_id[vid], row.cells[vid])) for vid in order if row.cells.get(vid)
+        ]
         texts = [(vid, t) for vid, t in texts if t.strip()]
         if len(texts) < 2:
             continue

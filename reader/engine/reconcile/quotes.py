@@ -126,11 +126,18 @@ def _double_marks(text: str) -> list[_Mark]:
     for m in _MARK.finditer(text):
         s, e = m.span()
         ch = _ENTITIES.get(m.group(), m.group())
-        if ch in ('"', "''") and s > 0 and text[s - 1].isdigit() and (
-                e == len(text) or not text[e].isalpha()):
+        if (
+            ch in ('"', "''")
+            and s > 0
+            and text[s - 1].isdigit()
+            and (e == len(text) or not text[e].isalpha())
+        ):
             continue  # an inch or seconds mark: 15" screen
-        inherent = "open" if ch[0] in _D_OPEN or ch == "``" else (
-            "close" if ch[0] in _D_CLOSE else "either")
+        inherent = (
+            "open"
+            if ch[0] in _D_OPEN or ch == "``"
+            else ("close" if ch[0] in _D_CLOSE else "either")
+        )
         marks.append(_Mark(s, e, _context_role(text, s, e, inherent)))
     return marks
 
@@ -198,13 +205,14 @@ def _pair_double(text: str, carried: bool) -> tuple[list[tuple[int, int, bool]],
             last_end = mk.end
     if open_at is not None:
         # “We wait,’ he said: a double quotation closed by a single mark.
-        closer = next((mk for mk in _single_marks(text)
-                       if mk.start >= open_at and mk.role == "close"), None)
+        closer = next(
+            (mk for mk in _single_marks(text) if mk.start >= open_at and mk.role == "close"), None
+        )
         if closer is not None:
             s, e = _trim(text, open_at, closer.start)
             spans.append((s, e, False))
             open_at = None
-    return [sp for sp in spans if any(c.isalpha() for c in text[sp[0]:sp[1]])], open_at
+    return [sp for sp in spans if any(c.isalpha() for c in text[sp[0] : sp[1]])], open_at
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -231,7 +239,9 @@ def _pair_single(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int
 
 def _opens_paragraph(text: str) -> bool:
     marks = _double_marks(text)
-    return bool(marks) and marks[0].role in ("open", "either") and not text[: marks[0].start].strip()
+    return (
+        bool(marks) and marks[0].role in ("open", "either") and not text[: marks[0].start].strip()
+    )
 
 
 def _closes_first(text: str) -> bool:
@@ -253,8 +263,10 @@ def find_quotes(version: Version) -> list[Quote]:
         text = p.text
         spans, open_at = _pair_double(text, carried)
         carried = False
-        singles = _pair_single(text, [(s, e) for s, e, _ in spans] + (
-            [(open_at, len(text))] if open_at is not None else []))
+        singles = _pair_single(
+            text,
+            [(s, e) for s, e, _ in spans] + ([(open_at, len(text))] if open_at is not None else []),
+        )
         for s, e, bal in sorted(spans + singles):
             pieces.append((p.index, s, e, bal, False))
         if open_at is not None:
@@ -273,23 +285,32 @@ def find_quotes(version: Version) -> list[Quote]:
         while cont and k + 1 < len(pieces) and pieces[k + 1][0] == end_para + 1:
             k += 1
             end_para, _, end, nbal, cont = pieces[k]
-            texts.append(paras[end_para].text[pieces[k][1]:end])
+            texts.append(paras[end_para].text[pieces[k][1] : end])
             bal = nbal
         speaker = attribute(paras[end_para].text, end, paras[para].text, s)
-        quotes.append(Quote(version.id, para, s, end_para, end, " ".join(texts), speaker,
-                            balanced=bal))
+        quotes.append(
+            Quote(version.id, para, s, end_para, end, " ".join(texts), speaker, balanced=bal)
+        )
         k += 1
     return _resolve_pronouns(quotes, version)
 
 
 def _resolve_pronouns(quotes: list[Quote], version: Version) -> list[Quote]:
-    """"…," he said: the speaker of the quotation just before (within two paragraphs),
+    """ "…," he said: the speaker of the quotation just before (within two paragraphs),
     else whoever the preceding paragraph names as a source."""
     out: list[Quote] = []
     for q in quotes:
         if q.speaker is not None and is_pronoun(q.speaker):
-            prev = next((p for p in reversed(out) if p.speaker and not is_pronoun(p.speaker)
-                         and q.paragraph - p.end_paragraph <= 2), None)
+            prev = next(
+                (
+                    p
+                    for p in reversed(out)
+                    if p.speaker
+                    and not is_pronoun(p.speaker)
+                    and q.paragraph - p.end_paragraph <= 2
+                ),
+                None,
+            )
             if prev is not None:
                 speaker: str | None = prev.speaker
             else:
@@ -297,8 +318,9 @@ def _resolve_pronouns(quotes: list[Quote], version: Version) -> list[Quote]:
                 if q.paragraph > 0:
                     before = version.paragraphs[q.paragraph - 1].text + " " + before
                 speaker = antecedent(q.speaker, before)
-            q = Quote(q.version, q.paragraph, q.start, q.end_paragraph, q.end, q.text,
-                      speaker, q.balanced)
+            q = Quote(
+                q.version, q.paragraph, q.start, q.end_paragraph, q.end, q.text, speaker, q.balanced
+            )
         out.append(q)
     return out
 
@@ -306,7 +328,101 @@ def _resolve_pronouns(quotes: list[Quote], version: Version) -> list[Quote]:
 # --- grouping --------------------------------------------------------------------------
 
 _STOP = frozenset(
-    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "that", "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "it", "its", "it's", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "them", "us", "him", "not", "no", "do", "does", "did", "didn't", "don't", "doesn't", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "than", "then", "so", "such", "there", "here", "what", "which", "who", "whom", "how", "also", "very", "just", "about", "over", "more", "most", "some", "any", "all", "each", "other", "only", "even", "still"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "into",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "them",
+        "us",
+        "him",
+        "not",
+        "no",
+        "do",
+        "does",
+        "did",
+        "didn't",
+        "don't",
+        "doesn't",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "than",
+        "then",
+        "so",
+        "such",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "how",
+        "also",
+        "very",
+        "just",
+        "about",
+        "over",
+        "more",
+        "most",
+        "some",
+        "any",
+        "all",
+        "each",
+        "other",
+        "only",
+        "even",
+        "still",
+    ]
 )
 
 
@@ -392,18 +508,33 @@ def group_quotes(alignment: Alignment) -> list[QuoteGroup]:
     for ks in members.values():
         ks.sort(key=lambda k: (order[quotes[k].version], quotes[k].paragraph, quotes[k].start))
         rend = tuple(quotes[k] for k in ks)
-        groups.append(QuoteGroup(rend, _group_speaker(rend),
-                                 tuple(dict.fromkeys(labels[q.version] for q in rend))))
-    groups.sort(key=lambda g: (order[g.renderings[0].version], g.renderings[0].paragraph,
-                               g.renderings[0].start))
+        groups.append(
+            QuoteGroup(
+                rend, _group_speaker(rend), tuple(dict.fromkeys(labels[q.version] for q in rend))
+            )
+        )
+    groups.sort(
+        key=lambda g: (
+            order[g.renderings[0].version],
+            g.renderings[0].paragraph,
+            g.renderings[0].start,
+        )
+    )
     return groups
 
 
-def _pair_score(qa: Quote, qb: Quote, a: set[str], b: set[str], idf: dict[str, float],
-                rows: dict[tuple[VersionId, int], int]) -> float:
+def _pair_score(
+    qa: Quote,
+    qb: Quote,
+    a: set[str],
+    b: set[str],
+    idf: dict[str, float],
+    rows: dict[tuple[VersionId, int], int],
+) -> float:
     score = quote_similarity(a, b, idf)
     same_row = rows.get((qa.version, qa.paragraph)) is not None and rows.get(
-        (qa.version, qa.paragraph)) == rows.get((qb.version, qb.paragraph))
+        (qa.version, qa.paragraph)
+    ) == rows.get((qb.version, qb.paragraph))
     if min(len(a), len(b)) <= 2 and not (same_row and (a <= b or b <= a)):
         # A one- or two-word scare quote ("long", "ignored") matches too much by chance:
         # only inside one collation row, and only when its words are all in the other.
@@ -440,7 +571,7 @@ def rendering_diff(a: str, b: str) -> list[WordRun]:
     out = []
     for run in diff_tokens(ka, kb):
         if run.op is DiffOp.DELETE:
-            out.append(WordRun(run.op, "".join(ta[run.a_start:run.a_end])))
+            out.append(WordRun(run.op, "".join(ta[run.a_start : run.a_end])))
         else:
-            out.append(WordRun(run.op, "".join(tb[run.b_start:run.b_end])))
+            out.append(WordRun(run.op, "".join(tb[run.b_start : run.b_end])))
     return out

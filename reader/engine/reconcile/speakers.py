@@ -35,13 +35,14 @@ _SPEAKER = (
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 # After the quotation: ,” Putin told Macron / ,” the Kremlin said / ,” said Lavrov
-_AFTER_SV = re.compile(rf"^[\s,;:.!?—–-]*(?P<spk>{_SPEAKER})(?:,[^,]{{1,80}},)?\s+"
-                       rf"(?:also\s+|then\s+|later\s+)?{_VERBS}\b")
+_AFTER_SV = re.compile(
+    rf"^[\s,;:.!?—–-]*(?P<spk>{_SPEAKER})(?:,[^,]{{1,80}},)?\s+"
+    rf"(?:also\s+|then\s+|later\s+)?{_VERBS}\b"
+)
 _AFTER_VS = re.compile(rf"^[\s,;:—–-]*{_VERBS}\s+(?P<spk>{_SPEAKER})\b")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<spk>{_SPEAKER})")
 # Before the quotation: Le Drian said on Friday that “… / the Kremlin said, “…
-_BEFORE = re.compile(
-    rf"(?P<spk>{_SPEAKER})(?:,(?P<appos>[^,]{{1,80}}),)?\s+(?:also\s+)?{_VERBS}\b")
+_BEFORE = re.compile(rf"(?P<spk>{_SPEAKER})(?:,(?P<appos>[^,]{{1,80}}),)?\s+(?:also\s+)?{_VERBS}\b")
 _NAMED = re.compile(rf"(?:{_CAP}\s+){{0,3}}{_CAP}")
 _TRAILING_MARKS = re.compile(r"(?:&(?:amp;)?#?\w+;|[\"“„‟«‘'‚‹`\s])+$")
 _LEADING_MARKS = re.compile(r"^(?:&(?:amp;)?#?\w+;|[\"“”„‟«»'’‘‚‹›`])+")
@@ -53,7 +54,11 @@ def _clean(speaker: str) -> str:
         # "union leader Dmitry Volkov" -> the name; "the Kremlin" keeps its article
         while len(words) > 2 and words[0][:1].islower() and words[1][:1].islower():
             words.pop(0)
-        if len(words) > 1 and words[0][:1].islower() and words[0].casefold() not in ("the", "a", "an"):
+        if (
+            len(words) > 1
+            and words[0][:1].islower()
+            and words[0].casefold() not in ("the", "a", "an")
+        ):
             words.pop(0)
     return " ".join(words)
 
@@ -106,8 +111,9 @@ def speaker_key(speaker: str | None) -> str:
     if not speaker or is_pronoun(speaker):
         return ""
     s = re.sub(r"['’]s\b.*$", "", speaker)
-    words = [w for w in s.split() if w.casefold() not in ("the", "a", "an", "his", "her", "its",
-                                                          "their")]
+    words = [
+        w for w in s.split() if w.casefold() not in ("the", "a", "an", "his", "her", "its", "their")
+    ]
     return name_key(words[-1]) if words else ""
 
 

@@ -51,8 +51,9 @@ class QuoteNotFound(ValueError):
 
 def selectors(text: str, start: int, end: int) -> tuple[TextQuote, TextPosition]:
     """Quote and position selectors for ``text[start:end]`` (``text`` = ``Version.text``)."""
-    quote = TextQuote(text[start:end], text[max(0, start - CONTEXT):start],
-                      text[end:end + CONTEXT])
+    quote = TextQuote(
+        text[start:end], text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+    )
     return quote, TextPosition(start, end)
 
 
@@ -60,8 +61,9 @@ def _paragraph(version: Version, index: int) -> tuple[int, int]:
     if not 0 <= index < len(version.paragraphs):
         if not version.paragraphs:
             raise IndexError(f"{version.id} has no paragraphs")
-        raise IndexError(f"{version.id} has paragraphs 0..{len(version.paragraphs) - 1}, "
-                         f"not {index}")
+        raise IndexError(
+            f"{version.id} has paragraphs 0..{len(version.paragraphs) - 1}, not {index}"
+        )
     p = version.paragraphs[index]
     return p.start, p.end
 
@@ -111,10 +113,20 @@ def new_annotation(
     q, pos = selectors(version.text, start, end)
     stamp = when or now_iso()
     return Annotation(
-        id=AnnotationId(annotation_id or str(uuid.uuid4())), version=version.id,
-        paragraph=paragraph, tag=tag, note=note, status=AnchorStatus.ANCHORED, author=author,
-        created=stamp, updated=stamp, quote=q, position=pos, doc_sha256=version.sha256,
-        base_version=VersionId(base_version) if base_version else None, group_ref=group_ref,
+        id=AnnotationId(annotation_id or str(uuid.uuid4())),
+        version=version.id,
+        paragraph=paragraph,
+        tag=tag,
+        note=note,
+        status=AnchorStatus.ANCHORED,
+        author=author,
+        created=stamp,
+        updated=stamp,
+        quote=q,
+        position=pos,
+        doc_sha256=version.sha256,
+        base_version=VersionId(base_version) if base_version else None,
+        group_ref=group_ref,
     )
 
 
@@ -131,8 +143,7 @@ def paragraph_at(version: Version, start: int, end: int) -> int | None:
         return best[1]
     if not version.paragraphs:
         return None
-    return min(version.paragraphs,
-               key=lambda p: min(abs(p.start - start), abs(p.end - end))).index
+    return min(version.paragraphs, key=lambda p: min(abs(p.start - start), abs(p.end - end))).index
 
 
 # --- re-anchoring --------------------------------------------------------------------
@@ -146,8 +157,8 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _context_score(text: str, start: int, end: int, quote: TextQuote) -> float:
-    before = text[max(0, start - len(quote.prefix)):start]
-    after = text[end:end + len(quote.suffix)]
+    before = text[max(0, start - len(quote.prefix)) : start]
+    after = text[end : end + len(quote.suffix)]
     pre = 0
     while pre < min(len(before), len(quote.prefix)) and before[-1 - pre] == quote.prefix[-1 - pre]:
         pre += 1
@@ -166,8 +177,9 @@ def _exact_hits(text: str, exact: str) -> list[int]:
     return hits
 
 
-def _fuzzy_candidates(version: Version, exact: str, expected: int,
-                      mapped: tuple[int, int] | None) -> Iterable[tuple[int, int]]:
+def _fuzzy_candidates(
+    version: Version, exact: str, expected: int, mapped: tuple[int, int] | None
+) -> Iterable[tuple[int, int]]:
     text = version.text
     n = len(exact)
     if mapped is not None and mapped[1] > mapped[0]:
@@ -179,8 +191,9 @@ def _fuzzy_candidates(version: Version, exact: str, expected: int,
     piece = min(n, 32)
     for distance in distances:
         head = fuzzy_find(text, exact[:piece], expected, threshold=0.4, distance=distance)
-        tail = fuzzy_find(text, exact[-piece:], expected + n - piece, threshold=0.4,
-                          distance=distance)
+        tail = fuzzy_find(
+            text, exact[-piece:], expected + n - piece, threshold=0.4, distance=distance
+        )
         if head is not None:
             yield head, min(len(text), head + n)
         if tail is not None:
@@ -200,13 +213,19 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _placed(a: Annotation, version: Version, start: int, end: int, status: AnchorStatus,
-            reason: str) -> Annotation:
+def _placed(
+    a: Annotation, version: Version, start: int, end: int, status: AnchorStatus, reason: str
+) -> Annotation:
     quote, pos = selectors(version.text, start, end)
     para = paragraph_at(version, start, end)
-    return a.with_changes(quote=quote, position=pos, doc_sha256=version.sha256, status=status,
-                          orphan_reason=reason,
-                          paragraph=a.paragraph if para is None else para)
+    return a.with_changes(
+        quote=quote,
+        position=pos,
+        doc_sha256=version.sha256,
+        status=status,
+        orphan_reason=reason,
+        paragraph=a.paragraph if para is None else para,
+    )
 
 
 def reanchor(annotation: Annotation, old_text: str | None, new_version: Version) -> Annotation:
@@ -231,36 +250,58 @@ def reanchor(annotation: Annotation, old_text: str | None, new_version: Version)
     hits = _exact_hits(new, exact) if exact else []
     if hits:
         scale = max(len(new), 1)
-        start = max(hits, key=lambda h: (_context_score(new, h, h + len(exact), quote)
-                                         * 20 + 2 * (1 - abs(h - expected) / scale), -h))
+        start = max(
+            hits,
+            key=lambda h: (
+                _context_score(new, h, h + len(exact), quote) * 20
+                + 2 * (1 - abs(h - expected) / scale),
+                -h,
+            ),
+        )
         if abs(start - expected) <= SAME_PLACE:
-            return _placed(annotation, new_version, start, start + len(exact),
-                           AnchorStatus.ANCHORED, "")
-        return _placed(annotation, new_version, start, start + len(exact), AnchorStatus.MOVED,
-                       f"found {abs(start - expected)} characters from where it was")
+            return _placed(
+                annotation, new_version, start, start + len(exact), AnchorStatus.ANCHORED, ""
+            )
+        return _placed(
+            annotation,
+            new_version,
+            start,
+            start + len(exact),
+            AnchorStatus.MOVED,
+            f"found {abs(start - expected)} characters from where it was",
+        )
     best: tuple[float, int, int] | None = None
     if exact:
-        spans = dict.fromkeys(_snap(new, *span) for span in
-                              _fuzzy_candidates(new_version, exact, expected, mapped))
+        spans = dict.fromkeys(
+            _snap(new, *span) for span in _fuzzy_candidates(new_version, exact, expected, mapped)
+        )
         for s, e in spans:
             score = _similarity(exact, new[s:e])
             if len(exact) < _SHORT_QUOTE and score >= MIN_SIMILARITY:
                 # A short quote resembles too many places: its context must agree too.
-                around = new[max(0, s - len(quote.prefix)):e + len(quote.suffix)]
+                around = new[max(0, s - len(quote.prefix)) : e + len(quote.suffix)]
                 score = min(score, _similarity(quote.prefix + exact + quote.suffix, around))
             if best is None or score > best[0] + 1e-9:
                 best = (score, s, e)
     if best is None or best[0] < MIN_SIMILARITY:
         return annotation.with_changes(
             status=AnchorStatus.ORPHANED,
-            orphan_reason="the annotated text is no longer in the file")
+            orphan_reason="the annotated text is no longer in the file",
+        )
     score, s, e = best
     # In place: overlapping the span the character diff carried the old one to.
-    in_place = (abs(s - expected) <= max(SAME_PLACE, len(exact) // 10)
-                or (mapped is not None and min(e, mapped[1]) > max(s, mapped[0])))
+    in_place = abs(s - expected) <= max(SAME_PLACE, len(exact) // 10) or (
+        mapped is not None and min(e, mapped[1]) > max(s, mapped[0])
+    )
     where = "reworded" if in_place else "moved and reworded"
-    return _placed(annotation, new_version, s, e, AnchorStatus.MOVED,
-                   f"{where}: {round(score * 100)}% similar to the annotated text")
+    return _placed(
+        annotation,
+        new_version,
+        s,
+        e,
+        AnchorStatus.MOVED,
+        f"{where}: {round(score * 100)}% similar to the annotated text",
+    )
 
 
 # --- folder changes ------------------------------------------------------------------
@@ -324,11 +365,17 @@ class SyncReport:
             return ""
         parts = []
         if changed:
-            parts.append(f"{len(changed)} file(s) changed since last time ("
-                         + ", ".join(v.rsplit("/", 1)[-1] for v in changed) + ")")
+            parts.append(
+                f"{len(changed)} file(s) changed since last time ("
+                + ", ".join(v.rsplit("/", 1)[-1] for v in changed)
+                + ")"
+            )
         if vanished:
-            parts.append(f"{len(vanished)} file(s) gone ("
-                         + ", ".join(v.rsplit("/", 1)[-1] for v in vanished) + ")")
+            parts.append(
+                f"{len(vanished)} file(s) gone ("
+                + ", ".join(v.rsplit("/", 1)[-1] for v in vanished)
+                + ")"
+            )
         tail = []
         if self.anchored:
             tail.append(f"{len(self.anchored)} annotation(s) re-anchored")
@@ -344,7 +391,13 @@ def _needs_record(store: Store, v: Version) -> bool:
     if d is None or d.vanished_at is not None:
         return True
     if (d.sha256, d.size, d.mtime, d.title, d.outlet, d.url) != (
-            v.sha256, v.size, v.mtime, v.title, v.outlet, v.url):
+        v.sha256,
+        v.size,
+        v.mtime,
+        v.title,
+        v.outlet,
+        v.url,
+    ):
         return True
     return len(store.paragraph_texts(v.id)) != len(v.paragraphs)
 
@@ -372,8 +425,9 @@ def sync_folder(store: Store, folder: Folder) -> SyncReport:
             current = versions.get(a.version)
             if current is None:
                 if a.status is not AnchorStatus.ORPHANED:
-                    store.put_annotation(a.with_changes(status=AnchorStatus.ORPHANED,
-                                                        orphan_reason=VANISHED))
+                    store.put_annotation(
+                        a.with_changes(status=AnchorStatus.ORPHANED, orphan_reason=VANISHED)
+                    )
                     orphaned.append(a)
                 continue
             if a.doc_sha256 == current.sha256 and a.status is not AnchorStatus.ORPHANED:
@@ -381,8 +435,11 @@ def sync_folder(store: Store, folder: Folder) -> SyncReport:
                 if para is not None and para != a.paragraph:  # the extractor re-split
                     store.put_annotation(a.with_changes(paragraph=para))
                 continue
-            old_text = (current.text if a.doc_sha256 == current.sha256
-                        else store.document_text(a.doc_sha256))
+            old_text = (
+                current.text
+                if a.doc_sha256 == current.sha256
+                else store.document_text(a.doc_sha256)
+            )
             placed = reanchor(a, old_text, current)
             if placed != a:
                 store.put_annotation(placed)

@@ -132,14 +132,16 @@ class Store:
 
         folder_path = Path(folder)
         target, note = store_location(folder_path, path)
-        read_only = path is None and not is_bundled(folder_path) and target != (
-            folder_path / STORE_NAME)
+        read_only = (
+            path is None and not is_bundled(folder_path) and target != (folder_path / STORE_NAME)
+        )
         if read_only and _seed_from(folder_path / STORE_NAME, target):
             note += f" (started from the copy in {folder_path})"
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                str(target), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open store {target}: {exc}") from exc
         store = cls(Database(conn, execute_plugins=False), target, str(folder_path), note)
@@ -151,8 +153,10 @@ class Store:
         found = store.schema_version
         if found > SCHEMA_VERSION:
             conn.close()
-            raise StoreError(f"{target} was written by a newer Version Reader (schema "
-                             f"{found}); update the app to open it")
+            raise StoreError(
+                f"{target} was written by a newer Version Reader (schema "
+                f"{found}); update the app to open it"
+            )
         return store
 
     def _prepare(self) -> None:
@@ -180,8 +184,11 @@ class Store:
     def _seed(self) -> None:
         ex = self._db.conn.execute
         for tag in BUILTIN_TAGS:
-            ex("INSERT INTO tags(name, colour, builtin) VALUES (?, ?, 1) "
-               "ON CONFLICT(name) DO UPDATE SET builtin = 1", [tag.name, tag.colour])
+            ex(
+                "INSERT INTO tags(name, colour, builtin) VALUES (?, ?, 1) "
+                "ON CONFLICT(name) DO UPDATE SET builtin = 1",
+                [tag.name, tag.colour],
+            )
         for key, value in (("folder", self.folder), ("created", now_iso())):
             ex("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", [key, value])
 
@@ -225,8 +232,10 @@ class Store:
                 break
             except sqlite3.OperationalError as exc:
                 if not _is_locked(exc) or attempt == _LOCK_RETRIES - 1:
-                    raise StoreError(f"the store {self.path} stays locked by another "
-                                     "program; close it and try again") from exc
+                    raise StoreError(
+                        f"the store {self.path} stays locked by another "
+                        "program; close it and try again"
+                    ) from exc
                 time.sleep(0.1 * (attempt + 1))
         try:
             yield
@@ -252,15 +261,29 @@ class Store:
         """Append one line to ``history`` (inside the caller's transaction)."""
         self._exec(
             "INSERT INTO history(at, kind, text, payload, reverted) VALUES (?, ?, ?, ?, ?)",
-            [now_iso(), kind, text, json.dumps(payload, ensure_ascii=False, sort_keys=True),
-             int(reverted)],
+            [
+                now_iso(),
+                kind,
+                text,
+                json.dumps(payload, ensure_ascii=False, sort_keys=True),
+                int(reverted),
+            ],
         )
 
     def history(self, limit: int = 100) -> list[HistoryEntry]:
         """The latest ``limit`` edits, newest first."""
         rows = self._rows("SELECT * FROM history ORDER BY id DESC LIMIT ?", [limit])
-        return [HistoryEntry(r["id"], r["at"], r["kind"], r["text"], json.loads(r["payload"]),
-                             bool(r["reverted"])) for r in rows]
+        return [
+            HistoryEntry(
+                r["id"],
+                r["at"],
+                r["kind"],
+                r["text"],
+                json.loads(r["payload"]),
+                bool(r["reverted"]),
+            )
+            for r in rows
+        ]
 
     # --- documents -------------------------------------------------------------------
 
@@ -275,15 +298,18 @@ class Store:
     def document(self, version: str) -> StoredDocument | None:
         for d in self._rows(
             "SELECT id, path, sha256, size, mtime, encoding, title, date, outlet, url, format, "
-            "seen_at, vanished_at FROM documents WHERE id = ?", [version]
+            "seen_at, vanished_at FROM documents WHERE id = ?",
+            [version],
         ):
             return StoredDocument(**d)
         return None
 
     def document_text(self, sha256: str) -> str | None:
         """The text of the document with that sha256: current or a previous text."""
-        for sql in ("SELECT text FROM documents WHERE sha256 = ? AND text IS NOT NULL",
-                    "SELECT text FROM document_texts WHERE sha256 = ?"):
+        for sql in (
+            "SELECT text FROM documents WHERE sha256 = ? AND text IS NOT NULL",
+            "SELECT text FROM document_texts WHERE sha256 = ?",
+        ):
             got = self._db.conn.execute(sql, [sha256]).fetchone()
             if got is not None:
                 return str(got[0])
@@ -293,7 +319,8 @@ class Store:
         """``(sha256, text, replaced_at)`` of a version's earlier texts, oldest first."""
         rows = self._db.conn.execute(
             "SELECT sha256, text, replaced_at FROM document_texts WHERE version = ? ORDER BY id",
-            [version]).fetchall()
+            [version],
+        ).fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
     def record_version(self, version: Version, *, seen_at: str | None = None) -> None:
@@ -305,11 +332,14 @@ class Store:
         seen = seen_at or now_iso()
         with self.transaction():
             old = self._db.conn.execute(
-                "SELECT sha256, text FROM documents WHERE id = ?", [version.id]).fetchone()
+                "SELECT sha256, text FROM documents WHERE id = ?", [version.id]
+            ).fetchone()
             if old is not None and old[0] != version.sha256 and old[1] is not None:
                 self._db.conn.execute(
                     "INSERT OR IGNORE INTO document_texts(version, sha256, text, replaced_at) "
-                    "VALUES (?, ?, ?, ?)", [version.id, old[0], old[1], seen])
+                    "VALUES (?, ?, ?, ?)",
+                    [version.id, old[0], old[1], seen],
+                )
             self._db.conn.execute(
                 "INSERT INTO documents(id, path, sha256, size, mtime, encoding, title, date, "
                 "outlet, url, format, text, seen_at, vanished_at) "
@@ -319,25 +349,44 @@ class Store:
                 "date = excluded.date, outlet = excluded.outlet, url = excluded.url, "
                 "format = excluded.format, text = excluded.text, seen_at = excluded.seen_at, "
                 "vanished_at = NULL",
-                [version.id, version.path, version.sha256, version.size, version.mtime,
-                 version.encoding, version.title, version.date, version.outlet, version.url,
-                 str(version.format), version.text, seen])
+                [
+                    version.id,
+                    version.path,
+                    version.sha256,
+                    version.size,
+                    version.mtime,
+                    version.encoding,
+                    version.title,
+                    version.date,
+                    version.outlet,
+                    version.url,
+                    str(version.format),
+                    version.text,
+                    seen,
+                ],
+            )
             self._db.conn.execute("DELETE FROM paragraphs WHERE version = ?", [version.id])
             self._db.conn.executemany(
                 'INSERT INTO paragraphs(version, idx, text, start, "end", sha256) '
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [(version.id, p.index, p.text, p.start, p.end, version.sha256)
-                 for p in version.paragraphs])
+                [
+                    (version.id, p.index, p.text, p.start, p.end, version.sha256)
+                    for p in version.paragraphs
+                ],
+            )
 
     def mark_vanished(self, version: str, *, when: str | None = None) -> None:
         """Note that ``version``'s file is no longer in the folder (its rows stay)."""
-        self._exec("UPDATE documents SET vanished_at = ? WHERE id = ? AND vanished_at IS NULL",
-                   [when or now_iso(), version])
+        self._exec(
+            "UPDATE documents SET vanished_at = ? WHERE id = ? AND vanished_at IS NULL",
+            [when or now_iso(), version],
+        )
 
     def paragraph_texts(self, version: str) -> list[str]:
         """The version's paragraphs as last recorded, by index."""
         rows = self._db.conn.execute(
-            "SELECT text FROM paragraphs WHERE version = ? ORDER BY idx", [version]).fetchall()
+            "SELECT text FROM paragraphs WHERE version = ? ORDER BY idx", [version]
+        ).fetchall()
         return [r[0] for r in rows]
 
     # --- alignment -------------------------------------------------------------------
@@ -345,20 +394,33 @@ class Store:
     def save_alignment(self, alignment: Alignment) -> None:
         """Replace the stored differences against ``alignment.base`` with this alignment's."""
         rows = [
-            (alignment.base, pair.version, i, str(g.kind), json.dumps(list(g.base)),
-             json.dumps(list(g.other)), json.dumps(sorted(str(f) for f in g.flags)), g.score,
-             int(g.moved), int(g.overridden))
-            for pair in alignment.pairs for i, g in enumerate(pair.groups)
+            (
+                alignment.base,
+                pair.version,
+                i,
+                str(g.kind),
+                json.dumps(list(g.base)),
+                json.dumps(list(g.other)),
+                json.dumps(sorted(str(f) for f in g.flags)),
+                g.score,
+                int(g.moved),
+                int(g.overridden),
+            )
+            for pair in alignment.pairs
+            for i, g in enumerate(pair.groups)
         ]
         with self.transaction():
             self._db.conn.execute("DELETE FROM differences WHERE base = ?", [alignment.base])
             self._db.conn.executemany(
                 "INSERT INTO differences(base, version, group_idx, kind, base_paras, "
                 "other_paras, flags, score, moved, overridden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows)
+                rows,
+            )
             self._db.conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('last_base', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [alignment.base])
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [alignment.base],
+            )
 
     def last_base(self) -> VersionId | None:
         """The base of the most recently saved alignment."""
@@ -372,17 +434,26 @@ class Store:
             sql += " AND version = ?"
             params.append(version)
         return [
-            StoredGroup(VersionId(r["base"]), VersionId(r["version"]), r["group_idx"], r["kind"],
-                        tuple(json.loads(r["base_paras"])), tuple(json.loads(r["other_paras"])),
-                        tuple(json.loads(r["flags"])), r["score"], bool(r["moved"]),
-                        bool(r["overridden"]))
+            StoredGroup(
+                VersionId(r["base"]),
+                VersionId(r["version"]),
+                r["group_idx"],
+                r["kind"],
+                tuple(json.loads(r["base_paras"])),
+                tuple(json.loads(r["other_paras"])),
+                tuple(json.loads(r["flags"])),
+                r["score"],
+                bool(r["moved"]),
+                bool(r["overridden"]),
+            )
             for r in self._rows(sql + " ORDER BY version, group_idx", params)
         ]
 
     # --- annotations -----------------------------------------------------------------
 
-    def annotations(self, version: str | None = None,
-                    status: AnchorStatus | str | None = None) -> list[Annotation]:
+    def annotations(
+        self, version: str | None = None, status: AnchorStatus | str | None = None
+    ) -> list[Annotation]:
         """Annotations, optionally of one version and/or one status.
 
         Ordered by version, paragraph, position, then creation.
@@ -407,15 +478,19 @@ class Store:
     def annotations_for_paragraph(self, version: str, paragraph: int) -> list[Annotation]:
         rows = self._db.conn.execute(
             f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE version = ? AND paragraph = ? "
-            "ORDER BY pos_start, created, id", [version, paragraph])
+            "ORDER BY pos_start, created, id",
+            [version, paragraph],
+        )
         return [annotation_from(r) for r in rows]
 
     def annotation_records(self) -> list[AnnotationRecord]:
         """Every annotation as an ``AnnotationRecord``, in ``annotations()`` order."""
         cur = self._db.conn.execute(f"SELECT {ANNOTATION_COLUMNS} FROM annotations")
         # A full scan sorted here beats SQLite's index walk plus temporary b-tree.
-        return sorted(map(AnnotationRecord._make, cur),
-                      key=lambda r: (r.version, r.paragraph, r.pos_start, r.created, r.id))
+        return sorted(
+            map(AnnotationRecord._make, cur),
+            key=lambda r: (r.version, r.paragraph, r.pos_start, r.created, r.id),
+        )
 
     def orphaned(self) -> list[Annotation]:
         return self.annotations(status=AnchorStatus.ORPHANED)
@@ -437,7 +512,8 @@ class Store:
         with self.transaction():
             self._db.conn.executemany(
                 "INSERT OR IGNORE INTO tags(name, colour, builtin) VALUES (?, ?, 0)",
-                [(t, DEFAULT_USER_TAG_COLOUR) for t in tags])
+                [(t, DEFAULT_USER_TAG_COLOUR) for t in tags],
+            )
             self._db.conn.executemany(INSERT_ANNOTATION, rows)
         return len(rows)
 
@@ -449,7 +525,8 @@ class Store:
     def tags(self) -> list[Tag]:
         """The vocabulary: built-in tags first, then user tags by name."""
         rows = self._db.conn.execute(
-            "SELECT name, colour, builtin FROM tags ORDER BY builtin DESC, rowid").fetchall()
+            "SELECT name, colour, builtin FROM tags ORDER BY builtin DESC, rowid"
+        ).fetchall()
         builtin = [Tag(r[0], r[1], bool(r[2])) for r in rows if r[2]]
         user = sorted((Tag(r[0], r[1], False) for r in rows if not r[2]), key=lambda t: t.name)
         return builtin + user
@@ -458,14 +535,17 @@ class Store:
         return next((t for t in self.tags() if t.name == name), None)
 
     def put_tag(self, tag: Tag) -> None:
-        self._exec("INSERT INTO tags(name, colour, builtin) VALUES (?, ?, ?) ON CONFLICT(name) "
-                   "DO UPDATE SET colour = excluded.colour", [tag.name, tag.colour,
-                                                               int(tag.builtin)])
+        self._exec(
+            "INSERT INTO tags(name, colour, builtin) VALUES (?, ?, ?) ON CONFLICT(name) "
+            "DO UPDATE SET colour = excluded.colour",
+            [tag.name, tag.colour, int(tag.builtin)],
+        )
 
     def delete_tag(self, name: str) -> None:
         """Remove a user tag. :raises StoreError: annotations still use it, or it is built in."""
-        used = self._db.conn.execute("SELECT count(*) FROM annotations WHERE tag = ?",
-                                     [name]).fetchone()[0]
+        used = self._db.conn.execute(
+            "SELECT count(*) FROM annotations WHERE tag = ?", [name]
+        ).fetchone()[0]
         if used:
             raise StoreError(f"tag {name!r} is used by {used} annotation(s)")
         with self.transaction():
@@ -481,34 +561,45 @@ class Store:
 
     @staticmethod
     def _override_key(o: LinkOverride) -> list[object]:
-        return [o.version, o.base_version, json.dumps(list(o.base)), json.dumps(list(o.other)),
-                str(o.action)]
+        return [
+            o.version,
+            o.base_version,
+            json.dumps(list(o.base)),
+            json.dumps(list(o.other)),
+            str(o.action),
+        ]
 
     def put_override(self, override: LinkOverride) -> None:
         self._exec(
             "INSERT OR REPLACE INTO alignment_overrides(version, base_version, base_paras, "
             "other_paras, action, base_sha256, other_sha256, created) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [*self._override_key(override), override.base_sha256, override.other_sha256,
-             now_iso()])
+            [*self._override_key(override), override.base_sha256, override.other_sha256, now_iso()],
+        )
 
     def delete_override(self, override: LinkOverride) -> None:
-        self._exec("DELETE FROM alignment_overrides WHERE version = ? AND base_version = ? AND "
-                   "base_paras = ? AND other_paras = ? AND action = ?",
-                   self._override_key(override))
+        self._exec(
+            "DELETE FROM alignment_overrides WHERE version = ? AND base_version = ? AND "
+            "base_paras = ? AND other_paras = ? AND action = ?",
+            self._override_key(override),
+        )
 
     def restores(self, version: str | None = None) -> list[Restore]:
         """Boilerplate blocks the user put back into the body."""
         return _read_restores(self._db.conn, version)
 
     def put_restore(self, restore: Restore) -> None:
-        self._exec('INSERT OR REPLACE INTO boilerplate_overrides(version, start, "end", sha256, '
-                   "created) VALUES (?, ?, ?, ?, ?)",
-                   [restore.version, restore.start, restore.end, restore.sha256, now_iso()])
+        self._exec(
+            'INSERT OR REPLACE INTO boilerplate_overrides(version, start, "end", sha256, '
+            "created) VALUES (?, ?, ?, ?, ?)",
+            [restore.version, restore.start, restore.end, restore.sha256, now_iso()],
+        )
 
     def delete_restore(self, restore: Restore) -> None:
-        self._exec('DELETE FROM boilerplate_overrides WHERE version = ? AND start = ? AND "end" = ?',
-                   [restore.version, restore.start, restore.end])
+        self._exec(
+            'DELETE FROM boilerplate_overrides WHERE version = ? AND start = ? AND "end" = ?',
+            [restore.version, restore.start, restore.end],
+        )
 
     def encodings(self) -> dict[str, str]:
         """The encodings the user chose for files whose detection went wrong."""
@@ -519,13 +610,17 @@ class Store:
         if encoding is None:
             self._exec("DELETE FROM encoding_overrides WHERE version = ?", [version])
         else:
-            self._exec("INSERT OR REPLACE INTO encoding_overrides(version, encoding, created) "
-                       "VALUES (?, ?, ?)", [version, encoding, now_iso()])
+            self._exec(
+                "INSERT OR REPLACE INTO encoding_overrides(version, encoding, created) "
+                "VALUES (?, ?, ?)",
+                [version, encoding, now_iso()],
+            )
 
     def reading_choices(self) -> dict[str, str]:
         """Reconciliation choices: collation row key -> chosen version."""
         rows = self._db.conn.execute(
-            "SELECT row_key, version FROM reading_choices ORDER BY row_key").fetchall()
+            "SELECT row_key, version FROM reading_choices ORDER BY row_key"
+        ).fetchall()
         return {r[0]: r[1] for r in rows}
 
     def set_reading_choice(self, row_key: str, version: str | None) -> None:
@@ -533,8 +628,11 @@ class Store:
         if version is None:
             self._exec("DELETE FROM reading_choices WHERE row_key = ?", [row_key])
         else:
-            self._exec("INSERT OR REPLACE INTO reading_choices(row_key, version, updated) "
-                       "VALUES (?, ?, ?)", [row_key, version, now_iso()])
+            self._exec(
+                "INSERT OR REPLACE INTO reading_choices(row_key, version, updated) "
+                "VALUES (?, ?, ?)",
+                [row_key, version, now_iso()],
+            )
 
     def choose_reading(self, row_key: str, version: str | None) -> Any:
         """Apply a ``ChooseReading`` edit (recorded in history) and return it for undo."""

@@ -49,8 +49,9 @@ def _where(a: Annotation) -> str:
 
 def _payload(value: object) -> dict[str, Any]:
     data = asdict(value)  # type: ignore[call-overload]
-    return {k: (str(v) if isinstance(v, AnchorStatus | OverrideAction) else v)
-            for k, v in data.items()}
+    return {
+        k: (str(v) if isinstance(v, AnchorStatus | OverrideAction) else v) for k, v in data.items()
+    }
 
 
 def _existing(store: Store, annotation_id: str) -> Annotation:
@@ -75,12 +76,12 @@ class AddAnnotation:
         return f"Tag {_where(self.annotation)} as {self.annotation.tag}"
 
     def apply(self, store: Store) -> None:
-        _run(store, self, "add_annotation", False,
-             lambda: store.put_annotation(self.annotation))
+        _run(store, self, "add_annotation", False, lambda: store.put_annotation(self.annotation))
 
     def revert(self, store: Store) -> None:
-        _run(store, self, "add_annotation", True,
-             lambda: store.delete_annotation(self.annotation.id))
+        _run(
+            store, self, "add_annotation", True, lambda: store.delete_annotation(self.annotation.id)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +97,16 @@ class DeleteAnnotation:
         return f"Delete the {self.annotation.tag} tag on {_where(self.annotation)}"
 
     def apply(self, store: Store) -> None:
-        _run(store, self, "delete_annotation", False,
-             lambda: store.delete_annotation(self.annotation.id))
+        _run(
+            store,
+            self,
+            "delete_annotation",
+            False,
+            lambda: store.delete_annotation(self.annotation.id),
+        )
 
     def revert(self, store: Store) -> None:
-        _run(store, self, "delete_annotation", True,
-             lambda: store.put_annotation(self.annotation))
+        _run(store, self, "delete_annotation", True, lambda: store.put_annotation(self.annotation))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +121,9 @@ class _FieldEdit:
 
     def _write(self, store: Store, value: str, updated: str) -> None:
         current = store.annotation(self.before.id) or self.before
-        store.put_annotation(current.with_changes(**{self._field: self._convert(value),
-                                                      "updated": updated}))
+        store.put_annotation(
+            current.with_changes(**{self._field: self._convert(value), "updated": updated})
+        )
 
     def _convert(self, value: str) -> object:
         return value
@@ -129,8 +135,7 @@ class _FieldEdit:
 
     def revert(self, store: Store) -> None:
         old = str(getattr(self.before, self._field))
-        _run(store, self, self._kind, True,
-             lambda: self._write(store, old, self.before.updated))
+        _run(store, self, self._kind, True, lambda: self._write(store, old, self.before.updated))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +174,9 @@ class SetStatus(_FieldEdit):
     _kind = "set_status"
 
     @classmethod
-    def make(cls, store: Store, annotation_id: str,
-             status: AnchorStatus = AnchorStatus.ANCHORED) -> SetStatus:
+    def make(
+        cls, store: Store, annotation_id: str, status: AnchorStatus = AnchorStatus.ANCHORED
+    ) -> SetStatus:
         return cls(_existing(store, annotation_id), str(status))
 
     def _convert(self, value: str) -> object:
@@ -191,15 +197,16 @@ class AddLinkOverride:
     def text(self) -> str:
         verb = "Link" if self.override.action is OverrideAction.LINK else "Unlink"
         o = self.override
-        return (f"{verb} {_name(o.base_version)} paragraph(s) {_nums(o.base)} and "
-                f"{_name(o.version)} paragraph(s) {_nums(o.other)}")
+        return (
+            f"{verb} {_name(o.base_version)} paragraph(s) {_nums(o.base)} and "
+            f"{_name(o.version)} paragraph(s) {_nums(o.other)}"
+        )
 
     def apply(self, store: Store) -> None:
         _run(store, self, "add_link_override", False, lambda: store.put_override(self.override))
 
     def revert(self, store: Store) -> None:
-        _run(store, self, "add_link_override", True,
-             lambda: store.delete_override(self.override))
+        _run(store, self, "add_link_override", True, lambda: store.delete_override(self.override))
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,12 +218,12 @@ class RemoveLinkOverride:
         return "Remove correction: " + AddLinkOverride(self.override).text
 
     def apply(self, store: Store) -> None:
-        _run(store, self, "remove_link_override", False,
-             lambda: store.delete_override(self.override))
+        _run(
+            store, self, "remove_link_override", False, lambda: store.delete_override(self.override)
+        )
 
     def revert(self, store: Store) -> None:
-        _run(store, self, "remove_link_override", True,
-             lambda: store.put_override(self.override))
+        _run(store, self, "remove_link_override", True, lambda: store.put_override(self.override))
 
 
 def _nums(indices: tuple[int, ...]) -> str:
@@ -235,8 +242,7 @@ class RestoreBoilerplate:
         _run(store, self, "restore_boilerplate", False, lambda: store.put_restore(self.restore))
 
     def revert(self, store: Store) -> None:
-        _run(store, self, "restore_boilerplate", True,
-             lambda: store.delete_restore(self.restore))
+        _run(store, self, "restore_boilerplate", True, lambda: store.delete_restore(self.restore))
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,8 +254,9 @@ class UnrestoreBoilerplate:
         return f"Set aside a restored block of {_name(self.restore.version)} again"
 
     def apply(self, store: Store) -> None:
-        _run(store, self, "unrestore_boilerplate", False,
-             lambda: store.delete_restore(self.restore))
+        _run(
+            store, self, "unrestore_boilerplate", False, lambda: store.delete_restore(self.restore)
+        )
 
     def revert(self, store: Store) -> None:
         _run(store, self, "unrestore_boilerplate", True, lambda: store.put_restore(self.restore))
@@ -274,12 +281,22 @@ class ChooseReading:
         return f"Choose the reading of {_name(self.version)}"
 
     def apply(self, store: Store) -> None:
-        _run(store, self, "choose_reading", False,
-             lambda: store.set_reading_choice(self.row_key, self.version))
+        _run(
+            store,
+            self,
+            "choose_reading",
+            False,
+            lambda: store.set_reading_choice(self.row_key, self.version),
+        )
 
     def revert(self, store: Store) -> None:
-        _run(store, self, "choose_reading", True,
-             lambda: store.set_reading_choice(self.row_key, self.previous))
+        _run(
+            store,
+            self,
+            "choose_reading",
+            True,
+            lambda: store.set_reading_choice(self.row_key, self.previous),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,12 +324,22 @@ class SetEncoding:
         return f"Read {_name(self.version)} as {self.encoding}"
 
     def apply(self, store: Store) -> None:
-        _run(store, self, "set_encoding", False,
-             lambda: store.put_encoding(self.version, self.encoding))
+        _run(
+            store,
+            self,
+            "set_encoding",
+            False,
+            lambda: store.put_encoding(self.version, self.encoding),
+        )
 
     def revert(self, store: Store) -> None:
-        _run(store, self, "set_encoding", True,
-             lambda: store.put_encoding(self.version, self.previous))
+        _run(
+            store,
+            self,
+            "set_encoding",
+            True,
+            lambda: store.put_encoding(self.version, self.previous),
+        )
 
 
 @dataclass(frozen=True, slots=True)

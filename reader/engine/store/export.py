@@ -22,9 +22,24 @@ from reader.engine.store.annotation import Annotation
 from reader.engine.store.db import Store
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "folder", "base", "version", "outlet", "url", "title", "tag", "note", "base_text",
-    "version_text", "quote", "position", "status", "author", "created", "updated",
-    "paragraph", "annotation_id",
+    "folder",
+    "base",
+    "version",
+    "outlet",
+    "url",
+    "title",
+    "tag",
+    "note",
+    "base_text",
+    "version_text",
+    "quote",
+    "position",
+    "status",
+    "author",
+    "created",
+    "updated",
+    "paragraph",
+    "annotation_id",
 )
 """The CSV header, in order. ``position`` is ``start-end`` in the version's text."""
 
@@ -54,8 +69,9 @@ class _Context:
         if alignment is not None:
             self.base = str(alignment.base)
             for v in alignment.versions:
-                self.meta[v.id] = _Meta(v.outlet or "", v.url or "", v.title or "",
-                                        tuple(p.text for p in v.paragraphs))
+                self.meta[v.id] = _Meta(
+                    v.outlet or "", v.url or "", v.title or "", tuple(p.text for p in v.paragraphs)
+                )
             for pair in alignment.pairs:
                 for g in pair.groups:
                     for b in g.base:
@@ -65,8 +81,9 @@ class _Context:
             return
         self.base = base or str(store.last_base() or "")
         for d in store.documents():
-            self.meta[d.id] = _Meta(d.outlet or "", d.url or "", d.title or "",
-                                    tuple(store.paragraph_texts(d.id)))
+            self.meta[d.id] = _Meta(
+                d.outlet or "", d.url or "", d.title or "", tuple(store.paragraph_texts(d.id))
+            )
         if self.base:
             for sg in store.differences(self.base):
                 for b in sg.base_paras:
@@ -100,8 +117,9 @@ class _Context:
         return "\n\n".join(self.paragraph(self.base, i) for i in indices)
 
 
-def csv_rows(store: Store, *, alignment: Alignment | None = None,
-             base: str | None = None) -> list[list[str]]:
+def csv_rows(
+    store: Store, *, alignment: Alignment | None = None, base: str | None = None
+) -> list[list[str]]:
     """The CSV's rows (header first), neutralised, as strings.
 
     :param alignment: supplies base/version texts; default: the store's saved differences.
@@ -115,18 +133,39 @@ def csv_rows(store: Store, *, alignment: Alignment | None = None,
     safe = neutralise
     for a in store.annotation_records():
         m = ctx.version_meta(a.version)
-        rows.append([
-            folder, base_cell, safe(a.version), safe(m.outlet), safe(m.url), safe(m.title),
-            safe(a.tag), safe(a.note), safe(ctx.base_text(a.version, a.paragraph)),
-            safe(ctx.version_text(a.version, a.paragraph, a.group_ref)), safe(a.quote_exact),
-            f"{a.pos_start}-{a.pos_end}", a.status, safe(a.author), a.created, a.updated,
-            str(a.paragraph), a.id,
-        ])
+        rows.append(
+            [
+                folder,
+                base_cell,
+                safe(a.version),
+                safe(m.outlet),
+                safe(m.url),
+                safe(m.title),
+                safe(a.tag),
+                safe(a.note),
+                safe(ctx.base_text(a.version, a.paragraph)),
+                safe(ctx.version_text(a.version, a.paragraph, a.group_ref)),
+                safe(a.quote_exact),
+                f"{a.pos_start}-{a.pos_end}",
+                a.status,
+                safe(a.author),
+                a.created,
+                a.updated,
+                str(a.paragraph),
+                a.id,
+            ]
+        )
     return rows
 
 
-def export_csv(store: Store, path: str | Path, *, alignment: Alignment | None = None,
-               base: str | None = None, bom: bool = False) -> int:
+def export_csv(
+    store: Store,
+    path: str | Path,
+    *,
+    alignment: Alignment | None = None,
+    base: str | None = None,
+    bom: bool = False,
+) -> int:
     """Write every annotation as one CSV row (RFC 4180, UTF-8); return the row count.
 
     :param bom: start the file with a UTF-8 byte-order mark so Excel detects UTF-8.
@@ -147,8 +186,14 @@ def web_annotation(a: Annotation, *, source: str = "") -> dict[str, Any]:
     """
     body: list[dict[str, Any]] = []
     if a.note:
-        body.append({"type": "TextualBody", "value": a.note, "purpose": "commenting",
-                     "format": "text/plain"})
+        body.append(
+            {
+                "type": "TextualBody",
+                "value": a.note,
+                "purpose": "commenting",
+                "format": "text/plain",
+            }
+        )
     body.append({"type": "TextualBody", "value": a.tag, "purpose": "tagging"})
     out: dict[str, Any] = {
         "@context": ANNO_CONTEXT,
@@ -160,10 +205,13 @@ def web_annotation(a: Annotation, *, source: str = "") -> dict[str, Any]:
         "target": {
             "source": source or a.version,
             "selector": [
-                {"type": "TextQuoteSelector", "exact": a.quote.exact, "prefix": a.quote.prefix,
-                 "suffix": a.quote.suffix},
-                {"type": "TextPositionSelector", "start": a.position.start,
-                 "end": a.position.end},
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": a.quote.exact,
+                    "prefix": a.quote.prefix,
+                    "suffix": a.quote.suffix,
+                },
+                {"type": "TextPositionSelector", "start": a.position.start, "end": a.position.end},
             ],
         },
         "reader:version": a.version,

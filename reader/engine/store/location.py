@@ -25,6 +25,7 @@ STORE_NAME = "version-reader.sqlite"
 
 BUSY_TIMEOUT_MS = 10_000
 
+
 def store_location(folder: Path, path: str | Path | None = None) -> tuple[Path, str]:
     """Where the store of ``folder`` is (or would be), and a note when it is not beside it.
 
@@ -43,17 +44,27 @@ def store_location(folder: Path, path: str | Path | None = None) -> tuple[Path, 
     return target, f"{folder} is read-only: annotations are kept in {target}"
 
 
-def _read_overrides(conn: sqlite3.Connection,
-                    base_version: str | None = None) -> list[LinkOverride]:
-    sql = ("SELECT version, base_version, base_paras, other_paras, action, base_sha256, "
-           "other_sha256 FROM alignment_overrides")
+def _read_overrides(
+    conn: sqlite3.Connection, base_version: str | None = None
+) -> list[LinkOverride]:
+    sql = (
+        "SELECT version, base_version, base_paras, other_paras, action, base_sha256, "
+        "other_sha256 FROM alignment_overrides"
+    )
     params: list[object] = []
     if base_version is not None:
         sql += " WHERE base_version = ?"
         params.append(base_version)
     return [
-        LinkOverride(VersionId(r[0]), VersionId(r[1]), tuple(json.loads(r[2])),
-                     tuple(json.loads(r[3])), OverrideAction(r[4]), r[5], r[6])
+        LinkOverride(
+            VersionId(r[0]),
+            VersionId(r[1]),
+            tuple(json.loads(r[2])),
+            tuple(json.loads(r[3])),
+            OverrideAction(r[4]),
+            r[5],
+            r[6],
+        )
         for r in conn.execute(sql + " ORDER BY id", params).fetchall()
     ]
 
@@ -96,8 +107,9 @@ def read_corrections(folder: str | Path, *, path: str | Path | None = None) -> C
     if not target.is_file():
         return Corrections()
     try:
-        conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(
+            f"{target.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open store {target}: {exc}") from exc
     try:
@@ -111,6 +123,7 @@ def read_corrections(folder: str | Path, *, path: str | Path | None = None) -> C
         raise StoreError(f"cannot use {target} as a store: {exc}") from exc
     finally:
         conn.close()
+
 
 class StoreError(Exception):
     """The store cannot be opened or written; the message says what to do."""

@@ -81,9 +81,24 @@ class HistoryEntry:
 
 def annotation_row(a: Annotation) -> tuple[object, ...]:
     return (
-        a.id, a.version, a.paragraph, a.tag, a.note, str(a.status), a.author, a.created,
-        a.updated, a.quote.exact, a.quote.prefix, a.quote.suffix, a.position.start,
-        a.position.end, a.doc_sha256, a.base_version, a.group_ref, a.orphan_reason,
+        a.id,
+        a.version,
+        a.paragraph,
+        a.tag,
+        a.note,
+        str(a.status),
+        a.author,
+        a.created,
+        a.updated,
+        a.quote.exact,
+        a.quote.prefix,
+        a.quote.suffix,
+        a.position.start,
+        a.position.end,
+        a.doc_sha256,
+        a.base_version,
+        a.group_ref,
+        a.orphan_reason,
     )
 
 
@@ -116,11 +131,40 @@ class AnnotationRecord(NamedTuple):
 
 def annotation_from(row: Sequence[Any]) -> Annotation:
     """An ``Annotation`` from a row selected as ``ANNOTATION_COLUMNS`` (hot path: export)."""
-    (aid, version, paragraph, tag, note, status, author, created, updated, exact, prefix,
-     suffix, start, end, sha, base, group, reason) = row
+    (
+        aid,
+        version,
+        paragraph,
+        tag,
+        note,
+        status,
+        author,
+        created,
+        updated,
+        exact,
+        prefix,
+        suffix,
+        start,
+        end,
+        sha,
+        base,
+        group,
+        reason,
+    ) = row
     return Annotation(
-        id=aid, version=version, paragraph=paragraph, tag=tag, note=note,
-        status=_STATUS[status], author=author, created=created, updated=updated,
-        quote=TextQuote(exact, prefix, suffix), position=TextPosition(start, end),
-        doc_sha256=sha, base_version=base or None, group_ref=group, orphan_reason=reason,
+        id=aid,
+        version=version,
+        paragraph=paragraph,
+        tag=tag,
+        note=note,
+        status=_STATUS[status],
+        author=author,
+        created=created,
+        updated=updated,
+        quote=TextQuote(exact, prefix, suffix),
+        position=TextPosition(start, end),
+        doc_sha256=sha,
+        base_version=base or None,
+        group_ref=group,
+        orphan_reason=reason,
     )

@@ -78,8 +78,14 @@ def _encode_tokens(a: Sequence[str], b: Sequence[str]) -> tuple[str, str]:
 
 def _raw_diff(a: str, b: str, *, semantic: bool) -> list[tuple[DiffOp, int]]:
     if _fast is not None:
-        runs = _fast.diff(a, b, timelimit=0, checklines=False,
-                          cleanup="Semantic" if semantic else "No", counts_only=True)
+        runs = _fast.diff(
+            a,
+            b,
+            timelimit=0,
+            checklines=False,
+            cleanup="Semantic" if semantic else "No",
+            counts_only=True,
+        )
         return [(_FAST_OPS[op], n) for op, n in runs]
     dmp = _new_dmp()
     diffs = dmp.diff_main(a, b, False)

@@ -151,5 +151,6 @@ def make_paragraph(index: int, text: str, start: int, source: OffsetMap | None =
         source = OffsetMap.identity(len(text), start)
     key, key_map = comparison_key(text)
     end = source.map(len(text)) if text else start
-    return Paragraph(index=index, text=text, start=start, end=end, source=source, key=key,
-                     key_map=key_map)
+    return Paragraph(
+        index=index, text=text, start=start, end=end, source=source, key=key, key_map=key_map
+    )

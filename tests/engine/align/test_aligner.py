@@ -24,15 +24,16 @@ P = [
     "The storm that hit Harrowmere on Tuesday flooded 340 homes along Saltmarsh Road.",
     "Mayor Ines Obrecht said the city council would spend 40 million on new sea walls.",
     "Engineers expect the cargo cranes at North Quay to reopen within three weeks.",
-    "\"We were warned and we did nothing,\" said Tomas Varga, who leads the port workers' union.",
+    '"We were warned and we did nothing," said Tomas Varga, who leads the port workers\' union.',
     "Volunteers from Calder Bridge delivered food and blankets to 120 families overnight.",
     "Insurance claims from the estuary have already passed 25 million, the regional board said.",
 ]
 
 
 def _pair(base: list[str], other: list[str], **kw: object) -> PairAlignment:
-    return align_pair(make_version("base.txt", base), make_version("other.txt", other),
-                      config=CFG, **kw)  # type: ignore[arg-type]
+    return align_pair(
+        make_version("base.txt", base), make_version("other.txt", other), config=CFG, **kw
+    )  # type: ignore[arg-type]
 
 
 def _shape(pair: PairAlignment) -> list[tuple[tuple[int, ...], tuple[int, ...], str]]:
@@ -55,7 +56,9 @@ def test_identical_versions_give_only_identical_groups() -> None:
 
 def test_typographic_changes_only_are_cosmetic() -> None:
     other = list(P)
-    other[3] = "\u201cWe were warned and we did nothing,\u201d said Tomas Varga, who leads the port workers\u2019 union."
+    other[3] = (
+        "\u201cWe were warned and we did nothing,\u201d said Tomas Varga, who leads the port workers\u2019 union."
+    )
     pair = _pair(P, other)
     g = pair.groups[3]
     assert (g.base, g.other, g.kind) == ((3,), (3,), ChangeKind.COSMETIC)
@@ -67,16 +70,22 @@ def test_split_paragraph_gives_one_group_with_two_other_paragraphs() -> None:
     base = [P[0], P[1] + " " + P[2], P[4]]
     other = [P[0], P[1], P[2], P[4]]
     pair = _pair(base, other)
-    assert _shape(pair) == [((0,), (0,), "identical"), ((1,), (1, 2), "cosmetic"),
-                            ((2,), (3,), "identical")]
+    assert _shape(pair) == [
+        ((0,), (0,), "identical"),
+        ((1,), (1, 2), "cosmetic"),
+        ((2,), (3,), "identical"),
+    ]
 
 
 def test_merged_paragraphs_give_one_group_with_two_base_paragraphs() -> None:
     base = [P[0], P[1], P[2], P[4]]
     other = [P[0], P[1] + " " + P[2] + " Work starts in May.", P[4]]
     pair = _pair(base, other)
-    assert _shape(pair) == [((0,), (0,), "identical"), ((1, 2), (1,), "altered"),
-                            ((3,), (2,), "identical")]
+    assert _shape(pair) == [
+        ((0,), (0,), "identical"),
+        ((1, 2), (1,), "altered"),
+        ((3,), (2,), "identical"),
+    ]
 
 
 def test_moved_paragraph_is_paired_and_only_it_is_flagged() -> None:
@@ -88,7 +97,9 @@ def test_moved_paragraph_is_paired_and_only_it_is_flagged() -> None:
 
 def test_paraphrase_pairs_as_altered() -> None:
     other = list(P)
-    other[1] = "Ines Obrecht, the mayor, stated that the council will invest 40 million in sea walls."
+    other[1] = (
+        "Ines Obrecht, the mayor, stated that the council will invest 40 million in sea walls."
+    )
     pair = _pair(P, other)
     g = pair.groups[1]
     assert (g.base, g.other, g.kind) == ((1,), (1,), ChangeKind.ALTERED)
@@ -112,8 +123,11 @@ def test_added_and_omitted_paragraphs_and_their_positions() -> None:
 
 def test_omitted_first_paragraphs_come_first() -> None:
     pair = _pair(P, P[2:])
-    assert _shape(pair)[:3] == [((0,), (), "omitted"), ((1,), (), "omitted"),
-                                ((2,), (0,), "identical")]
+    assert _shape(pair)[:3] == [
+        ((0,), (), "omitted"),
+        ((1,), (), "omitted"),
+        ((2,), (0,), "identical"),
+    ]
 
 
 def test_empty_versions() -> None:
@@ -259,7 +273,9 @@ def test_cyrillic_paraphrase_pairs_across_case_endings() -> None:
     # Two swapped paragraphs: the longest in-order run keeps the later one (patience
     # sorting ends on the lowest tail), so the first group is the moved one.
     assert [(g.base, g.other, g.moved) for g in pair.groups] == [
-        ((1,), (0,), True), ((0,), (1,), False)]
+        ((1,), (0,), True),
+        ((0,), (1,), False),
+    ]
     assert all(g.kind is ChangeKind.ALTERED for g in pair.groups)
 
 
@@ -271,7 +287,11 @@ def test_a_sentence_lifted_elsewhere_joins_its_source_paragraph() -> None:
     # Groups are ordered by their first paragraph in the version: the lifted quote
     # opens it, so its group comes first and is the one out of base order.
     assert [(g.base, g.other, g.moved) for g in pair.groups] == [
-        ((1,), (0, 2), True), ((0,), (1,), False), ((2,), (3,), False), ((3,), (4,), False)]
+        ((1,), (0, 2), True),
+        ((0,), (1,), False),
+        ((2,), (3,), False),
+        ((3,), (4,), False),
+    ]
 
 
 def test_edition_with_short_dialogue_lines_stays_in_order() -> None:
@@ -280,8 +300,12 @@ def test_edition_with_short_dialogue_lines_stays_in_order() -> None:
         "The miller's wife met them at the gate with a lantern and a sour expression.",
         "They slept badly that night, and left before the sun had risen over the hills.",
     ]
-    dialogue = ["\u201cYes,\u201d said Anton.", "\u201cNo,\u201d said Marta.",
-                "\u201cWhy not?\u201d said Anton.", "\u201cBecause,\u201d said Marta."]
+    dialogue = [
+        "\u201cYes,\u201d said Anton.",
+        "\u201cNo,\u201d said Marta.",
+        "\u201cWhy not?\u201d said Anton.",
+        "\u201cBecause,\u201d said Marta.",
+    ]
     base = [narrative[0], *dialogue, narrative[1], *dialogue, narrative[2]]
     # A later edition: punctuation outside the quotes, one line reworded.
     edited = [d.replace(",\u201d", "\u201d,") for d in dialogue]

@@ -60,9 +60,11 @@ def test_altered_word_diff_reports_the_changed_words() -> None:
 def test_flags_for_dates_names_and_quotes() -> None:
     assert _group("It happened on Monday.", "It happened on Friday.").flags == {Flag.DATE}
     assert _group("Minister Sergei Lavrov spoke.", "Minister Sergey Lavrov spoke.").flags == {
-        Flag.NAME}
-    quoted = _group('She said "we will rebuild the pier" today.',
-                    'She said "we must rebuild the pier" today.')
+        Flag.NAME
+    }
+    quoted = _group(
+        'She said "we will rebuild the pier" today.', 'She said "we must rebuild the pier" today.'
+    )
     assert quoted.flags == {Flag.QUOTE}
     # A capitalised first word of a sentence is not a name.
     assert _group("Rain fell. Winds rose.", "Rain fell. Storms rose.").flags == frozenset()
@@ -86,8 +88,24 @@ def test_split_group_spans_are_per_paragraph() -> None:
     assert inserted == ["badly "]
 
 
-WORDS = st.sampled_from(["port", "Port", "cranes", "40", "\u201cno\u201d", '"no"', "\u2013", "-",
-                         "damaged", "Lavrov", "\u2026", "...", "storm,", "day."])
+WORDS = st.sampled_from(
+    [
+        "port",
+        "Port",
+        "cranes",
+        "40",
+        "\u201cno\u201d",
+        '"no"',
+        "\u2013",
+        "-",
+        "damaged",
+        "Lavrov",
+        "\u2026",
+        "...",
+        "storm,",
+        "day.",
+    ]
+)
 TEXT = st.lists(WORDS, min_size=0, max_size=12).map(" ".join).filter(bool)
 
 

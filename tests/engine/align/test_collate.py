@@ -28,7 +28,11 @@ def test_rows_follow_base_order_and_record_kinds() -> None:
         {"a.txt": (3,), "b.txt": (2,)},
     ]
     assert [row.kinds[VersionId("b.txt")] for row in alignment.rows] == [
-        ChangeKind.IDENTICAL, ChangeKind.ALTERED, ChangeKind.OMITTED, ChangeKind.IDENTICAL]
+        ChangeKind.IDENTICAL,
+        ChangeKind.ALTERED,
+        ChangeKind.OMITTED,
+        ChangeKind.IDENTICAL,
+    ]
 
 
 def test_added_paragraphs_shared_by_several_versions_share_one_row() -> None:
@@ -44,7 +48,14 @@ def test_added_paragraphs_shared_by_several_versions_share_one_row() -> None:
     ]
     assert added_rows[0].kinds == {"b.txt": ChangeKind.ADDED, "c.txt": ChangeKind.ADDED}
     # The shared row sits right after base paragraph 1, the last added one at the end.
-    assert [row.cells[VersionId("a.txt")] for row in alignment.rows] == [(0,), (1,), (), (2,), (3,), ()]
+    assert [row.cells[VersionId("a.txt")] for row in alignment.rows] == [
+        (0,),
+        (1,),
+        (),
+        (2,),
+        (3,),
+        (),
+    ]
 
 
 def test_merged_base_paragraphs_share_one_row() -> None:

@@ -18,8 +18,14 @@ from reader.engine.extract.folder import open_folder
 from tests.conftest import SCORER, SEEDS_GOLD
 
 BASE = "000_27b8f89ff1528568.txt"
-METRICS = ("must_recall", "link_precision", "added_accuracy", "omitted_accuracy",
-           "unchanged_accuracy", "altered_accuracy")
+METRICS = (
+    "must_recall",
+    "link_precision",
+    "added_accuracy",
+    "omitted_accuracy",
+    "unchanged_accuracy",
+    "altered_accuracy",
+)
 
 
 def _scorer() -> ModuleType:
@@ -45,7 +51,11 @@ def result(seeds_dir: Path) -> dict[str, Any]:
 def test_seed_alignment_metric_at_least_095(result: dict[str, Any], metric: str) -> None:
     assert "error" not in result, result.get("error")
     assert result[metric] is not None and result[metric] >= 0.95, (
-        metric, result[metric], result.get("must_missed"), result.get("wrong_links"))
+        metric,
+        result[metric],
+        result.get("must_missed"),
+        result.get("wrong_links"),
+    )
 
 
 def test_seed_alignment_is_deterministic(seeds_dir: Path) -> None:

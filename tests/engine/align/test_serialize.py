@@ -23,8 +23,13 @@ OTHER = [
 
 
 def _alignment() -> Alignment:
-    return align_versions([make_version("a.txt", BASE, title="Storm", date="2024-03-05"),
-                           make_version("b.txt", OTHER)], base="a.txt")
+    return align_versions(
+        [
+            make_version("a.txt", BASE, title="Storm", date="2024-03-05"),
+            make_version("b.txt", OTHER),
+        ],
+        base="a.txt",
+    )
 
 
 def test_document_follows_the_contract() -> None:
@@ -34,13 +39,22 @@ def test_document_follows_the_contract() -> None:
     assert doc["base"] == "a.txt"
     a = doc["versions"][0]
     assert (a["id"], a["title"], a["date"], a["outlet"], a["url"]) == (
-        "a.txt", "Storm", "2024-03-05", None, None)
+        "a.txt",
+        "Storm",
+        "2024-03-05",
+        None,
+        None,
+    )
     assert a["paragraphs"] == BASE and a["removed"] == []
     [pair] = doc["alignments"]
     assert pair["version"] == "b.txt"
     shape = [(g["base"], g["other"], g["kind"]) for g in pair["groups"]]
-    assert shape == [([0], [0], "identical"), ([1], [1], "altered"), ([2], [], "omitted"),
-                     ([], [2], "added")]
+    assert shape == [
+        ([0], [0], "identical"),
+        ([1], [1], "altered"),
+        ([2], [], "omitted"),
+        ([], [2], "added"),
+    ]
     altered = pair["groups"][1]
     assert altered["flags"] == ["number"] and altered["moved"] is False
     assert 0 < altered["score"] < 1 and altered["overridden"] is False
@@ -49,13 +63,14 @@ def test_document_follows_the_contract() -> None:
         {"op": "equal", "base": [[1, 0, at]], "other": [[1, 0, at]]},
         {"op": "delete", "base": [[1, at, at + 2]], "other": []},
         {"op": "insert", "base": [], "other": [[1, at, at + 2]]},
-        {"op": "equal", "base": [[1, at + 2, len(BASE[1])]],
-         "other": [[1, at + 2, len(OTHER[1])]]},
+        {"op": "equal", "base": [[1, at + 2, len(BASE[1])]], "other": [[1, at + 2, len(OTHER[1])]]},
     ]
     assert "score" not in pair["groups"][2]
     assert doc["config"] == AlignConfig().to_dict()
-    assert doc["collation"][0] == {"cells": {"a.txt": [0], "b.txt": [0]},
-                                   "kinds": {"b.txt": "identical"}}
+    assert doc["collation"][0] == {
+        "cells": {"a.txt": [0], "b.txt": [0]},
+        "kinds": {"b.txt": "identical"},
+    }
 
 
 def test_report_shows_counts_and_inline_markers() -> None:

@@ -20,7 +20,10 @@ def test_stem_meets_inflections_and_keeps_cyrillic() -> None:
 
 def test_content_stems_drop_function_words() -> None:
     assert content_stems("The council said it would rebuild the bridge.") == {
-        "counci", "rebuil", "bridge"}
+        "counci",
+        "rebuil",
+        "bridge",
+    }
 
 
 def test_char_grams_join_words_with_single_spaces() -> None:
@@ -58,8 +61,10 @@ def test_reordered_clauses_still_match() -> None:
 
 
 def test_containment_is_asymmetric_for_a_piece_of_a_longer_paragraph() -> None:
-    whole = ("The storm damaged twelve cranes along North Quay. Engineers expect the cranes "
-             "to reopen within three weeks, the harbour authority said.")
+    whole = (
+        "The storm damaged twelve cranes along North Quay. Engineers expect the cranes "
+        "to reopen within three weeks, the harbour authority said."
+    )
     part = "Engineers expect the cranes to reopen within three weeks."
     idx = _index(whole, part)
     fw, fp = idx.features(whole), idx.features(part)
@@ -75,7 +80,8 @@ def test_rare_shared_words_count_more_than_common_ones() -> None:
     idx = _index(*common, a, b, c)
     assert idx.idf("zalews") > idx.idf("counci")
     assert idx.score(idx.features(a), idx.features(b)) > idx.score(
-        idx.features(c), idx.features(common[0]))
+        idx.features(c), idx.features(common[0])
+    )
 
 
 def test_short_paragraphs_fall_back_to_characters() -> None:

@@ -36,8 +36,12 @@ def _measure(seed: int, rate: float) -> tuple[float, float, float, float]:
         added_n += len(corpus.added[k])
         omitted_ok += len(omitted & corpus.omitted[k])
         omitted_n += len(corpus.omitted[k])
-    return (tp / max(tp + fp, 1), tp / max(tp + fn, 1),
-            added_ok / added_n if added_n else 1.0, omitted_ok / omitted_n if omitted_n else 1.0)
+    return (
+        tp / max(tp + fp, 1),
+        tp / max(tp + fn, 1),
+        added_ok / added_n if added_n else 1.0,
+        omitted_ok / omitted_n if omitted_n else 1.0,
+    )
 
 
 @pytest.mark.parametrize("rate", [0.1, 0.2, 0.3])
@@ -58,7 +62,8 @@ def test_generator_records_what_it_did() -> None:
     text = "Officials said the flooded homes were damaged."
     # strength 1: every listed word swapped; one sentence, so nothing to reorder.
     assert paraphrase(text, random.Random(1), strength=1.0) == (
-        "Officials stated the inundated houses were wrecked.")
+        "Officials stated the inundated houses were wrecked."
+    )
 
 
 def test_lifted_sentences_are_linked_to_their_source_paragraph() -> None:

@@ -102,8 +102,13 @@ def test_invalid_utf8_never_raises() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("a\r\nb", "a\nb"), ("a\rb", "a\nb"), ("a\r\n\r\nb\r", "a\n\nb\n"), ("a\u2028b", "a\nb"),
-     ("plain\n", "plain\n")],
+    [
+        ("a\r\nb", "a\nb"),
+        ("a\rb", "a\nb"),
+        ("a\r\n\r\nb\r", "a\n\nb\n"),
+        ("a\u2028b", "a\nb"),
+        ("plain\n", "plain\n"),
+    ],
 )
 def test_newlines_are_normalised(raw: str, expected: str) -> None:
     assert normalize_newlines(raw) == expected
@@ -154,12 +159,15 @@ def test_mostly_legacy_text_is_not_read_as_utf8() -> None:
 
 
 def test_html_meta_charset_is_trusted_when_it_fits() -> None:
-    page = '<html><head><meta charset="windows-1251"><title>Мэр</title></head><body>Да</body></html>'
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Мэр</title></head><body>Да</body></html>'
+    )
     d = decode_bytes(page.encode("cp1251"))
     assert d.encoding == "cp1251"
     assert d.text == page
-    old_style = ('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
-                 "<p>Короткий текст</p>")
+    old_style = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=koi8-r"><p>Короткий текст</p>'
+    )
     assert decode_bytes(old_style.encode("koi8-r")).text == old_style
 
 
@@ -172,7 +180,9 @@ def test_latin1_declaration_means_cp1252_as_in_browsers() -> None:
 
 def test_a_lying_declaration_is_ignored() -> None:
     # Saved by a tool that re-encoded the page but kept its UTF-8 declaration.
-    page = '<meta charset="utf-8"><p>Der Bürgermeister sagte, dass die Brücke geschlossen bleibt.</p>'
+    page = (
+        '<meta charset="utf-8"><p>Der Bürgermeister sagte, dass die Brücke geschlossen bleibt.</p>'
+    )
     d = decode_bytes(page.encode("cp1252"))
     assert d.encoding == "cp1252"
     assert d.text == page

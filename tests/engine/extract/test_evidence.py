@@ -30,7 +30,7 @@ def test_paragraphs_after_a_mid_article_box_are_rescued() -> None:
     assert [p.text[:20] for p in gazette.paragraphs] == [
         "The Vatna glacier ha",
         "Researchers measured",
-        "\"The pace of the los",
+        '"The pace of the los',
         "The institute said t",
     ]
     assert [p.index for p in gazette.paragraphs] == [0, 1, 2, 3]
@@ -83,10 +83,22 @@ def test_lengths_must_match() -> None:
 
 
 def test_outlet_domain_takes_the_spelling_of_another_version() -> None:
-    a = Article("T", None, "harbourgazette.example", "https://harbourgazette.example/x",
-                None, (make_paragraph(0, "Some shared words in a body paragraph here.", 0),))
-    b = Article("T", None, "The Harbour Gazette", None, None,
-                (make_paragraph(0, "Some shared words in a body paragraph here.", 0),))
+    a = Article(
+        "T",
+        None,
+        "harbourgazette.example",
+        "https://harbourgazette.example/x",
+        None,
+        (make_paragraph(0, "Some shared words in a body paragraph here.", 0),),
+    )
+    b = Article(
+        "T",
+        None,
+        "The Harbour Gazette",
+        None,
+        None,
+        (make_paragraph(0, "Some shared words in a body paragraph here.", 0),),
+    )
     texts = ["x", "The Harbour Gazette\n\nSome shared words."]
     out = refine_with_folder([a, b], texts)
     assert out[0].outlet == "Harbour Gazette"
@@ -94,7 +106,9 @@ def test_outlet_domain_takes_the_spelling_of_another_version() -> None:
 
 
 def test_rescue_of_html_like_block_maps_the_whole_span() -> None:
-    shared = "Officials confirmed on Monday that the new harbour crane had been ordered from abroad."
+    shared = (
+        "Officials confirmed on Monday that the new harbour crane had been ordered from abroad."
+    )
     html = f"<p>{shared}</p>"
     removed = Removed(shared, "footer", 3, 3 + len(shared), "test", True)
     a = Article("T", None, None, None, None, (), (removed,))
@@ -107,10 +121,15 @@ def test_rescue_of_html_like_block_maps_the_whole_span() -> None:
 
 
 def test_many_versions() -> None:
-    base = [f"Paragraph {k} says the committee met on day {k} and agreed on item {k}." for k in range(8)]
+    base = [
+        f"Paragraph {k} says the committee met on day {k} and agreed on item {k}." for k in range(8)
+    ]
     texts = []
     for v in range(300):
-        body = [*base, f"Unique remark number {v} about the weather in town today, said a resident."]
+        body = [
+            *base,
+            f"Unique remark number {v} about the weather in town today, said a resident.",
+        ]
         texts.append("Headline of the story\n\n" + "\n\n".join(body) + "\n")
     articles = [extract_text_article(t, markdown=False) for t in texts]
     out = refine_with_folder(articles, texts)
@@ -136,10 +155,12 @@ def test_reads_like_chrome(text: str, reason: str | None) -> None:
 
 def test_missing_headline_is_found_by_the_other_versions() -> None:
     # Without a blank line the headline sits in the block of a news ticker: set aside.
-    lonely = ("World\nPolitics\nSport\n\nBREAKING\nFerry strike called off\n"
-              "Glacier lost a fifth of its ice\n\n"
-              "The Vatna glacier has lost about a fifth of its volume since 2013, according "
-              "to a survey published on Thursday.\n")
+    lonely = (
+        "World\nPolitics\nSport\n\nBREAKING\nFerry strike called off\n"
+        "Glacier lost a fifth of its ice\n\n"
+        "The Vatna glacier has lost about a fifth of its volume since 2013, according "
+        "to a survey published on Thursday.\n"
+    )
     texts, single = load()
     first = extract_text_article(lonely, markdown=False)
     assert first.title is None
@@ -157,14 +178,24 @@ def test_missing_headline_is_found_by_the_other_versions() -> None:
     assert_nothing_lost(lonely, out[0])
 
 
-_LINES = st.sampled_from([
-    "", "", "Menu", "• News", "Most read", "Sign up for our newsletter", "BREAKING",
-    "Glacier lost a fifth of its ice in ten years",
-    "The Vatna glacier has lost about a fifth of its volume since 2013, the survey said.",
-    "Researchers measured the ice with radar flown from small aircraft over the summer.",
-    "Visit example.org/tips to send us a tip", "Editor's picks", "(AFP photo)",
-    "Tourism operators said they had already moved two of their hiking routes.",
-])
+_LINES = st.sampled_from(
+    [
+        "",
+        "",
+        "Menu",
+        "• News",
+        "Most read",
+        "Sign up for our newsletter",
+        "BREAKING",
+        "Glacier lost a fifth of its ice in ten years",
+        "The Vatna glacier has lost about a fifth of its volume since 2013, the survey said.",
+        "Researchers measured the ice with radar flown from small aircraft over the summer.",
+        "Visit example.org/tips to send us a tip",
+        "Editor's picks",
+        "(AFP photo)",
+        "Tourism operators said they had already moved two of their hiking routes.",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None)

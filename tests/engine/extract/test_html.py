@@ -48,9 +48,13 @@ def test_library_page_metadata_and_body() -> None:
     assert a.url == "https://lanterngazette.example/local/2024/10/12/library-reopens"
     assert a.byline == "Tomasz Wren"
     starts = [p.text.split()[:3] for p in a.paragraphs]
-    assert starts == [["The", "public", "library"], ["Head", "librarian", "Oona"],
-                      ["“We", "lost", "the"], ["The", "repairs", "cost"],
-                      ["Opening", "hours", "return"]]
+    assert starts == [
+        ["The", "public", "library"],
+        ["Head", "librarian", "Oona"],
+        ["“We", "lost", "the"],
+        ["The", "repairs", "cost"],
+        ["Opening", "hours", "return"],
+    ]
 
 
 def test_library_page_chrome_is_removed_with_reasons() -> None:
@@ -72,13 +76,13 @@ def test_paragraph_offsets_point_at_the_source() -> None:
     src = page("library-reopens.html")
     a = extract_html_article(src)
     for p in a.paragraphs:
-        assert visible(src[p.start:p.end]) == p.text
+        assert visible(src[p.start : p.end]) == p.text
         # Every character maps to itself, or to the entity that produced it.
         for i, ch in enumerate(p.text):
             at = p.source.map(i)
             assert src[at] == ch or src[at] == "&" or (ch == " " and src[at].isspace())
     r = next(r for r in a.removed if r.reason == "copyright")
-    assert src[r.start:r.end] == "&copy; 2024 Lantern Gazette. All rights reserved."
+    assert src[r.start : r.end] == "&copy; 2024 Lantern Gazette. All rights reserved."
 
 
 def test_captions_bylines_and_related_lists_trafilatura_keeps_are_dropped() -> None:
@@ -122,14 +126,23 @@ def test_fallback_when_the_extractor_finds_nothing(monkeypatch: pytest.MonkeyPat
     body = " ".join(p.text for p in a.paragraphs)
     assert "reopened on Friday, eleven months after a storm surge" in body
     p = next(p for p in a.paragraphs if "reopened on Friday" in p.text)
-    assert visible(src[p.start:p.end]) == p.text  # offsets mapped back through the projection
+    assert visible(src[p.start : p.end]) == p.text  # offsets mapped back through the projection
     assert a.title == "Ostrava-on-Sea library reopens after flood repairs"  # from <title>
 
 
 @pytest.mark.parametrize(
     "source",
-    ["", "<", "<html", "<<<>>>", "<p>&bogus; &#99999999; &#x110000;</p>", "<!-- only a comment",
-     "<script>x</script>", "\x00\x01<p>odd</p>", "<table><tr><td>a<td>b</table>"],
+    [
+        "",
+        "<",
+        "<html",
+        "<<<>>>",
+        "<p>&bogus; &#99999999; &#x110000;</p>",
+        "<!-- only a comment",
+        "<script>x</script>",
+        "\x00\x01<p>odd</p>",
+        "<table><tr><td>a<td>b</table>",
+    ],
 )
 def test_garbage_never_raises(source: str) -> None:
     a = extract_html_article(source)
@@ -148,8 +161,8 @@ def test_projection_maps_entities_and_skips_scripts() -> None:
     src = "<p>A&amp;B <b>bold</b></p><script>var x = '<p>no</p>';</script><p>next&nbsp;one</p>"
     proj = project(src)
     assert proj.text == "A&B bold\nnext one\n"  # each block ends with a newline
-    assert src[proj.origin[1]:proj.origin[1] + 5] == "&amp;"
-    assert src[proj.origin[proj.text.index("bold")]:].startswith("bold</b>")
+    assert src[proj.origin[1] : proj.origin[1] + 5] == "&amp;"
+    assert src[proj.origin[proj.text.index("bold")] :].startswith("bold</b>")
     assert len(proj.blocks) == 2
 
 
@@ -176,8 +189,13 @@ def test_wordpress_style_page_body_is_exactly_the_story() -> None:
     reasons = {r.text: r.reason for r in a.removed}
     # Kept by trafilatura, set aside here:
     assert reasons["Reporting by Ruth Amadi; editing by Colm Byrne"] == "byline"
-    assert reasons["Sign up to our free Tarrow Politics newsletter for the latest from the town "
-                   "hall, delivered to your inbox every Friday."] == "newsletter"
+    assert (
+        reasons[
+            "Sign up to our free Tarrow Politics newsletter for the latest from the town "
+            "hall, delivered to your inbox every Friday."
+        ]
+        == "newsletter"
+    )
     assert reasons["Published 20 February 2025"] == "dateline"
     assert reasons["Advertisement"] == "advert"
     assert a.date == "2025-02-20"
@@ -186,34 +204,61 @@ def test_wordpress_style_page_body_is_exactly_the_story() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Share prices in Tarrow fell 4% on Monday after the announcement.",
-     "Published figures show the deficit grew by a third, the finance director said.",
-     "The report was compiled by the council's finance team and published on Monday.",
-     "Photographers were kept outside the chamber during the vote.",
-     "Advertising revenue at the local paper fell by a fifth last year, its editor said.",
-     "Follow-up inspections of the harbour wall are planned for March and April.",
-     "Comments from residents at the meeting were mostly positive, the council said.",
-     "Trending downwards since 2019, visitor numbers rose again this summer.",
-     "By 2030 the town wants every bus to run on electricity.",
-     "By Monday evening, all but two of the ships had left the harbour."],
+    [
+        "Share prices in Tarrow fell 4% on Monday after the announcement.",
+        "Published figures show the deficit grew by a third, the finance director said.",
+        "The report was compiled by the council's finance team and published on Monday.",
+        "Photographers were kept outside the chamber during the vote.",
+        "Advertising revenue at the local paper fell by a fifth last year, its editor said.",
+        "Follow-up inspections of the harbour wall are planned for March and April.",
+        "Comments from residents at the meeting were mostly positive, the council said.",
+        "Trending downwards since 2019, visitor numbers rose again this summer.",
+        "By 2030 the town wants every bus to run on electricity.",
+        "By Monday evening, all but two of the ships had left the harbour.",
+    ],
 )
 def test_story_sentences_that_start_like_chrome_are_kept(text: str) -> None:
-    src = ("<html><head><title>T</title></head><body><article>"
-           "<p>The town council met on Monday evening to discuss the budget for the coming year, "
-           "with every seat in the public gallery taken.</p>"
-           f"<p>{text}</p>"
-           "<p>A final vote is expected next month, after a consultation with residents and "
-           "local businesses that runs until the end of March.</p></article></body></html>")
+    src = (
+        "<html><head><title>T</title></head><body><article>"
+        "<p>The town council met on Monday evening to discuss the budget for the coming year, "
+        "with every seat in the public gallery taken.</p>"
+        f"<p>{text}</p>"
+        "<p>A final vote is expected next month, after a consultation with residents and "
+        "local businesses that runs until the end of March.</p></article></body></html>"
+    )
     a = extract_html_article(src)
     assert text in [p.text for p in a.paragraphs]
 
 
 _SOUP = st.lists(
-    st.sampled_from(["<p>", "</p>", "<div class='share'>", "</div>", "<b>", "</i>", "&amp;", "&rsquo;",
-                     "&#8217;", "&bogus", "<br>", "<!--", "-->", "<script>", "</script>", "<figcaption>",
-                     "<h1>", "</h1>", "\n", " ", "By Ann Lee", "Read more: x",
-                     "The ferry sailed at dawn with forty passengers aboard, the captain said.",
-                     "Ticket prices rose by 12% in the spring, the operator confirmed on Monday."]),
+    st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<div class='share'>",
+            "</div>",
+            "<b>",
+            "</i>",
+            "&amp;",
+            "&rsquo;",
+            "&#8217;",
+            "&bogus",
+            "<br>",
+            "<!--",
+            "-->",
+            "<script>",
+            "</script>",
+            "<figcaption>",
+            "<h1>",
+            "</h1>",
+            "\n",
+            " ",
+            "By Ann Lee",
+            "Read more: x",
+            "The ferry sailed at dawn with forty passengers aboard, the captain said.",
+            "Ticket prices rose by 12% in the spring, the operator confirmed on Monday.",
+        ]
+    ),
     max_size=60,
 ).map("".join)
 
@@ -231,12 +276,18 @@ def test_tag_soup_never_raises_and_offsets_stay_inside(source: str) -> None:
 def test_link_only_lines_are_related_teasers() -> None:
     body = "".join(
         f"<p>Paragraph {i} of the story says something about the harbour and the weather, at "
-        f"enough length for the extractor to treat it as prose.</p>" for i in range(4))
-    src = ("<html><head><title>Storm</title></head><body><article>" + body
-           + '<p><a href="/news/ferry">Ferry timetable cut for winter</a></p>'
-           + '<h2><a href="#reactions">Reactions</a></h2>'
-           + '<p>Read the <a href="/report.pdf">full report</a> on the council site.</p>'
-           + body.replace("Paragraph", "Section") + "</article></body></html>")
+        f"enough length for the extractor to treat it as prose.</p>"
+        for i in range(4)
+    )
+    src = (
+        "<html><head><title>Storm</title></head><body><article>"
+        + body
+        + '<p><a href="/news/ferry">Ferry timetable cut for winter</a></p>'
+        + '<h2><a href="#reactions">Reactions</a></h2>'
+        + '<p>Read the <a href="/report.pdf">full report</a> on the council site.</p>'
+        + body.replace("Paragraph", "Section")
+        + "</article></body></html>"
+    )
     a = extract_html_article(src)
     texts = [p.text for p in a.paragraphs]
     assert "Ferry timetable cut for winter" not in texts
@@ -248,20 +299,26 @@ def test_link_only_lines_are_related_teasers() -> None:
 
 @pytest.mark.parametrize(
     ("line", "reason"),
-    [("Advertisement - Scroll to continue", "advert"),
-     ("Related Topics", "related"),
-     ("The harbour at dawn on Monday, as the first ships left. (AP Photo/Ann Lee)", "caption"),
-     ("4 min read", "meta"),
-     ("Comments (12)", "comments"),
-     ("Follow Ruth Amadi on Bluesky", "share"),
-     ("Image source, Tarrow Council", "caption"),
-     ("Updated 21 February 2025, 09:10", "dateline")],
+    [
+        ("Advertisement - Scroll to continue", "advert"),
+        ("Related Topics", "related"),
+        ("The harbour at dawn on Monday, as the first ships left. (AP Photo/Ann Lee)", "caption"),
+        ("4 min read", "meta"),
+        ("Comments (12)", "comments"),
+        ("Follow Ruth Amadi on Bluesky", "share"),
+        ("Image source, Tarrow Council", "caption"),
+        ("Updated 21 February 2025, 09:10", "dateline"),
+    ],
 )
 def test_chrome_lines_inside_the_body_are_set_aside(line: str, reason: str) -> None:
-    prose = ("<p>The ferry company confirmed on Monday that the winter timetable will start a "
-             "week later than planned, after a dispute over crew rotas was settled.</p>")
-    src = (f"<html><head><title>Ferry</title></head><body><article>{prose * 2}<p>{line}</p>"
-           f"{prose.replace('Monday', 'Tuesday') * 2}</article></body></html>")
+    prose = (
+        "<p>The ferry company confirmed on Monday that the winter timetable will start a "
+        "week later than planned, after a dispute over crew rotas was settled.</p>"
+    )
+    src = (
+        f"<html><head><title>Ferry</title></head><body><article>{prose * 2}<p>{line}</p>"
+        f"{prose.replace('Monday', 'Tuesday') * 2}</article></body></html>"
+    )
     a = extract_html_article(src)
     assert line not in [p.text for p in a.paragraphs]
     assert any(r.text == line and r.reason == reason for r in a.removed)

@@ -28,8 +28,14 @@ def test_scan_is_recursive_sorted_with_posix_ids(tmp_path: Path) -> None:
     write(tmp_path, "d.xhtml", "d")
     write(tmp_path, "e.htm", "e")
     scan = load.scan_folder(tmp_path)
-    assert [e.id for e in scan.entries] == ["a/y.HTML", "a/z.md", "b.txt", "c.markdown", "d.xhtml",
-                                            "e.htm"]
+    assert [e.id for e in scan.entries] == [
+        "a/y.HTML",
+        "a/z.md",
+        "b.txt",
+        "c.markdown",
+        "d.xhtml",
+        "e.htm",
+    ]
     formats = {e.id: e.format for e in scan.entries}
     assert formats["a/y.HTML"] is SourceFormat.HTML
     assert formats["a/z.md"] is SourceFormat.MARKDOWN
@@ -174,7 +180,8 @@ def test_read_paths_against_given_cwd(tmp_path: Path) -> None:
     scan = load.read_paths(["in", str(tmp_path / "solo.html"), "nope.txt"], cwd=tmp_path)
     assert [e.id for e in scan.entries] == ["in/a.txt", "solo.html"]
     assert [(p.id, p.kind, p.message) for p in scan.problems] == [
-        ("nope.txt", ProblemKind.NOT_FOUND, "no such file or folder")]
+        ("nope.txt", ProblemKind.NOT_FOUND, "no such file or folder")
+    ]
 
 
 def test_read_paths_relative_and_outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -59,8 +59,10 @@ def test_parse_date_takes_the_first_date() -> None:
 
 
 def test_find_urls() -> None:
-    text = ("Original url:\n<https://www.example.org/2022/01/28/story-a7>\n"
-            "see [k](https://kremlin.example) and www.bbc.co.uk/news. and https://a.b/c).")
+    text = (
+        "Original url:\n<https://www.example.org/2022/01/28/story-a7>\n"
+        "see [k](https://kremlin.example) and www.bbc.co.uk/news. and https://a.b/c)."
+    )
     assert find_urls(text) == [
         "https://www.example.org/2022/01/28/story-a7",
         "https://kremlin.example",

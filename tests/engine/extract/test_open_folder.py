@@ -43,9 +43,12 @@ def build(root: Path) -> None:
         "b-cp1251.txt": RUSSIAN.encode("cp1251"),
         "c-cp1252.txt": STORY.replace('"', "\u201c", 1).replace('"', "\u201d", 1).encode("cp1252"),
         "d-latin1.txt": STORY.replace("Aksel", "Åksel").encode("latin-1"),
-        "e-utf16.txt": codecs.BOM_UTF16_LE + STORY.replace("Sunday", "Sunday morning").encode("utf-16-le"),
+        "e-utf16.txt": codecs.BOM_UTF16_LE
+        + STORY.replace("Sunday", "Sunday morning").encode("utf-16-le"),
         "f-utf8bom.md": codecs.BOM_UTF8 + ("# " + STORY.replace("six", "seven")).encode("utf-8"),
-        "g-invalid.txt": STORY.replace("Tickets", "Tickets \udcff").encode("utf-8", "surrogateescape"),
+        "g-invalid.txt": STORY.replace("Tickets", "Tickets \udcff").encode(
+            "utf-8", "surrogateescape"
+        ),
         "h-crlf.txt": STORY.replace("2.40", "2.50").replace("\n", "\r\n").encode("utf-8"),
         "page.html": HTML.encode("utf-8"),
         "page-as-text.txt": HTML.replace("2.40", "2.60").encode("utf-8"),
@@ -72,22 +75,39 @@ def folder(tmp_path: Path) -> Path:
 def test_every_bad_file_gets_a_message_and_the_rest_loads(folder: Path) -> None:
     result = open_folder(folder)
     ids = [v.id for v in result.versions]
-    assert ids == ["a-utf8.txt", "b-cp1251.txt", "broken.html", "c-cp1252.txt", "d-latin1.txt",
-                   "e-utf16.txt", "f-utf8bom.md", "g-invalid.txt", "h-crlf.txt", "page-as-text.txt",
-                   "page.html"]
+    assert ids == [
+        "a-utf8.txt",
+        "b-cp1251.txt",
+        "broken.html",
+        "c-cp1252.txt",
+        "d-latin1.txt",
+        "e-utf16.txt",
+        "f-utf8bom.md",
+        "g-invalid.txt",
+        "h-crlf.txt",
+        "page-as-text.txt",
+        "page.html",
+    ]
     problems = {p.id: (p.kind, p.message) for p in result.problems}
     assert problems == {
         ".hidden.txt": (ProblemKind.UNSUPPORTED, "hidden file, skipped"),
-        "binary.txt": (ProblemKind.BINARY,
-                       "binary content, not text (is it an image, PDF or archive renamed?)"),
+        "binary.txt": (
+            ProblemKind.BINARY,
+            "binary content, not text (is it an image, PDF or archive renamed?)",
+        ),
         "blank.txt": (ProblemKind.EMPTY, "contains only whitespace"),
         "copy-of-a.txt": (ProblemKind.DUPLICATE, "same content as a-utf8.txt, skipped"),
         "dangling.txt": (ProblemKind.UNREADABLE, "broken symbolic link (its target is missing)"),
         "empty.txt": (ProblemKind.EMPTY, "empty file (0 bytes)"),
-        "image.png": (ProblemKind.UNSUPPORTED,
-                      "unsupported file type (.png); expected one of .htm, .html, .markdown, .md, "
-                      ".txt, .xhtml"),
-        "version-reader.sqlite": (ProblemKind.UNSUPPORTED, "Version Reader's own store file, skipped"),
+        "image.png": (
+            ProblemKind.UNSUPPORTED,
+            "unsupported file type (.png); expected one of .htm, .html, .markdown, .md, "
+            ".txt, .xhtml",
+        ),
+        "version-reader.sqlite": (
+            ProblemKind.UNSUPPORTED,
+            "Version Reader's own store file, skipped",
+        ),
     }
 
 
@@ -119,7 +139,7 @@ def test_version_facts(folder: Path) -> None:
     assert v.sha256 == hashlib.sha256(data).hexdigest()
     assert v.path == str(folder / "h-crlf.txt")
     for p in v.paragraphs:
-        assert v.text[p.start:p.end] == p.text
+        assert v.text[p.start : p.end] == p.text
 
 
 def test_html_disguised_as_text_takes_the_html_path(folder: Path) -> None:
@@ -178,10 +198,18 @@ def test_restores_put_blocks_back_in_file_order(folder: Path) -> None:
     assert footer not in restored.removed
     assert len(restored.removed) == len(v.removed) - 1
     # The same through open_folder; a restore for another version changes nothing here.
-    again = open_folder(folder, restores=[Restore(VersionId("page.html"), footer.start, footer.end),
-                                          Restore(VersionId("a-utf8.txt"), 0, 1)])
+    again = open_folder(
+        folder,
+        restores=[
+            Restore(VersionId("page.html"), footer.start, footer.end),
+            Restore(VersionId("a-utf8.txt"), 0, 1),
+        ],
+    )
     assert again.version("page.html").paragraphs[-1].text == "© 2024 Lindholm Post"
-    assert again.version("a-utf8.txt").paragraphs == open_folder(folder).version("a-utf8.txt").paragraphs
+    assert (
+        again.version("a-utf8.txt").paragraphs
+        == open_folder(folder).version("a-utf8.txt").paragraphs
+    )
 
 
 def test_restore_in_the_middle_reindexes(folder: Path) -> None:
@@ -231,7 +259,9 @@ def test_same_text_in_another_encoding_is_a_duplicate(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_bytes(RUSSIAN.encode("cp1251"))
     result = open_folder(tmp_path)
     assert [v.id for v in result.versions] == ["a.txt"]
-    assert [(p.id, p.message) for p in result.problems] == [("b.txt", "same content as a.txt, skipped")]
+    assert [(p.id, p.message) for p in result.problems] == [
+        ("b.txt", "same content as a.txt, skipped")
+    ]
 
 
 def test_progress_reports_every_file_including_failures(folder: Path) -> None:
@@ -248,8 +278,9 @@ def test_progress_reports_every_file_including_failures(folder: Path) -> None:
     assert seen == list(range(1, 17))
 
 
-def test_a_failing_cross_version_stage_keeps_the_files(folder: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_cross_version_stage_keeps_the_files(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import reader.engine.extract.evidence as boilerplate
 
     def broken(articles: object, texts: object) -> list[object]:
@@ -291,7 +322,8 @@ def test_files_without_article_text(tmp_path: Path) -> None:
     result = open_folder(tmp_path)
     assert [v.id for v in result.versions] == ["ok.txt"]
     assert [(p.id, p.kind, p.message) for p in result.problems] == [
-        ("blank.html", ProblemKind.NO_TEXT, "no article text found (the file has no visible text)")]
+        ("blank.html", ProblemKind.NO_TEXT, "no article text found (the file has no visible text)")
+    ]
 
 
 def test_a_restored_markdown_block_highlights_the_right_characters(tmp_path: Path) -> None:
@@ -300,7 +332,8 @@ def test_a_restored_markdown_block_highlights_the_right_characters(tmp_path: Pat
         "The port's six cranes stopped at noon on Monday, the operator said.\n\n"
         "**Related article:** [Dock workers vote on the *new* contract](https://example.org/x)\n\n"
         "Talks resume on Thursday, according to the union.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     v = open_folder(tmp_path).version("clip.md")
     block = next(r for r in v.removed if "Dock workers" in r.text)
     restored = apply_restores(v, [Restore(v.id, block.start, block.end, v.sha256)])

@@ -199,17 +199,37 @@ def test_no_date_is_invented() -> None:
     assert extract_text_article(text, markdown=False).date is None
 
 
-_LINES = st.sampled_from([
-    "", "", "  ", "• Politics", "  • News", "Menu", "# A heading line", "BREAKING",
-    "Sign up for our newsletter", "Most read", "© 2024 Example Times", "×", "---",
-    "By Jane Doe", "January 28, 2022", "Original url:", "<https://example.org/a/b>",
-    "![pic](a.png)", "**Related article:** [Other story](#)",
-    "The council voted on Tuesday to approve the plan after a long debate in the chamber.",
-    "\"We are pleased,\" the mayor said, adding that work would begin [soon](#) in the spring.",
-    "A short line", "wrapped text that goes on for a while before it breaks at a width of",
-    "roughly seventy characters and then continues on the following line.",
-    "Follow us on Twitter", "Read more", "   indented prose line with several words in it.",
-])
+_LINES = st.sampled_from(
+    [
+        "",
+        "",
+        "  ",
+        "• Politics",
+        "  • News",
+        "Menu",
+        "# A heading line",
+        "BREAKING",
+        "Sign up for our newsletter",
+        "Most read",
+        "© 2024 Example Times",
+        "×",
+        "---",
+        "By Jane Doe",
+        "January 28, 2022",
+        "Original url:",
+        "<https://example.org/a/b>",
+        "![pic](a.png)",
+        "**Related article:** [Other story](#)",
+        "The council voted on Tuesday to approve the plan after a long debate in the chamber.",
+        '"We are pleased," the mayor said, adding that work would begin [soon](#) in the spring.',
+        "A short line",
+        "wrapped text that goes on for a while before it breaks at a width of",
+        "roughly seventy characters and then continues on the following line.",
+        "Follow us on Twitter",
+        "Read more",
+        "   indented prose line with several words in it.",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -342,16 +362,17 @@ def test_front_matter_clip_date_is_not_the_publication_date() -> None:
 
 
 def test_trending_box_before_the_article_does_not_end_it() -> None:
-    long = ("The council said on Tuesday that the new harbour wall would be finished by "
-            "the spring, two months later than planned, because of storms over the winter "
-            "that stopped work for several weeks at a time.")
+    long = (
+        "The council said on Tuesday that the new harbour wall would be finished by "
+        "the spring, two months later than planned, because of storms over the winter "
+        "that stopped work for several weeks at a time."
+    )
     text = (
         "Ferry fares will rise in May, the operator confirmed in a short statement today.\n\n"
         "Trending\n"
         "Storm hits the coast\n"
         "Markets slide\n\n"
-        "Harbour wall delayed until spring\n\n"
-        + "\n\n".join([long] * 3) + "\n"
+        "Harbour wall delayed until spring\n\n" + "\n\n".join([long] * 3) + "\n"
     )
     a = extract_text_article(text, markdown=False)
     assert sum(p.text == long for p in a.paragraphs) == 3

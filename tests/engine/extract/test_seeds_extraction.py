@@ -28,13 +28,22 @@ def test_seed_extraction_scores_full_marks(seeds_dir: Path) -> None:
     files = sorted(p for p in seeds_dir.iterdir() if p.suffix in (".txt", ".md"))
     assert len(files) == 5
     texts = [p.read_text(encoding="utf-8").replace("\r\n", "\n") for p in files]
-    articles = [extract_text_article(t, markdown=p.suffix == ".md") for p, t in zip(files, texts, strict=True)]
+    articles = [
+        extract_text_article(t, markdown=p.suffix == ".md")
+        for p, t in zip(files, texts, strict=True)
+    ]
     articles = refine_with_folder(articles, texts)
-    out = {"versions": [
-        {"id": p.name, "title": a.title, "date": a.date,
-         "paragraphs": [para.text for para in a.paragraphs]}
-        for p, a in zip(files, articles, strict=True)
-    ]}
+    out = {
+        "versions": [
+            {
+                "id": p.name,
+                "title": a.title,
+                "date": a.date,
+                "paragraphs": [para.text for para in a.paragraphs],
+            }
+            for p, a in zip(files, articles, strict=True)
+        ]
+    }
     gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
     result = _scorer().score(gold, out)
     for metric in ("body_recall", "boilerplate_removed", "title_accuracy", "date_accuracy"):

@@ -19,7 +19,7 @@ HARBOUR = [
 ]
 COPY = [
     HARBOUR[0],
-    "\"We will not return until the safety rules are restored,\" union leader Dmitry Volkov told reporters.",
+    '"We will not return until the safety rules are restored," union leader Dmitry Volkov told reporters.',
     HARBOUR[2],
     HARBOUR[3],
 ]
@@ -31,18 +31,21 @@ WIRE = [
 ]
 
 
-def make_alignment(versions: list[Version], cells: list[dict[str, tuple[int, ...]]],
-                   base: str | None = None) -> Alignment:
+def make_alignment(
+    versions: list[Version], cells: list[dict[str, tuple[int, ...]]], base: str | None = None
+) -> Alignment:
     """An alignment with only the collation rows filled in (what reconciliation reads)."""
     base_id = VersionId(base or versions[0].id)
     rows = []
     for row in cells:
         full = {VersionId(v.id): tuple(row.get(v.id, ())) for v in versions}
-        kinds = {vid: (ChangeKind.OMITTED if not idx else ChangeKind.ALTERED)
-                 for vid, idx in full.items() if vid != base_id}
+        kinds = {
+            vid: (ChangeKind.OMITTED if not idx else ChangeKind.ALTERED)
+            for vid, idx in full.items()
+            if vid != base_id
+        }
         rows.append(CollationRow(cells=full, kinds=kinds))
-    return Alignment(base=base_id, versions=tuple(versions), pairs=(), rows=tuple(rows),
-                     config={})
+    return Alignment(base=base_id, versions=tuple(versions), pairs=(), rows=tuple(rows), config={})
 
 
 def story() -> Alignment:

@@ -66,14 +66,17 @@ def test_tie_goes_to_the_base_even_when_listed_last() -> None:
 
 
 def test_near_equal_readings_vote_together() -> None:
-    long_text = ("The council approved the new budget for the northern district schools "
-                 "after a debate that lasted most of the evening session.")
+    long_text = (
+        "The council approved the new budget for the northern district schools "
+        "after a debate that lasted most of the evening session."
+    )
     typo = long_text.replace("approved", "aproved")
     base = make_version("base.txt", ["The council rejected the plan."])
     b = make_version("b.txt", [long_text])
     c = make_version("c.txt", [typo])
-    rec = reconcile(make_alignment([base, b, c],
-                                   [{"base.txt": (0,), "b.txt": (0,), "c.txt": (0,)}]))
+    rec = reconcile(
+        make_alignment([base, b, c], [{"base.txt": (0,), "b.txt": (0,), "c.txt": (0,)}])
+    )
     row = rec.rows[0]
     assert row.reading == long_text
     assert row.support == ("b.txt",)  # c is near-equal: it votes, but is reported altered
@@ -136,8 +139,9 @@ def test_multi_paragraph_cells_join_their_texts() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(["Alpha beta gamma.", "Delta epsilon.", ""]), min_size=2,
-                max_size=5))
+@given(
+    st.lists(st.sampled_from(["Alpha beta gamma.", "Delta epsilon.", ""]), min_size=2, max_size=5)
+)
 def test_every_version_is_accounted_for_once(texts: list[str]) -> None:
     versions = [make_version(f"v{i}.txt", [t or "filler"]) for i, t in enumerate(texts)]
     cells = [{f"v{i}.txt": ((0,) if t else ()) for i, t in enumerate(texts)}]

@@ -82,8 +82,11 @@ def test_quotes_json_schema() -> None:
             assert isinstance(r["paragraph"], int)
     (big,) = [g for g in data["groups"] if len(g["renderings"]) == 3]
     assert big["renderings"][0] == {
-        "version": "harbour.txt", "paragraph": 1, "speaker": "Dmitry Volkov",
-        "text": "We will not return until the safety rules are restored,"}
+        "version": "harbour.txt",
+        "paragraph": 1,
+        "speaker": "Dmitry Volkov",
+        "text": "We will not return until the safety rules are restored,",
+    }
 
 
 def test_csv_cells_cannot_run_as_formulas() -> None:
@@ -91,18 +94,29 @@ def test_csv_cells_cannot_run_as_formulas() -> None:
         assert neutralise(bad) == "'" + bad
     assert neutralise("plain") == "plain"
     assert neutralise(None) == ""
-    a = make_version("a.txt", ["“=HYPERLINK(\"x\") is bad,” the clerk said."])
+    a = make_version("a.txt", ['“=HYPERLINK("x") is bad,” the clerk said.'])
     text = quotes_csv(group_quotes(make_alignment([a], [{"a.txt": (0,)}])))
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["group", "group_speaker", "single_outlet", "version", "paragraph",
-                       "speaker", "text"]
+    assert rows[0] == [
+        "group",
+        "group_speaker",
+        "single_outlet",
+        "version",
+        "paragraph",
+        "speaker",
+        "text",
+    ]
     assert rows[1][6].startswith("'=")
     assert rows[1][2] == "yes"
 
 
 def test_sources_json() -> None:
-    s = source_scores([make_version("a.txt", ["one two three four five six"]),
-                       make_version("b.txt", ["one two three four five six"])])
+    s = source_scores(
+        [
+            make_version("a.txt", ["one two three four five six"]),
+            make_version("b.txt", ["one two three four five six"]),
+        ]
+    )
     data = sources_json(s)
     json.dumps(data)
     assert data["schema"] == "version-reader.sources/1"

@@ -20,53 +20,80 @@ from tests.engine.reconcile.reconcile_story import make_alignment, story
 from tests.factories import make_version
 
 
-@pytest.mark.parametrize(("text", "values"), [
-    ("some 100,000 troops", ["100000"]),
-    ("1.5 million people", ["1500000"]),
-    ("twenty-five thousand tanks", ["25000"]),
-    ("a dozen ships and 3% of fuel", ["12", "3%"]),
-    ("12 percent", ["12%"]),
-    ("no one came", []),
-    ("on January 28, 2022", []),  # a date's day and year are not counts
-])
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("some 100,000 troops", ["100000"]),
+        ("1.5 million people", ["1500000"]),
+        ("twenty-five thousand tanks", ["25000"]),
+        ("a dozen ships and 3% of fuel", ["12", "3%"]),
+        ("12 percent", ["12%"]),
+        ("no one came", []),
+        ("on January 28, 2022", []),  # a date's day and year are not counts
+    ],
+)
 def test_numbers(text: str, values: list[str]) -> None:
     assert [f.value for f in find_numbers(text)] == values
 
 
-@pytest.mark.parametrize(("text", "values"), [
-    ("on Friday", ["friday"]),
-    ("earlier this week", ["this week"]),
-    ("January 28, 2022", ["january 28 2022"]),
-    ("28 Jan 2022", ["january 28 2022"]),
-    ("signed in 1997", ["1997"]),
-    ("they may leave", []),
-    ("last month and yesterday", ["last month", "yesterday"]),
-])
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("on Friday", ["friday"]),
+        ("earlier this week", ["this week"]),
+        ("January 28, 2022", ["january 28 2022"]),
+        ("28 Jan 2022", ["january 28 2022"]),
+        ("signed in 1997", ["1997"]),
+        ("they may leave", []),
+        ("last month and yesterday", ["last month", "yesterday"]),
+    ],
+)
 def test_dates(text: str, values: list[str]) -> None:
     assert [f.value for f in find_dates(text)] == values
 
 
 def test_names_drop_titles_and_function_words() -> None:
-    names = [f.text for f in find_names(
-        "His Foreign Minister Sergei Lavrov met French President Emmanuel Macron on Friday "
-        "in Kyiv. But NATO said nothing.")]
+    names = [
+        f.text
+        for f in find_names(
+            "His Foreign Minister Sergei Lavrov met French President Emmanuel Macron on Friday "
+            "in Kyiv. But NATO said nothing."
+        )
+    ]
     assert names == ["Sergei Lavrov", "Emmanuel Macron", "Kyiv"]
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Sergei", "Sergey"), ("Dmitry", "Dmitri"), ("Dmitry", "Dmitriy"),
-    ("Zelensky", "Zelenskyy"), ("Zelenskiy", "Zelensky"), ("Kyiv", "Kiev"),
-    ("Lugansk", "Luhansk"), ("Mikhail", "Mihail"), ("Yevgeny", "Yevgeniy"),
-    ("Sergei Lavrov", "Sergey Lavrov"), ("Prigozhin", "Prigojin"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei", "Sergey"),
+        ("Dmitry", "Dmitri"),
+        ("Dmitry", "Dmitriy"),
+        ("Zelensky", "Zelenskyy"),
+        ("Zelenskiy", "Zelensky"),
+        ("Kyiv", "Kiev"),
+        ("Lugansk", "Luhansk"),
+        ("Mikhail", "Mihail"),
+        ("Yevgeny", "Yevgeniy"),
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Prigozhin", "Prigojin"),
+    ],
+)
 def test_transliteration_variants_are_one_name(a: str, b: str) -> None:
     assert same_name(a, b)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Putin", "Peskov"), ("Lavrov", "Lavrentiev"), ("Macron", "Merkel"), ("Ivan", "Ivana"),
-    ("Alexandrov", "Alexandrova"), ("American", "Americans"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Putin", "Peskov"),
+        ("Lavrov", "Lavrentiev"),
+        ("Macron", "Merkel"),
+        ("Ivan", "Ivana"),
+        ("Alexandrov", "Alexandrova"),
+        ("American", "Americans"),
+    ],
+)
 def test_different_names_stay_apart(a: str, b: str) -> None:
     assert not same_name(a, b)
 
@@ -79,8 +106,11 @@ def test_story_weekday_and_count_differ_and_spelling_is_one_name() -> None:
     diffs = facts_that_differ(story())
     by = {(d.kind, d.row): d for d in diffs}
     weekday = by[(FactKind.DATE, 0)]
-    assert dict(weekday.values) == {"harbour.txt": ("Tuesday",), "copy.txt": ("Tuesday",),
-                                    "wire.txt": ("Wednesday",)}
+    assert dict(weekday.values) == {
+        "harbour.txt": ("Tuesday",),
+        "copy.txt": ("Tuesday",),
+        "wire.txt": ("Wednesday",),
+    }
     count = by[(FactKind.NUMBER, 2)]
     assert dict(count.values)["wire.txt"] == ("1,500",)
     assert dict(count.values)["harbour.txt"] == ("1,200",)
@@ -89,9 +119,11 @@ def test_story_weekday_and_count_differ_and_spelling_is_one_name() -> None:
     assert (FactKind.NAME, 1) not in by
     spelled = [d for d in diffs if d.same_name]
     assert len(spelled) == 1
-    assert dict(spelled[0].values) == {"harbour.txt": ("Dmitry Volkov",),
-                                       "copy.txt": ("Dmitry Volkov",),
-                                       "wire.txt": ("Dmitri Volkov",)}
+    assert dict(spelled[0].values) == {
+        "harbour.txt": ("Dmitry Volkov",),
+        "copy.txt": ("Dmitry Volkov",),
+        "wire.txt": ("Dmitri Volkov",),
+    }
     assert spelled[0].note == "same name, spelled differently"
 
 
@@ -99,11 +131,15 @@ def test_changed_troop_count() -> None:
     a = make_version("a.txt", ["The army moved 100,000 troops to the border."])
     b = make_version("b.txt", ["The army moved 120,000 troops to the border."])
     c = make_version("c.txt", ["The army moved one hundred thousand troops to the border."])
-    (d,) = facts_that_differ(make_alignment([a, b, c],
-                                            [{"a.txt": (0,), "b.txt": (0,), "c.txt": (0,)}]))
+    (d,) = facts_that_differ(
+        make_alignment([a, b, c], [{"a.txt": (0,), "b.txt": (0,), "c.txt": (0,)}])
+    )
     assert d.kind is FactKind.NUMBER
-    assert dict(d.values) == {"a.txt": ("100,000",), "b.txt": ("120,000",),
-                              "c.txt": ("one hundred thousand",)}
+    assert dict(d.values) == {
+        "a.txt": ("100,000",),
+        "b.txt": ("120,000",),
+        "c.txt": ("one hundred thousand",),
+    }
 
 
 def test_agreeing_numbers_in_other_words_are_not_reported() -> None:
@@ -125,15 +161,25 @@ def test_name_substitution_is_a_disagreement() -> None:
 def test_story_wide_spelling_pairs_across_rows() -> None:
     a = make_version("a.txt", ["Sergei Lavrov spoke first.", "Talks ended."])
     b = make_version("b.txt", ["Talks ended.", "Later, Sergey Lavrov spoke."])
-    diffs = facts_that_differ(make_alignment(
-        [a, b], [{"a.txt": (0,)}, {"a.txt": (1,), "b.txt": (0,)}, {"b.txt": (1,)}]))
+    diffs = facts_that_differ(
+        make_alignment([a, b], [{"a.txt": (0,)}, {"a.txt": (1,), "b.txt": (0,)}, {"b.txt": (1,)}])
+    )
     (d,) = diffs
     assert d.same_name and d.row is None
     assert dict(d.values) == {"a.txt": ("Sergei Lavrov",), "b.txt": ("Sergey Lavrov",)}
 
 
-_SOUP = [*"0123456789,. -%AaMmSsJjYyKkHh’'\n", " million", " Friday", " May ", " January ",
-         " twenty", "-five", " thousand", " dozen"]
+_SOUP = [
+    *"0123456789,. -%AaMmSsJjYyKkHh’'\n",
+    " million",
+    " Friday",
+    " May ",
+    " January ",
+    " twenty",
+    "-five",
+    " thousand",
+    " dozen",
+]
 
 
 @settings(max_examples=200, deadline=None)

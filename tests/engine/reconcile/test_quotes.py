@@ -17,19 +17,22 @@ def quotes_of(*paragraphs: str) -> list[tuple[str, str | None, bool]]:
     return [(q.text, q.speaker, q.balanced) for q in find_quotes(v)]
 
 
-@pytest.mark.parametrize("text", [
-    "“The bridge is safe,” the mayor said.",
-    "\"The bridge is safe,\" the mayor said.",
-    "«The bridge is safe,» the mayor said.",
-    "„The bridge is safe,“ the mayor said.",
-    "''The bridge is safe,'' the mayor said.",
-    "&quot;The bridge is safe,&quot; the mayor said.",
-    "&amp;quot;The bridge is safe,&amp;quot; the mayor said.",  # escaped twice
-    "&#8220;The bridge is safe,&#8221; the mayor said.",
-    "\"\"The bridge is safe,\"\" the mayor said.",
-    "“The bridge is safe,\" the mayor said.",  # closed by the wrong mark
-    "‘The bridge is safe,’ the mayor said.",  # British single quotes
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The bridge is safe,” the mayor said.",
+        '"The bridge is safe," the mayor said.',
+        "«The bridge is safe,» the mayor said.",
+        "„The bridge is safe,“ the mayor said.",
+        "''The bridge is safe,'' the mayor said.",
+        "&quot;The bridge is safe,&quot; the mayor said.",
+        "&amp;quot;The bridge is safe,&amp;quot; the mayor said.",  # escaped twice
+        "&#8220;The bridge is safe,&#8221; the mayor said.",
+        '""The bridge is safe,"" the mayor said.',
+        '“The bridge is safe," the mayor said.',  # closed by the wrong mark
+        "‘The bridge is safe,’ the mayor said.",  # British single quotes
+    ],
+)
 def test_every_mark_style_gives_the_same_quote(text: str) -> None:
     assert quotes_of(text) == [("The bridge is safe,", "the mayor", True)]
 
@@ -49,8 +52,7 @@ def test_version_without_quotes() -> None:
 
 
 def test_missing_closing_mark_runs_to_paragraph_end() -> None:
-    found = quotes_of("The mayor said: “We will rebuild the bridge by spring.",
-                      "Work starts soon.")
+    found = quotes_of("The mayor said: “We will rebuild the bridge by spring.", "Work starts soon.")
     assert found == [("We will rebuild the bridge by spring.", "The mayor", False)]
 
 
@@ -70,10 +72,13 @@ def test_second_opener_closes_the_first_quote_unbalanced() -> None:
 
 
 def test_quote_over_a_paragraph_break_newsroom_style() -> None:
-    v = make_version("v.txt", [
-        "“The first part of the statement runs here.",
-        "“And the second part ends here,” the governor said.",
-    ])
+    v = make_version(
+        "v.txt",
+        [
+            "“The first part of the statement runs here.",
+            "“And the second part ends here,” the governor said.",
+        ],
+    )
     (q,) = find_quotes(v)
     assert (q.paragraph, q.end_paragraph) == (0, 1)
     assert q.text == "The first part of the statement runs here. And the second part ends here,"
@@ -90,22 +95,25 @@ def test_quote_over_a_paragraph_break_without_reopening() -> None:
 def test_quote_offsets_point_at_the_words() -> None:
     text = "Then “we wait,” Volkov said."
     (q,) = find_quotes(make_version("v.txt", [text]))
-    assert text[q.start:q.end] == "we wait,"
+    assert text[q.start : q.end] == "we wait,"
 
 
-@pytest.mark.parametrize(("text", "speaker"), [
-    ("“We wait,” Volkov told reporters.", "Volkov"),
-    ("“We wait,” said Volkov.", "Volkov"),
-    ("“We wait,” the Kremlin said.", "the Kremlin"),
-    ("“We wait,” Volkov added.", "Volkov"),
-    ("“We wait,” according to the union.", "the union"),
-    ("Volkov said on Friday that “we wait.”", "Volkov"),
-    ("The union leader, Dmitry Volkov, said: “We wait.”", "Dmitry Volkov"),
-    ("“We wait,” Volkov, the union leader, told reporters.", "Volkov"),
-    ("“We wait,” said the union leader.", "the union leader"),
-    ("Volkov told reporters at the port: “We wait.”", "Volkov"),
-    ("“We wait.”", None),
-])
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We wait,” Volkov told reporters.", "Volkov"),
+        ("“We wait,” said Volkov.", "Volkov"),
+        ("“We wait,” the Kremlin said.", "the Kremlin"),
+        ("“We wait,” Volkov added.", "Volkov"),
+        ("“We wait,” according to the union.", "the union"),
+        ("Volkov said on Friday that “we wait.”", "Volkov"),
+        ("The union leader, Dmitry Volkov, said: “We wait.”", "Dmitry Volkov"),
+        ("“We wait,” Volkov, the union leader, told reporters.", "Volkov"),
+        ("“We wait,” said the union leader.", "the union leader"),
+        ("Volkov told reporters at the port: “We wait.”", "Volkov"),
+        ("“We wait.”", None),
+    ],
+)
 def test_speaker_attribution(text: str, speaker: str | None) -> None:
     assert quotes_of(text)[0][1] == speaker
 
@@ -116,8 +124,9 @@ def test_pronoun_speaker_resolves_to_the_previous_speaker() -> None:
 
 
 def test_pronoun_it_resolves_to_an_according_to_source() -> None:
-    found = quotes_of("According to the ministry’s statement, talks stalled.",
-                      "“Talks will resume,” it said.")
+    found = quotes_of(
+        "According to the ministry’s statement, talks stalled.", "“Talks will resume,” it said."
+    )
     assert found[0][1] == "the ministry"
 
 
@@ -133,17 +142,24 @@ def test_renderings_of_one_statement_group_across_wording() -> None:
 
 
 def test_translations_group_by_content_words_without_a_shared_row() -> None:
-    a = make_version("a.txt", [
-        "“The ministry rejects the harbour proposal and its timetable,” the minister said.",
-        "“The weather is fine,” a sailor said.",
-    ])
-    b = make_version("b.txt", [
-        "“The proposal for the harbour and the timetable are rejected by our ministry,” "
-        "said the minister.",
-    ])
+    a = make_version(
+        "a.txt",
+        [
+            "“The ministry rejects the harbour proposal and its timetable,” the minister said.",
+            "“The weather is fine,” a sailor said.",
+        ],
+    )
+    b = make_version(
+        "b.txt",
+        [
+            "“The proposal for the harbour and the timetable are rejected by our ministry,” "
+            "said the minister.",
+        ],
+    )
     c = make_version("c.txt", ["“Tourists love the old lighthouse,” a guide said."])
-    al = make_alignment([a, b, c], [{"a.txt": (0,), "b.txt": (0,)}, {"a.txt": (1,)},
-                                     {"c.txt": (0,)}])
+    al = make_alignment(
+        [a, b, c], [{"a.txt": (0,), "b.txt": (0,)}, {"a.txt": (1,)}, {"c.txt": (0,)}]
+    )
     groups = group_quotes(al)
     sizes = sorted(len(g.renderings) for g in groups)
     assert sizes == [1, 1, 2]
@@ -151,15 +167,21 @@ def test_translations_group_by_content_words_without_a_shared_row() -> None:
     assert {q.version for q in pair.renderings} == {"a.txt", "b.txt"}
     singles = [g for g in groups if g.single_outlet]
     assert {g.renderings[0].text for g in singles} == {
-        "The weather is fine,", "Tourists love the old lighthouse,"}
+        "The weather is fine,",
+        "Tourists love the old lighthouse,",
+    }
 
 
 def test_one_rendering_per_version_in_a_group() -> None:
-    a = make_version("a.txt", ["“The harbour will reopen on Monday,” he said.",
-                               "“The harbour will reopen on Monday,” she repeated."])
+    a = make_version(
+        "a.txt",
+        [
+            "“The harbour will reopen on Monday,” he said.",
+            "“The harbour will reopen on Monday,” she repeated.",
+        ],
+    )
     b = make_version("b.txt", ["“The harbour reopens on Monday,” the port said."])
-    groups = group_quotes(make_alignment([a, b], [{"a.txt": (0,), "b.txt": (0,)},
-                                                  {"a.txt": (1,)}]))
+    groups = group_quotes(make_alignment([a, b], [{"a.txt": (0,), "b.txt": (0,)}, {"a.txt": (1,)}]))
     for g in groups:
         versions = [q.version for q in g.renderings]
         assert len(versions) == len(set(versions))
@@ -187,20 +209,40 @@ def test_rendering_diff_ignores_typography() -> None:
     assert [r.op for r in runs] == [DiffOp.EQUAL]
 
 
-_PIECES = ["word", " ", "Volkov", "said", ",", ".", "“", "”", "\"", "'", "’", "‘", "«", "»",
-           "&quot;", "''", "s", "15", "\n"]
+_PIECES = [
+    "word",
+    " ",
+    "Volkov",
+    "said",
+    ",",
+    ".",
+    "“",
+    "”",
+    '"',
+    "'",
+    "’",
+    "‘",
+    "«",
+    "»",
+    "&quot;",
+    "''",
+    "s",
+    "15",
+    "\n",
+]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), min_size=1,
-                max_size=3))
+@given(
+    st.lists(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), min_size=1, max_size=3)
+)
 def test_any_mark_soup_gives_quotes_that_point_into_their_paragraph(texts: list[str]) -> None:
     paragraphs = [t.strip() or "x" for t in texts]
     v = make_version("v.txt", paragraphs)
     for q in find_quotes(v):
         assert q.text.strip() == q.text and any(c.isalpha() for c in q.text)
         if q.paragraph == q.end_paragraph:
-            assert v.paragraphs[q.paragraph].text[q.start:q.end] == q.text
+            assert v.paragraphs[q.paragraph].text[q.start : q.end] == q.text
         else:
             assert q.paragraph < q.end_paragraph
 
@@ -215,8 +257,9 @@ _SENTENCES = [
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4), min_size=1,
-                max_size=4))
+@given(
+    st.lists(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=4), min_size=1, max_size=4)
+)
 def test_every_quote_lands_in_exactly_one_group(story_paragraphs: list[list[str]]) -> None:
     versions = [make_version(f"v{i}.txt", paras) for i, paras in enumerate(story_paragraphs)]
     al = make_alignment(versions, [{v.id: (0,) for v in versions}])

@@ -12,16 +12,22 @@ from reader.engine.align.aligner import align_versions
 from reader.engine.reconcile.reports import REPORTS, render_report
 from tests.factories import make_version
 
-A = make_version("a.txt", [
-    "Dock workers in Velmar walked out on Monday, the union said.",
-    "\u201cWe had no choice,\u201d union leader Dmitri Volkov told reporters.",
-    "About 1,200 workers joined the strike, which closed 38 berths.",
-])
-B = make_version("b.txt", [
-    "Dock workers in Velmar walked out on Monday, the union said.",
-    "\u201cWe were left with no choice,\u201d union leader Dmitry Volkov told reporters.",
-    "About 1,400 workers joined the strike, which closed 38 berths.",
-])
+A = make_version(
+    "a.txt",
+    [
+        "Dock workers in Velmar walked out on Monday, the union said.",
+        "\u201cWe had no choice,\u201d union leader Dmitri Volkov told reporters.",
+        "About 1,200 workers joined the strike, which closed 38 berths.",
+    ],
+)
+B = make_version(
+    "b.txt",
+    [
+        "Dock workers in Velmar walked out on Monday, the union said.",
+        "\u201cWe were left with no choice,\u201d union leader Dmitry Volkov told reporters.",
+        "About 1,400 workers joined the strike, which closed 38 berths.",
+    ],
+)
 
 
 @pytest.mark.parametrize(("kind", "fmt"), [(k, f) for k, fs in REPORTS.items() for f in fs])

@@ -19,8 +19,12 @@ from reader.engine.reconcile.sources import source_scores
 from reader.engine.text.normalize import normalize_text
 
 MT, MT_COPY, PRESS, AMERICAN, MAYADEEN = (
-    "000_27b8f89ff1528568.txt", "001_f2582fd14b31d42f.txt", "002_e7e012132c37a880.txt",
-    "003_7b91463196abbf0d.txt", "004_598b013bf8abb6cc.txt")
+    "000_27b8f89ff1528568.txt",
+    "001_f2582fd14b31d42f.txt",
+    "002_e7e012132c37a880.txt",
+    "003_7b91463196abbf0d.txt",
+    "004_598b013bf8abb6cc.txt",
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +43,14 @@ def _has(text: str, words: str) -> bool:
 
 def test_kremlin_concerns_sentence_is_one_quote_group(alignment: Alignment) -> None:
     groups = group_quotes(alignment)
-    hits = [g for g in groups
-            if any(_has(q.text, "take into account russia's") or _has(q.text, "do not consider")
-                   for q in g.renderings)]
+    hits = [
+        g
+        for g in groups
+        if any(
+            _has(q.text, "take into account russia's") or _has(q.text, "do not consider")
+            for q in g.renderings
+        )
+    ]
     assert len(hits) == 1, [[q.text for q in g.renderings] for g in hits]
     (g,) = hits
     by_version = {q.version: q.text for q in g.renderings}
@@ -93,9 +102,15 @@ def test_reconciled_rows_have_correct_provenance(alignment: Alignment) -> None:
             assert MT_COPY in row.support
     # Several outlets carry many rows: each carrier is listed with its own wording.
     outlets = {v.id: v.outlet or v.id for v in alignment.versions}
-    multi = [r for r in rec.rows
-             if len({outlets[v] for v in r.support}
-                    | {outlets[v] for var in r.variants for v in var.versions}) >= 3]
+    multi = [
+        r
+        for r in rec.rows
+        if len(
+            {outlets[v] for v in r.support}
+            | {outlets[v] for var in r.variants for v in var.versions}
+        )
+        >= 3
+    ]
     assert len(multi) >= 3
     for row in multi:
         for var in row.variants:

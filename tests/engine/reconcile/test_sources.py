@@ -26,12 +26,20 @@ def test_shingles_cross_paragraph_breaks() -> None:
 def test_copies_detected_and_closest_versions() -> None:
     original = make_version("original.txt", BODY)
     copy = make_version("copy.txt", [p.replace("'", "’") for p in BODY])  # same words
-    longer = make_version("longer.txt", [*BODY, "Ferry companies declined to comment on the plan "
-                                                "when reached by telephone on Tuesday."])
-    rewrite = make_version("rewrite.txt", [
-        "Councillors decided on Monday that the ferry terminal will shut this year.",
-        "Islanders demonstrated at the town hall.",
-    ])
+    longer = make_version(
+        "longer.txt",
+        [
+            *BODY,
+            "Ferry companies declined to comment on the plan when reached by telephone on Tuesday.",
+        ],
+    )
+    rewrite = make_version(
+        "rewrite.txt",
+        [
+            "Councillors decided on Monday that the ferry terminal will shut this year.",
+            "Islanders demonstrated at the town hall.",
+        ],
+    )
     s = source_scores([original, copy, longer, rewrite])
     assert s.score("original.txt", "copy.txt") == 1.0
     assert s.score("copy.txt", "original.txt") == 1.0

@@ -34,8 +34,9 @@ def synced_store(root: Path, versions: dict[str, list[str]] | None = None) -> tu
     return store, folder
 
 
-def annotate(store: Store, version: Version, paragraph: int, tag: str = "altered",
-             **kw: str) -> Annotation:
+def annotate(
+    store: Store, version: Version, paragraph: int, tag: str = "altered", **kw: str
+) -> Annotation:
     from reader.engine.store.edits import AddAnnotation
 
     a = new_annotation(version, paragraph, tag, **kw)

@@ -37,15 +37,15 @@ def test_paragraph_annotation_selectors() -> None:
     p = v.paragraphs[1]
     assert (a.position.start, a.position.end) == (p.start, p.end)
     assert a.quote.exact == LONG[1]
-    assert a.quote.prefix == v.text[p.start - 32:p.start]
-    assert a.quote.suffix == v.text[p.end:p.end + 32]
+    assert a.quote.prefix == v.text[p.start - 32 : p.start]
+    assert a.quote.suffix == v.text[p.end : p.end + 32]
     assert a.status is AnchorStatus.ANCHORED and a.doc_sha256 == v.sha256
 
 
 def test_quote_annotation_points_into_the_version_text() -> None:
     v = make_version("a.txt", LONG)
     a = new_annotation(v, 2, "altered", quote="in 1962")
-    assert v.text[a.position.start:a.position.end] == "in 1962"
+    assert v.text[a.position.start : a.position.end] == "in 1962"
     assert a.quote.prefix.endswith("The terminal opened ")
     assert a.paragraph == 2
 
@@ -126,13 +126,19 @@ def test_deleted_paragraph_is_orphaned_and_keeps_its_selectors() -> None:
     b = reanchor(a, old.text, new)
     assert b.status is AnchorStatus.ORPHANED
     assert (b.quote, b.position, b.doc_sha256, b.paragraph) == (
-        a.quote, a.position, a.doc_sha256, a.paragraph)
+        a.quote,
+        a.position,
+        a.doc_sha256,
+        a.paragraph,
+    )
     assert b.orphan_reason
 
 
 def test_short_quote_of_a_deleted_paragraph_does_not_jump_to_a_lookalike() -> None:
-    paras = ["The mayor told reporters the bridge had cost far too much already.",
-             "Later that week the mayor told residents at a packed meeting to be patient."]
+    paras = [
+        "The mayor told reporters the bridge had cost far too much already.",
+        "Later that week the mayor told residents at a packed meeting to be patient.",
+    ]
     old = make_version("a.txt", paras)
     a = new_annotation(old, 0, "altered", quote="mayor told reporters")
     new = make_version("a.txt", [paras[1]])
@@ -142,8 +148,9 @@ def test_short_quote_of_a_deleted_paragraph_does_not_jump_to_a_lookalike() -> No
 def test_reworded_short_quote_in_place_is_found() -> None:
     old = make_version("a.txt", LONG)
     a = new_annotation(old, 2, "altered", quote="a million passengers")
-    new = make_version("a.txt", [LONG[0], LONG[1],
-                                 LONG[2].replace("a million", "nearly two million"), LONG[3]])
+    new = make_version(
+        "a.txt", [LONG[0], LONG[1], LONG[2].replace("a million", "nearly two million"), LONG[3]]
+    )
     b = reanchor(a, old.text, new)
     assert b.status is AnchorStatus.MOVED and b.orphan_reason.startswith("reworded:")
     assert b.quote.exact.endswith("two million passengers")
@@ -151,8 +158,11 @@ def test_reworded_short_quote_in_place_is_found() -> None:
 
 
 def test_repeated_quote_is_told_apart_by_its_context() -> None:
-    paras = ["The minister said no.", "Later, asked about the tunnel, the minister said no.",
-             "Filler text that will be removed entirely from the article."]
+    paras = [
+        "The minister said no.",
+        "Later, asked about the tunnel, the minister said no.",
+        "Filler text that will be removed entirely from the article.",
+    ]
     old = make_version("a.txt", paras)
     a = new_annotation(old, 1, "altered", quote="the minister said no")
     assert a.position.start > old.paragraphs[1].start
@@ -164,8 +174,9 @@ def test_repeated_quote_is_told_apart_by_its_context() -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.integers(0, 3), st.integers(0, 4), st.text(alphabet="abcdefgh .", min_size=1,
-                                                      max_size=40))
+@given(
+    st.integers(0, 3), st.integers(0, 4), st.text(alphabet="abcdefgh .", min_size=1, max_size=40)
+)
 def test_inserting_elsewhere_never_loses_an_exact_quote(para: int, where: int, extra: str) -> None:
     old = make_version("a.txt", LONG)
     a = new_annotation(old, para, "altered")
@@ -174,7 +185,7 @@ def test_inserting_elsewhere_never_loses_an_exact_quote(para: int, where: int, e
     new = make_version("a.txt", paras)
     b = reanchor(a, old.text, new)
     assert b.status is not AnchorStatus.ORPHANED
-    assert new.text[b.position.start:b.position.end] == LONG[para]
+    assert new.text[b.position.start : b.position.end] == LONG[para]
     assert new.paragraphs[b.paragraph].text == LONG[para]
 
 
@@ -182,8 +193,11 @@ def test_detect_changes(tmp_path: Path) -> None:
     store, _ = synced_store(tmp_path)
     now = folder_of(tmp_path, {"herald.txt": HERALD[:3], "gazette.txt": ["Fresh copy."]})
     changes = {(c.version, c.change) for c in detect_changes(store, now)}
-    assert changes == {("herald.txt", DocumentChange.CHANGED), ("gazette.txt", DocumentChange.NEW),
-                       ("courier.txt", DocumentChange.VANISHED)}
+    assert changes == {
+        ("herald.txt", DocumentChange.CHANGED),
+        ("gazette.txt", DocumentChange.NEW),
+        ("courier.txt", DocumentChange.VANISHED),
+    }
 
 
 def test_sync_reanchors_orphans_and_never_deletes(tmp_path: Path) -> None:

@@ -10,24 +10,34 @@ from reader.engine.store.anchoring import new_annotation
 from reader.engine.store.annotation import AnchorStatus, annotated_group
 from tests.factories import make_version
 
-BASE = make_version("base.txt", [
-    "The night ferry to Harrow Point was cancelled on Tuesday after a storm damaged the pier.",
-    "About 300 passengers were moved to hotels in the town centre, the operator said.",
-    "Engineers will inspect the pier on Wednesday morning.",
-    "A spokesperson said services could resume by the weekend.",
-])
-OTHER = make_version("other.txt", [
-    "The night ferry to Harrow Point was cancelled on Tuesday after a storm damaged the pier.",
-    "Engineers will inspect the pier on Wednesday morning.",
-    "A spokesperson said services could resume by the weekend, weather permitting.",
-])
+BASE = make_version(
+    "base.txt",
+    [
+        "The night ferry to Harrow Point was cancelled on Tuesday after a storm damaged the pier.",
+        "About 300 passengers were moved to hotels in the town centre, the operator said.",
+        "Engineers will inspect the pier on Wednesday morning.",
+        "A spokesperson said services could resume by the weekend.",
+    ],
+)
+OTHER = make_version(
+    "other.txt",
+    [
+        "The night ferry to Harrow Point was cancelled on Tuesday after a storm damaged the pier.",
+        "Engineers will inspect the pier on Wednesday morning.",
+        "A spokesperson said services could resume by the weekend, weather permitting.",
+    ],
+)
 
 
-def _group_index(alignment, version: str, *, other: int | None = None,
-                 base: int | None = None) -> int:
+def _group_index(
+    alignment, version: str, *, other: int | None = None, base: int | None = None
+) -> int:
     groups = alignment.pair(version).groups
-    return next(i for i, g in enumerate(groups)
-                if (other is not None and other in g.other) or (base is not None and base in g.base))
+    return next(
+        i
+        for i, g in enumerate(groups)
+        if (other is not None and other in g.other) or (base is not None and base in g.base)
+    )
 
 
 def test_a_tag_follows_its_paragraph_when_groups_are_renumbered() -> None:
@@ -38,8 +48,15 @@ def test_a_tag_follows_its_paragraph_when_groups_are_renumbered() -> None:
 
     # Linking base paragraph 1 (omitted) with other's paragraph 1 merges groups and
     # shifts every later group number.
-    linked = align_versions([BASE, OTHER], base="base.txt", overrides=[LinkOverride(
-        VersionId("other.txt"), VersionId("base.txt"), (1, 2), (1,), OverrideAction.LINK)])
+    linked = align_versions(
+        [BASE, OTHER],
+        base="base.txt",
+        overrides=[
+            LinkOverride(
+                VersionId("other.txt"), VersionId("base.txt"), (1, 2), (1,), OverrideAction.LINK
+            )
+        ],
+    )
     j = _group_index(linked, "other.txt", other=2)
     assert annotated_group(tag, linked) == ("other.txt", j)
     assert j != i  # the old group number now names another difference

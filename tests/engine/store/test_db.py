@@ -26,9 +26,19 @@ from reader.engine.store.db import STORE_NAME, Store, StoreError
 from tests.conftest import ROOT
 from tests.engine.store.store_helpers import COURIER, HERALD, annotate, folder_of, synced_store
 
-TABLES = {"documents", "document_texts", "paragraphs", "differences", "annotations",
-          "alignment_overrides", "boilerplate_overrides", "reading_choices", "tags", "history",
-          "meta"}
+TABLES = {
+    "documents",
+    "document_texts",
+    "paragraphs",
+    "differences",
+    "annotations",
+    "alignment_overrides",
+    "boilerplate_overrides",
+    "reading_choices",
+    "tags",
+    "history",
+    "meta",
+}
 
 
 def test_new_store_lives_in_the_folder_with_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -45,8 +55,10 @@ def test_new_store_lives_in_the_folder_with_wal_and_foreign_keys(tmp_path: Path)
 
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store, pytest.raises(sqlite3.IntegrityError):
-        store._exec('INSERT INTO paragraphs(version, idx, text, start, "end", sha256) '
-                    "VALUES ('nowhere.txt', 0, 'x', 0, 1, '')")
+        store._exec(
+            'INSERT INTO paragraphs(version, idx, text, start, "end", sha256) '
+            "VALUES ('nowhere.txt', 0, 'x', 0, 1, '')"
+        )
 
 
 def test_explicit_path(tmp_path: Path) -> None:
@@ -58,7 +70,8 @@ def test_explicit_path(tmp_path: Path) -> None:
 
 
 def test_read_only_folder_uses_the_per_user_data_folder(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "scrapes"
     folder.mkdir()
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
@@ -74,7 +87,8 @@ def test_read_only_folder_uses_the_per_user_data_folder(
 
 
 def test_a_folder_marked_read_only_is_respected_even_for_root(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
@@ -88,7 +102,8 @@ def test_a_folder_marked_read_only_is_respected_even_for_root(
 
 
 def test_the_bundled_sample_keeps_its_store_in_the_user_data_folder(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from reader.paths import sample_folder
 
     def beside_sample() -> tuple[int, int] | None:
@@ -147,11 +162,15 @@ def test_save_alignment_replaces_the_differences(tmp_path: Path) -> None:
         pair = PairAlignment(VersionId("courier.txt"), groups, 0.5)
         return Alignment(base, folder.versions, (pair,), (), {})
 
-    store.save_alignment(alignment((
-        Group((0,), (0,), ChangeKind.ALTERED, 0.7, flags=frozenset({Flag.DATE})),
-        Group((1,), (1,), ChangeKind.ALTERED, 0.4, flags=frozenset({Flag.NUMBER})),
-        Group((2,), (), ChangeKind.OMITTED),
-    )))
+    store.save_alignment(
+        alignment(
+            (
+                Group((0,), (0,), ChangeKind.ALTERED, 0.7, flags=frozenset({Flag.DATE})),
+                Group((1,), (1,), ChangeKind.ALTERED, 0.4, flags=frozenset({Flag.NUMBER})),
+                Group((2,), (), ChangeKind.OMITTED),
+            )
+        )
+    )
     assert len(store.differences("herald.txt")) == 3
     store.save_alignment(alignment((Group((3,), (2,), ChangeKind.IDENTICAL, 1.0),)))
     (only,) = store.differences("herald.txt")
@@ -175,12 +194,17 @@ def test_opens_with_the_plain_sqlite_utils_cli(tmp_path: Path) -> None:
     annotate(store, folder.version("herald.txt"), 2, note="detour")
     store.close()
     cli = Path(sys.executable).parent / "sqlite-utils"
-    out = subprocess.run([str(cli), "tables", str(tmp_path / STORE_NAME)], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [str(cli), "tables", str(tmp_path / STORE_NAME)], capture_output=True, text=True, check=True
+    )
     for table in TABLES:
         assert f'"{table}"' in out.stdout
-    rows = subprocess.run([str(cli), "rows", str(tmp_path / STORE_NAME), "annotations"],
-                          capture_output=True, text=True, check=True)
+    rows = subprocess.run(
+        [str(cli), "rows", str(tmp_path / STORE_NAME), "annotations"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert '"note": "detour"' in rows.stdout
 
 
@@ -203,8 +227,13 @@ for i in range(count):
 
 
 def _writer(store_path: Path, prefix: str, count: int) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", _WRITER, str(store_path), prefix, str(count)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    return subprocess.Popen(
+        [sys.executable, "-c", _WRITER, str(store_path), prefix, str(count)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
 
 
 def test_sigkill_mid_writes_loses_nothing_confirmed(tmp_path: Path) -> None:
@@ -252,7 +281,8 @@ def test_choose_reading_is_recorded_and_undoable(tmp_path: Path) -> None:
 
 
 def test_read_only_folder_carries_on_from_the_folder_store(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store, folder = synced_store(tmp_path)
     a = annotate(store, folder.version("herald.txt"), 1, note="from a colleague")
     store.close()

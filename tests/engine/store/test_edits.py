@@ -32,8 +32,13 @@ from tests.engine.store.store_helpers import synced_store
 
 
 def _state(store: Store) -> tuple[Any, ...]:
-    return (store.annotations(), store.tags(), store.overrides(), store.restores(),
-            store.reading_choices())
+    return (
+        store.annotations(),
+        store.tags(),
+        store.overrides(),
+        store.restores(),
+        store.reading_choices(),
+    )
 
 
 def test_add_then_revert(tmp_path: Path) -> None:
@@ -51,8 +56,14 @@ def test_add_then_revert(tmp_path: Path) -> None:
 
 def test_delete_revert_restores_exactly(tmp_path: Path) -> None:
     store, folder = synced_store(tmp_path)
-    a = new_annotation(folder.version("courier.txt"), 1, "altered", quote="$5 million",
-                       note="figure differs", author="ana")
+    a = new_annotation(
+        folder.version("courier.txt"),
+        1,
+        "altered",
+        quote="$5 million",
+        note="figure differs",
+        author="ana",
+    )
     AddAnnotation(a).apply(store)
     SetStatus(a, AnchorStatus.MOVED).apply(store)
     before = store.annotation(a.id)
@@ -99,10 +110,12 @@ def test_vocabulary_edit_and_used_tag(tmp_path: Path) -> None:
 
 
 _OVERRIDES = [
-    LinkOverride(VersionId("courier.txt"), VersionId("herald.txt"), (0,), (0,),
-                 OverrideAction.LINK),
-    LinkOverride(VersionId("courier.txt"), VersionId("herald.txt"), (1, 2), (1,),
-                 OverrideAction.UNLINK),
+    LinkOverride(
+        VersionId("courier.txt"), VersionId("herald.txt"), (0,), (0,), OverrideAction.LINK
+    ),
+    LinkOverride(
+        VersionId("courier.txt"), VersionId("herald.txt"), (1, 2), (1,), OverrideAction.UNLINK
+    ),
 ]
 _RESTORES = [Restore(VersionId("herald.txt"), 0, 10), Restore(VersionId("courier.txt"), 5, 9)]
 
@@ -118,8 +131,14 @@ def _edits_strategy(store: Store, folder: Any, draw: Any) -> Any:
         vid = draw(st.sampled_from(["herald.txt", "courier.txt"]))
         version = folder.version(vid)
         para = draw(st.integers(0, len(version.paragraphs) - 1))
-        return AddAnnotation(new_annotation(version, para, draw(st.sampled_from(
-            ["added", "altered", "omitted"])), note=draw(st.text(max_size=8))))
+        return AddAnnotation(
+            new_annotation(
+                version,
+                para,
+                draw(st.sampled_from(["added", "altered", "omitted"])),
+                note=draw(st.text(max_size=8)),
+            )
+        )
     if kind == "override":
         o = draw(st.sampled_from(_OVERRIDES))
         return RemoveLinkOverride(o) if o in store.overrides() else AddLinkOverride(o)
@@ -127,11 +146,19 @@ def _edits_strategy(store: Store, folder: Any, draw: Any) -> Any:
         r = draw(st.sampled_from(_RESTORES))
         return UnrestoreBoilerplate(r) if r in store.restores() else RestoreBoilerplate(r)
     if kind == "reading":
-        return ChooseReading.make(store, draw(st.sampled_from(["r1", "r2"])),
-                                  draw(st.sampled_from([None, "herald.txt", "courier.txt"])))
+        return ChooseReading.make(
+            store,
+            draw(st.sampled_from(["r1", "r2"])),
+            draw(st.sampled_from([None, "herald.txt", "courier.txt"])),
+        )
     if kind == "tag":
-        return AddTagToVocabulary.make(store, Tag(draw(st.sampled_from(["x", "altered"])),
-                                                  draw(st.sampled_from(["#111111", "#222222"]))))
+        return AddTagToVocabulary.make(
+            store,
+            Tag(
+                draw(st.sampled_from(["x", "altered"])),
+                draw(st.sampled_from(["#111111", "#222222"])),
+            ),
+        )
     target = draw(st.sampled_from(existing)).id
     if kind == "delete":
         return DeleteAnnotation.make(store, target)
@@ -164,8 +191,9 @@ def test_any_sequence_reverted_in_reverse_leaves_the_store_as_before(data: st.Da
 
 def test_every_edit_has_a_sentence() -> None:
     o, r = _OVERRIDES[0], _RESTORES[0]
-    assert AddLinkOverride(o).text == ("Link herald.txt paragraph(s) 1 and courier.txt "
-                                       "paragraph(s) 1")
+    assert AddLinkOverride(o).text == (
+        "Link herald.txt paragraph(s) 1 and courier.txt paragraph(s) 1"
+    )
     assert RemoveLinkOverride(o).text.startswith("Remove correction: Link")
     assert RestoreBoilerplate(r).text == "Restore a removed block of herald.txt"
     assert ChooseReading("r", None).text == "Clear the chosen reading"

@@ -20,25 +20,32 @@ def _read(path: Path, encoding: str = "utf-8") -> list[dict[str, str]]:
 
 
 def _alignment(folder: Folder) -> Alignment:
-    pair = PairAlignment(VersionId("courier.txt"), (
-        Group((0,), (0,), ChangeKind.ALTERED, 0.8),
-        Group((1,), (1,), ChangeKind.ALTERED, 0.5),
-        Group((2,), (), ChangeKind.OMITTED),
-        Group((3,), (2,), ChangeKind.IDENTICAL, 1.0),
-    ), 0.6)
+    pair = PairAlignment(
+        VersionId("courier.txt"),
+        (
+            Group((0,), (0,), ChangeKind.ALTERED, 0.8),
+            Group((1,), (1,), ChangeKind.ALTERED, 0.5),
+            Group((2,), (), ChangeKind.OMITTED),
+            Group((3,), (2,), ChangeKind.IDENTICAL, 1.0),
+        ),
+        0.6,
+    )
     return Alignment(VersionId("herald.txt"), folder.versions, (pair,), (), {})
 
 
-@pytest.mark.parametrize("note, shown", [
-    ("=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"),
-    ("+1+1", "'+1+1"),
-    ("-5", "'-5"),
-    ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-    ("\tindented", "'\tindented"),
-    ("\rcarriage", "'\rcarriage"),
-    ('commas, "quotes" and\nnew lines', 'commas, "quotes" and\nnew lines'),
-    ("plain = fine", "plain = fine"),
-])
+@pytest.mark.parametrize(
+    "note, shown",
+    [
+        ('=HYPERLINK("http://evil")', '\'=HYPERLINK("http://evil")'),
+        ("+1+1", "'+1+1"),
+        ("-5", "'-5"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\tindented", "'\tindented"),
+        ("\rcarriage", "'\rcarriage"),
+        ('commas, "quotes" and\nnew lines', 'commas, "quotes" and\nnew lines'),
+        ("plain = fine", "plain = fine"),
+    ],
+)
 def test_csv_round_trip_and_injection(tmp_path: Path, note: str, shown: str) -> None:
     store, folder = synced_store(tmp_path)
     annotate(store, folder.version("courier.txt"), 1, note=note, quote="$5 million")
@@ -51,8 +58,15 @@ def test_csv_round_trip_and_injection(tmp_path: Path, note: str, shown: str) -> 
 
 def test_csv_columns_and_texts(tmp_path: Path) -> None:
     store, folder = synced_store(tmp_path)
-    a = annotate(store, folder.version("courier.txt"), 1, "altered", note="figure differs",
-                 quote="$5 million", author="ana")
+    a = annotate(
+        store,
+        folder.version("courier.txt"),
+        1,
+        "altered",
+        note="figure differs",
+        quote="$5 million",
+        author="ana",
+    )
     annotate(store, folder.version("herald.txt"), 2, "omitted")
     out = tmp_path / "out.csv"
     export_csv(store, out, alignment=_alignment(folder))
@@ -67,7 +81,12 @@ def test_csv_columns_and_texts(tmp_path: Path) -> None:
     assert c["version_text"] == COURIER[1]
     assert c["position"] == f"{a.position.start}-{a.position.end}"
     assert (c["tag"], c["status"], c["author"], c["paragraph"], c["annotation_id"]) == (
-        "altered", "anchored", "ana", "1", a.id)
+        "altered",
+        "anchored",
+        "ana",
+        "1",
+        a.id,
+    )
     assert c["folder"] == str(tmp_path)
     h = by_version["herald.txt"]
     assert h["base_text"] == h["version_text"] == HERALD[2]
@@ -97,21 +116,36 @@ def test_export_replaces_atomically_and_leaves_no_temp_files(tmp_path: Path) -> 
 
 def test_json_is_web_annotation(tmp_path: Path) -> None:
     store, folder = synced_store(tmp_path)
-    a = annotate(store, folder.version("courier.txt"), 1, "altered", note="figure differs",
-                 quote="$5 million", author="ana")
+    a = annotate(
+        store,
+        folder.version("courier.txt"),
+        1,
+        "altered",
+        note="figure differs",
+        quote="$5 million",
+        author="ana",
+    )
     out = tmp_path / "out.json"
     assert export_json(store, out) == 1
     (item,) = json.loads(out.read_text(encoding="utf-8"))
     assert item["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert item["type"] == "Annotation" and item["id"] == f"urn:uuid:{a.id}"
     assert {"type": "TextualBody", "value": "altered", "purpose": "tagging"} in item["body"]
-    assert any(b["value"] == "figure differs" and b["purpose"] == "commenting"
-               for b in item["body"])
+    assert any(
+        b["value"] == "figure differs" and b["purpose"] == "commenting" for b in item["body"]
+    )
     quote, position = item["target"]["selector"]
-    assert quote == {"type": "TextQuoteSelector", "exact": "$5 million",
-                     "prefix": a.quote.prefix, "suffix": a.quote.suffix}
-    assert position == {"type": "TextPositionSelector", "start": a.position.start,
-                        "end": a.position.end}
+    assert quote == {
+        "type": "TextQuoteSelector",
+        "exact": "$5 million",
+        "prefix": a.quote.prefix,
+        "suffix": a.quote.suffix,
+    }
+    assert position == {
+        "type": "TextPositionSelector",
+        "start": a.position.start,
+        "end": a.position.end,
+    }
     assert item["target"]["source"] == "courier.txt"  # no URL known: the version id
     assert item["creator"] == "ana"
 
@@ -132,8 +166,14 @@ def test_empty_store_exports_a_header(tmp_path: Path) -> None:
 def test_omission_tagged_on_the_base_shows_the_other_side_empty(tmp_path: Path) -> None:
     store, folder = synced_store(tmp_path)
     # Group 2 of courier.txt: herald's paragraph 2 has no counterpart in the courier.
-    annotate(store, folder.version("herald.txt"), 2, "omitted", group_ref="courier.txt#2",
-             base_version="herald.txt")
+    annotate(
+        store,
+        folder.version("herald.txt"),
+        2,
+        "omitted",
+        group_ref="courier.txt#2",
+        base_version="herald.txt",
+    )
     out = tmp_path / "out.csv"
     export_csv(store, out, alignment=_alignment(folder))
     (row,) = _read(out)

@@ -33,8 +33,10 @@ def test_upgrade_from_schema_1_keeps_annotations(tmp_path: Path) -> None:
     with Store.open(tmp_path, path=path) as store:
         assert store.schema_version == SCHEMA_VERSION == 3
         by_id = {a.id: a for a in store.annotations()}
-        assert set(by_id) == {"11111111-1111-4111-8111-111111111111",
-                              "22222222-2222-4222-8222-222222222222"}
+        assert set(by_id) == {
+            "11111111-1111-4111-8111-111111111111",
+            "22222222-2222-4222-8222-222222222222",
+        }
         first = by_id["11111111-1111-4111-8111-111111111111"]
         assert first.quote.exact == "40 years"
         assert first.quote.prefix == ""  # schema 1 kept no context
@@ -47,11 +49,14 @@ def test_upgrade_from_schema_1_keeps_annotations(tmp_path: Path) -> None:
         assert (second.tag, second.paragraph, second.quote.exact) == ("added", 1, "write a book")
         # The vocabulary gained the tag schema 1 lacked, and knows which are built in.
         assert [(t.name, t.builtin) for t in store.tags()][:4] == [
-            ("added", True), ("omitted", True), ("altered", True), ("cosmetic", True)]
+            ("added", True),
+            ("omitted", True),
+            ("altered", True),
+            ("cosmetic", True),
+        ]
         doc = store.document("gull.txt")
         assert doc is not None and doc.outlet == "Coast Gazette"
-    assert {"quote_exact", "quote_prefix", "status", "doc_sha256"} <= _columns(path,
-                                                                               "annotations")
+    assert {"quote_exact", "quote_prefix", "status", "doc_sha256"} <= _columns(path, "annotations")
     # Reopening applies nothing more.
     with Store.open(tmp_path, path=path) as store:
         assert len(store.annotations()) == 2

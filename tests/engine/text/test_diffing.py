@@ -24,18 +24,23 @@ def test_word_diff_reports_token_ranges() -> None:
     a = ["the", "cat", "sat", "on", "the", "mat"]
     b = ["the", "dog", "sat", "on", "the", "mat"]
     runs = diff_tokens(a, b, semantic=False)
-    changed = [(r.op, a[r.a_start:r.a_end], b[r.b_start:r.b_end]) for r in runs
-               if r.op is not DiffOp.EQUAL]
+    changed = [
+        (r.op, a[r.a_start : r.a_end], b[r.b_start : r.b_end])
+        for r in runs
+        if r.op is not DiffOp.EQUAL
+    ]
     assert changed == [(DiffOp.DELETE, ["cat"], []), (DiffOp.INSERT, [], ["dog"])]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b", "c", "dd", " "]), max_size=30),
-       st.lists(st.sampled_from(["a", "b", "c", "dd", " "]), max_size=30))
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", "dd", " "]), max_size=30),
+    st.lists(st.sampled_from(["a", "b", "c", "dd", " "]), max_size=30),
+)
 def test_word_diff_rebuilds_both_sides(a: list[str], b: list[str]) -> None:
     runs = diff_tokens(a, b)
-    rebuilt_a = [t for r in runs if r.op is not DiffOp.INSERT for t in a[r.a_start:r.a_end]]
-    rebuilt_b = [t for r in runs if r.op is not DiffOp.DELETE for t in b[r.b_start:r.b_end]]
+    rebuilt_a = [t for r in runs if r.op is not DiffOp.INSERT for t in a[r.a_start : r.a_end]]
+    rebuilt_b = [t for r in runs if r.op is not DiffOp.DELETE for t in b[r.b_start : r.b_end]]
     assert rebuilt_a == a and rebuilt_b == b
 
 
@@ -43,7 +48,7 @@ def test_many_distinct_tokens_do_not_hit_the_surrogate_block() -> None:
     a = [f"w{i}" for i in range(60_000)]
     b = [*a[:30_000], "new", *a[30_000:]]
     runs = diff_tokens(a, b, semantic=False)
-    inserted = [b[r.b_start:r.b_end] for r in runs if r.op is DiffOp.INSERT]
+    inserted = [b[r.b_start : r.b_end] for r in runs if r.op is DiffOp.INSERT]
     assert inserted == [["new"]]
 
 
@@ -58,8 +63,9 @@ def test_char_diff_matches_the_pure_python_library(a: str, b: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text("ab \n", min_size=1, max_size=40), st.text("ab \n", min_size=1, max_size=40),
-       st.data())
+@given(
+    st.text("ab \n", min_size=1, max_size=40), st.text("ab \n", min_size=1, max_size=40), st.data()
+)
 def test_offset_mapping_agrees_with_diff_x_index(a: str, b: str, data: st.DataObject) -> None:
     offset = data.draw(st.integers(0, len(a)))
     dmp = _oracle()
@@ -80,8 +86,10 @@ def test_fuzzy_find_tolerates_small_changes_and_rejects_strangers() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b", "cc", " ", "."]), max_size=25),
-       st.lists(st.sampled_from(["a", "b", "cc", " ", "."]), max_size=25))
+@given(
+    st.lists(st.sampled_from(["a", "b", "cc", " ", "."]), max_size=25),
+    st.lists(st.sampled_from(["a", "b", "cc", " ", "."]), max_size=25),
+)
 def test_without_the_cpp_build_the_results_are_the_same(a: list[str], b: list[str]) -> None:
     from reader.engine.text import diffing
 

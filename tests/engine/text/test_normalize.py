@@ -44,9 +44,26 @@ def test_cosmetic_change_needs_a_difference_and_equal_keys() -> None:
 
 
 _ALPHABET = st.sampled_from(
-    [*"ab Zz09.,", "  ", "\t", "\n", "\u201c", "\u201d", "\u2019", "\u2013", "\u2026",
-                         "\u00a0", "\u00ad", "\u200b", "\ufb01", "\u0416", "\u00e9", "e\u0301",
-                         "`", "\u00ab"]
+    [
+        *"ab Zz09.,",
+        "  ",
+        "\t",
+        "\n",
+        "\u201c",
+        "\u201d",
+        "\u2019",
+        "\u2013",
+        "\u2026",
+        "\u00a0",
+        "\u00ad",
+        "\u200b",
+        "\ufb01",
+        "\u0416",
+        "\u00e9",
+        "e\u0301",
+        "`",
+        "\u00ab",
+    ]
 )
 
 
