@@ -1,7 +1,7 @@
 """Where the app's bundled files are, in a checkout, an installed wheel or a bundle.
 
 Owns: finding ``resources/`` (icons, the sample folder, styles). In a wheel they are
-installed as ``reader/resources`` (hatch's force-include in pyproject.toml); in a
+installed as ``reader/resources`` (hatch's ``sources`` mapping in pyproject.toml); in a
 checkout they sit at the top level beside the package; in a PyInstaller bundle they sit
 under ``sys._MEIPASS/reader/resources`` (packaging/version-reader.spec). Imports no Qt.
 """

@@ -46,3 +46,12 @@ def test_is_bundled_tells_the_sample_from_user_folders(tmp_path: Path) -> None:
     assert paths.is_bundled(paths.sample_folder() / "no-such-file.txt")
     assert not paths.is_bundled(tmp_path)
     assert not paths.is_bundled(ROOT / "reader")
+
+
+def test_the_test_session_writes_no_real_user_folder() -> None:
+    """Stores of read-only folders, caches and settings go to the session's sandbox."""
+    from reader.engine.store import user_store_path
+    from tests.conftest import USER_SANDBOX
+
+    assert user_store_path("/some/folder").is_relative_to(USER_SANDBOX)
+    assert Path.home().is_relative_to(USER_SANDBOX)

@@ -16,6 +16,8 @@ History:
   2. ``m002_selectors_and_history``: full selectors (prefix/suffix, anchoring status,
      doc sha256), author, previous document texts, paragraphs, differences, user
      overrides, reading choices, builtin tags and the edit history.
+  3. ``m003_encoding_overrides``: the per-file encoding a user chose with Reopen With
+     Encoding.
 """
 
 from __future__ import annotations

@@ -66,3 +66,18 @@ def test_every_migration_is_recorded(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
         applied = [m.name for m in MIGRATIONS.applied(store._db)]
     assert applied == ["m001_initial", "m002_selectors_and_history", "m003_encoding_overrides"]
+
+
+def test_the_module_history_names_every_migration() -> None:
+    """The docstring's history is what people read: it must list each migration, in order."""
+    import inspect
+    import re
+
+    from reader.engine.store import migrations
+
+    names = [n for n, _ in inspect.getmembers(migrations) if re.fullmatch(r"m\d{3}_\w+", n)]
+    doc = migrations.__doc__ or ""
+    listed = re.findall(r"^\s+(\d+)\. ``(m\d{3}_\w+)``", doc, re.M)
+    assert [name for _, name in listed] == sorted(names)
+    assert [int(n) for n, _ in listed] == list(range(1, len(names) + 1))
+    assert len(names) == migrations.SCHEMA_VERSION
