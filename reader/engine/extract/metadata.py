@@ -247,18 +247,26 @@ def find_urls(text: str) -> list[str]:
     return out
 
 
-# Second-level labels under which sites register (bbc.co.uk, abc.net.au).
-_SECOND_LEVEL = {"co", "com", "net", "org", "gov", "ac", "edu", "or", "ne", "go", "gob", "nic"}
-
-
 def registrable_domain(url: str) -> str | None:
-    """The site's registrable domain: ``https://www.bbc.co.uk/x`` -> ``bbc.co.uk``."""
-    netloc = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    labels = [x for x in netloc.lower().split(".") if x]
-    if len(labels) < 2 or labels[-1].isdigit():
+    """The site's registrable domain by the public-suffix list: ``https://www.bbc.co.uk/x``
+        -> ``bbc.co.uk``, ``https://foo.blogspot.com/`` -> ``foo.blogspot.com`` (a site of its
+        own, not "blogspot.com"). A suffix the list does not know (``.example``, ``.onion``, an
+    intranet name) keeps the last two labels; ``None`` for an IP address or a bare host.
+
+        The list is the ``tld`` package's copy (bundled, never fetched); this is the engine's
+        only import of it.
+    """
+    # Imported here: the suffix list is parsed on first use (~10 ms), which text-only
+    # folders without URLs never need.
+    from tld import get_fld
+
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    if not host or "." not in host or host.replace(".", "").isdigit():
         return None
-    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
-    return ".".join(labels[-keep:])
+    found = get_fld(host, fix_protocol=True, fail_silently=True)
+    if isinstance(found, str):
+        return found.lower()
+    return ".".join(host.lower().rstrip(".").split(".")[-2:])
 
 
 def outlet_from_url(url: str) -> str | None:

@@ -119,3 +119,16 @@ def test_find_outlet(text: str, url: str | None, outlet: str | None) -> None:
 )
 def test_parse_byline(line: str, name: str | None) -> None:
     assert parse_byline(line) == name
+
+
+def test_registrable_domain_follows_the_public_suffix_list() -> None:
+    from reader.engine.extract.metadata import registrable_domain
+
+    assert registrable_domain("https://www.bbc.co.uk/news/1") == "bbc.co.uk"
+    assert registrable_domain("https://news.abc.net.au/x") == "abc.net.au"
+    # A private suffix on the list: each blog is a site of its own.
+    assert registrable_domain("https://foo.blogspot.com/2018/07/x.html") == "foo.blogspot.com"
+    assert registrable_domain("https://www.city.kawasaki.jp/x") == "city.kawasaki.jp"
+    assert registrable_domain("https://www.riverpost.example/a") == "riverpost.example"
+    assert registrable_domain("http://192.168.1.4/page") is None
+    assert registrable_domain("http://localhost/page") is None
