@@ -41,6 +41,7 @@ SENTENCE_END_MARKS = ".!?…؟۔。！？"
 _CLOSERS = "\"'”’»›“‘)]}"
 _OPENERS = "\"'“‘«‹„‚([{"
 _QUOTE_OPENERS = "\"'“‘«‹„‚"
+_QUOTE_MARKS = "\"'“”‘’«»‹›„‚"
 _DASHES = "-–—"
 _LINE_END = frozenset(SENTENCE_END_MARKS + ':;"”»)]')
 # A capital after a colon proves nothing ("He said: Peace"); after a semicolon it does.
@@ -94,7 +95,7 @@ def starts_sentence(text: str, pos: int) -> bool:
         i -= 1
     if i < 0:
         return True
-    if i < closed and text[i] in "?!" and any(c in _QUOTE_OPENERS for c in text[i : closed + 1]):
+    if i < closed and text[i] in "?!" and any(c in _QUOTE_MARKS for c in text[i : closed + 1]):
         return False  # “Did you?” Trump said: the attribution goes on with the sentence
     return text[i] in _START_AFTER and not (text[i] == "." and _abbreviation_dot(text, i))
 
@@ -111,13 +112,13 @@ def ends_sentence_at(text: str, i: int) -> bool:
         return False
     if i + 1 < n and text[i + 1] in SENTENCE_END_MARKS:
         return False
-    if text[i] == "." and _abbreviation_dot(text, i):
-        return False
     j = i + 1
     while j < n and text[j] in _CLOSERS:
         j += 1
     if j == n:
         return True
+    if text[i] == "." and _abbreviation_dot(text, i):
+        return False
     if not text[j].isspace():
         return False
     while j < n and (text[j].isspace() or text[j] in _OPENERS or text[j] in _DASHES):
@@ -375,7 +376,7 @@ _DATE_PATTERN = (
     rf"|(?<!\w)(?P<weekday>{_alternation(list(w.WEEKDAYS))})(?![\w-])"
     rf"|(?<!\w)(?P<rel>{'|'.join(f'(?:{p})' for p, _ in w.RELATIVE_PHRASES)})(?!\w)"
     rf"|(?<!\w)(?P<day>{_alternation(list(w.RELATIVE_DAYS))})(?![\w-])"
-    rf"|(?<![\d,.])(?P<yearonly>{_YEAR})(?![\d,])"
+    rf"|(?<![\d,.])(?P<yearonly>{_YEAR})(?!\d|,\d)"
 )
 
 
