@@ -392,7 +392,7 @@ RELATIVE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"la\s+semaine\s+prochaine", "next week"),
     (r"ce\s+mois-ci", "this month"), (r"le\s+mois\s+dernier", "last month"),
     (r"le\s+mois\s+prochain", "next month"),
-    (r"cette\s+année", "this year"), (r"l['’](?:année|an)\s+dernière?", "last year"),
+    (r"cette\s+année", "this year"), (r"l['’](?:année|an)\s+derni(?:er|ère)", "last year"),
     (r"l['’](?:année|an)\s+prochaine?", "next year"),
     # German
     (r"(?:in\s+)?dieser\s+woche|diese\s+woche", "this week"),

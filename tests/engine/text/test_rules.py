@@ -124,6 +124,7 @@ def test_quoted_spans(text: str, quoted: list[str]) -> None:
         ("в пятницу и во вторник на прошлой неделе", ["friday", "tuesday", "last week"]),
         ("сегодня и завтра", ["today", "tomorrow"]),
         ("Hier, le 1er février et la semaine dernière", ["yesterday", "february 1", "last week"]),
+        ("l’an dernier, l'année prochaine", ["last year", "next year"]),
         ("am 28. Januar 2022, gestern, nicht am Morgen", ["january 28 2022", "yesterday"]),
         ("el 28 de enero de 2022, ayer", ["january 28 2022", "yesterday"]),
         ("il 28 gennaio, ieri", ["january 28", "yesterday"]),
