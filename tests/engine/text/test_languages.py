@@ -7,8 +7,16 @@ from __future__ import annotations
 from reader.engine.align.classify import classify_group
 from reader.engine.config import AlignConfig
 from reader.engine.model import Flag, Group
-from reader.engine.reconcile.facts import find_dates, find_names, find_numbers
+from reader.engine.reconcile.facts import (
+    FactKind,
+    facts_that_differ,
+    find_dates,
+    find_names,
+    find_numbers,
+)
 from reader.engine.text.normalize import make_paragraph
+from tests.engine.reconcile.reconcile_story import make_alignment
+from tests.factories import make_version
 
 RU = "Вчера министр Сергей Лавров заявил, что 28 января переговоры продолжатся в Женеве."
 FR = (
@@ -59,3 +67,23 @@ def test_arabic_digits_months_relative_days_and_quotes() -> None:
     assert _flags(AR, AR.replace("٢٨", "٢٩")) == {Flag.DATE, Flag.NUMBER}
     assert _flags(AR, AR.replace("ستستمر", "ستتوقف")) == {Flag.QUOTE}
     assert _flags(AR, AR.replace("أمس", "غداً")) == {Flag.DATE}
+
+
+def test_russian_versions_disagree_on_the_date_and_agree_with_english_on_it() -> None:
+    a = make_version("a.txt", [RU])
+    b = make_version("b.txt", [RU.replace("28 января", "29 января")])
+    c = make_version(
+        "c.txt", ["Yesterday minister Sergei Lavrov said talks go on in Geneva on January 28."]
+    )
+    diffs = facts_that_differ(
+        make_alignment([a, b, c], [{"a.txt": (0,), "b.txt": (0,), "c.txt": (0,)}])
+    )
+    dates = [d for d in diffs if d.kind is FactKind.DATE]
+    assert len(dates) == 1
+    assert dict(dates[0].values) == {
+        "a.txt": ("28 января",),
+        "b.txt": ("29 января",),
+        "c.txt": ("January 28",),
+    }
+    assert dates[0].common == ("Вчера",)
+    assert not [d for d in diffs if d.kind is FactKind.NAME and not d.same_name]
