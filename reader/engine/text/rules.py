@@ -46,6 +46,8 @@ _DASHES = "-–—"
 _LINE_END = frozenset(SENTENCE_END_MARKS + ':;"”»)]')
 # A capital after a colon proves nothing ("He said: Peace"); after a semicolon it does.
 _START_AFTER = frozenset(SENTENCE_END_MARKS + ":")
+# Chinese and Japanese put no space after a sentence.
+_FULL_WIDTH_ENDS = frozenset("。！？")
 
 
 def _abbreviation_dot(text: str, i: int) -> bool:
@@ -88,7 +90,7 @@ def starts_sentence(text: str, pos: int) -> bool:
         i -= 1
     if i < 0:
         return True
-    if i == pos - 1 and text[i] in _START_AFTER:
+    if i == pos - 1 and text[i] in _START_AFTER and text[i] not in _FULL_WIDTH_ENDS:
         return False  # "AmericanPost.News", "example.com": no space, no sentence end
     closed = i
     while i >= 0 and text[i] in _CLOSERS:
@@ -119,6 +121,8 @@ def ends_sentence_at(text: str, i: int) -> bool:
         return True
     if text[i] == "." and _abbreviation_dot(text, i):
         return False
+    if text[i] in _FULL_WIDTH_ENDS:
+        return True
     if not text[j].isspace():
         return False
     while j < n and (text[j].isspace() or text[j] in _OPENERS or text[j] in _DASHES):
@@ -126,7 +130,10 @@ def ends_sentence_at(text: str, i: int) -> bool:
     return j == n or not text[j].islower()
 
 
-_END_MARK = re.compile(rf"[{re.escape(SENTENCE_END_MARKS)}][{re.escape(_CLOSERS)}]*\s+")
+_END_MARK = re.compile(
+    rf"[{re.escape(SENTENCE_END_MARKS)}][{re.escape(_CLOSERS)}]*\s+"
+    rf"|[{''.join(_FULL_WIDTH_ENDS)}][{re.escape(_CLOSERS)}]*"
+)
 
 
 def sentence_start(text: str, pos: int) -> int:

@@ -64,6 +64,9 @@ def test_sentence_ends_and_bounds() -> None:
     assert text[: sentence_end(text, 0)].endswith("in Geneva.")
     assert not ends_sentence_at("It cost 1.5 million.", 9)  # a decimal point
     assert not ends_sentence_at("He left. and then", 7)  # a lower-case word follows
+    cjk = "会谈结束了。普京发言。"
+    assert [i for i in range(len(cjk)) if ends_sentence_at(cjk, i)] == [5, 10]
+    assert sentence_start(cjk, 8) == 6
 
 
 @pytest.mark.parametrize(
