@@ -417,6 +417,8 @@ def _month_date(text: str, m: re.Match[str]) -> str | None:
         month = w.MONTH_NAMES[word]
         if word in w.MONTHS_NEEDING_DAY and not (day or year):
             return None
+        if not (day or year) and _first_name(text, m.start("month"), word):
+            return None  # "Julio Iglesias"
         if word in w.MONTHS_NEEDING_CAPITAL and not (day or year):
             # "may" the verb, "march" the walk, "Theresa May": only "in May", "last March"
             start = m.start("month")
@@ -433,6 +435,12 @@ def _month_date(text: str, m: re.Match[str]) -> str | None:
         elif not (day or year):
             return None  # "mar" the verb, "Jan" the name
     return _month_value(month, day, year)
+
+
+def _first_name(text: str, start: int, word: str) -> bool:
+    """A weekday or month that is also a first name, capitalised mid-sentence: a name
+    (the languages that have these words write weekdays and months in lower case)."""
+    return word in w.FIRST_NAMES and text[start].isupper() and not starts_sentence(text, start)
 
 
 def _numeric_date(y: str, mo: str, d: str) -> str | None:
@@ -461,7 +469,10 @@ def _dates(text: str) -> tuple[Mention, ...]:
         elif g["dd"]:
             value = _numeric_date(g["dy"], g["dm"], g["dd"])
         elif g["weekday"]:
-            value = w.WEEKDAYS[g["weekday"].casefold()]
+            word = g["weekday"]
+            if _first_name(text, m.start(), word.casefold()):
+                continue  # "Plácido Domingo"
+            value = w.WEEKDAYS[word.casefold()]
         elif g["rel"]:
             phrase = g["rel"]
             value = next(v for p, v in _relative_patterns() if p.fullmatch(phrase))

@@ -505,7 +505,8 @@ NAME_PARTICLES = ("al", "de", "du", "da", "van", "von", "der", "bin", "ibn")
 """Lower-case words inside a name ("Charles de Gaulle", "Abdullah bin Zayed")."""
 
 FIRST_NAMES = frozenset({"marco", "julio", "domingo", "domenica", "mayo"})
-"""Month and weekday names that are also first names: never dropped from a name."""
+"""Month and weekday names that are also first names: capitalised mid-sentence they are
+names, not dates, and never dropped from a name."""
 
 ABBREVIATIONS = _split(
     """mr mrs ms dr prof gen sen rep gov st jr sr lt col sgt capt adm maj mt no nos vs

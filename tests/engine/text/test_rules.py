@@ -135,6 +135,7 @@ def test_quoted_spans(text: str, quoted: list[str]) -> None:
         ("في ٢٨ يناير ٢٠٢٢ أمس", ["january 28 2022", "yesterday"]),
         ("يوم الجمعة الأسبوع الماضي", ["friday", "last week"]),
         ("signed in 1997, not in 1500", ["1997"]),
+        ("Con Julio Iglesias el domingo; Plácido Domingo en julio", ["sunday", "july"]),
     ],
 )
 def test_find_dates(text: str, values: list[str]) -> None:
