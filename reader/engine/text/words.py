@@ -275,10 +275,9 @@ _WEEKDAYS = (
         "terca-feira",
         "الثلاثاء",
     ),
-    # "среды", "среде" and "средой" are left out: they are also "environment".
+    # Only "среду" ("в среду"): "среда", "среды", "среде" are also "environment".
     (
         "wednesday",
-        "среда",
         "среду",
         "mercredi",
         "mittwoch",
@@ -428,9 +427,10 @@ TIME_WORDS = _split(
     semana semanas mes meses año años noche
     settimana settimane mese mesi anno anni mattina sera notte
     mês meses ano anos manhã noite
-    أسبوع الأسبوع شهر الشهر عام العام سنة صباح مساء"""
+    أسبوع الأسبوع شهر الشهر سنة صباح مساء"""
 )
-"""Words for spans of time: a change of one is a date change ("a week" -> "a month")."""
+"""Words for spans of time: a change of one is a date change ("a week" -> "a month").
+(Arabic "عام" is left out: also "general", as in "الأمين العام".)"""
 
 NUMBER_WORDS = _split(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen
