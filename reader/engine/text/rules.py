@@ -36,29 +36,42 @@ from reader.engine.text import words as w
 
 # --- sentences ---------------------------------------------------------------------------
 
-SENTENCE_END_MARKS = ".!?…؟۔。！？"
-"""Marks that end a sentence (Latin, Arabic, Urdu and CJK forms)."""
-_CLOSERS = "\"'”’»›“‘)]}"
-_OPENERS = "\"'“‘«‹„‚([{"
-_QUOTE_OPENERS = "\"'“‘«‹„‚"
-_QUOTE_MARKS = "\"'“”‘’«»‹›„‚"
+# Chinese and Japanese put no space after a sentence.
+_FULL_WIDTH_ENDS = "。！？｡"
+SENTENCE_END_MARKS = ".!?…؟۔।॥።։" + _FULL_WIDTH_ENDS
+"""Marks that end a sentence: Latin, Arabic and Urdu, Devanagari, Ethiopic, Armenian, CJK."""
+_CLOSERS = "\"'”’»›“‘)]}」』）】〕〉》"
+_OPENERS = "\"'“‘«‹„‚([{「『（【〔〈《¿¡"
+_QUOTE_OPENERS = "\"'“‘«‹„‚「『"
+_QUOTE_MARKS = "\"'“”‘’«»‹›„‚「」『』"
 _DASHES = "-–—"
-_LINE_END = frozenset(SENTENCE_END_MARKS + ':;"”»)]')
+_LINE_END = frozenset(SENTENCE_END_MARKS + ':;"”»)]」』）：；')
 # A capital after a colon proves nothing ("He said: Peace"); after a semicolon it does.
 _START_AFTER = frozenset(SENTENCE_END_MARKS + ":")
-# Chinese and Japanese put no space after a sentence.
-_FULL_WIDTH_ENDS = frozenset("。！？")
 
 
 def _abbreviation_dot(text: str, i: int) -> bool:
-    """True when the full stop at ``text[i]`` closes an abbreviation or an initial."""
+    """True when the full stop at ``text[i]`` closes an abbreviation ("Mr.", "г."), an
+    initial ("J.", "В.") or a dotted form ("U.S.", "т.е.")."""
     j = i
-    while j > 0 and text[j - 1].isalpha():
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in _OPENERS:
         j -= 1
     word = text[j:i]
     if not word:
         return False
-    return len(word) == 1 or word.casefold() in w.ABBREVIATIONS
+    if "." in word:  # U.S, e.g, т.е: letters between stops
+        return all(part.isalpha() and len(part) <= 3 for part in word.split(".") if part)
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True
+    return word.casefold() in w.ABBREVIATIONS
+
+
+def _can_open(ch: str) -> bool:
+    """True when ``ch`` can be the first character of a sentence: a capital, a letter of
+    a script without case (Arabic, Hebrew, CJK), a digit, an opening mark, a dash."""
+    if ch.isalpha():
+        return ch.isupper() or ch.lower() == ch.upper()
+    return ch.isdigit() or ch in _OPENERS or ch in _DASHES or ch in "•*"
 
 
 def _opening_quote(text: str, i: int) -> bool:
@@ -107,7 +120,9 @@ def ends_sentence_at(text: str, i: int) -> bool:
 
     A sentence-final mark (the last of a run such as "?!"), not the full stop of an
     abbreviation, an initial or a decimal, followed by closing quotes or brackets and then
-    the end of the text, or by white space and something that is not a lower-case word.
+    the end of the text, or by white space (none needed after a CJK full stop) and
+    something that can open a sentence — never a lower-case word, so ``"Why?" she asked``
+    and ``3 p.m. on Monday`` stay whole.
     """
     n = len(text)
     if not (0 <= i < n) or text[i] not in SENTENCE_END_MARKS:
@@ -121,18 +136,16 @@ def ends_sentence_at(text: str, i: int) -> bool:
         return True
     if text[i] == "." and _abbreviation_dot(text, i):
         return False
-    if text[i] in _FULL_WIDTH_ENDS:
-        return True
-    if not text[j].isspace():
+    if not text[j].isspace() and text[i] not in _FULL_WIDTH_ENDS:
         return False
-    while j < n and (text[j].isspace() or text[j] in _OPENERS or text[j] in _DASHES):
+    while j < n and text[j].isspace():
         j += 1
-    return j == n or not text[j].islower()
+    return j == n or _can_open(text[j])
 
 
 _END_MARK = re.compile(
     rf"[{re.escape(SENTENCE_END_MARKS)}][{re.escape(_CLOSERS)}]*\s+"
-    rf"|[{''.join(_FULL_WIDTH_ENDS)}][{re.escape(_CLOSERS)}]*"
+    rf"|[{_FULL_WIDTH_ENDS}][{re.escape(_CLOSERS)}]*"
 )
 
 
@@ -162,7 +175,7 @@ def ends_sentence(line: str) -> bool:
 
 # --- quotations --------------------------------------------------------------------------
 
-_D_OPEN, _D_CLOSE = "“„‟«", "”»"
+_D_OPEN, _D_CLOSE = "“„‟«「『", "”»」』"
 _S_OPEN, _S_CLOSE = "‘‚‹", "’›"
 _ENTITIES = {
     "&quot;": '"', "&#34;": '"', "&#x22;": '"', "&ldquo;": "“", "&rdquo;": "”",
@@ -173,7 +186,7 @@ _ENTITIES = {
 _ENTITIES.update({"&amp;" + k[1:]: v for k, v in list(_ENTITIES.items())})
 _MARK = re.compile(
     "|".join(re.escape(e) for e in sorted(_ENTITIES, key=len, reverse=True))
-    + r"|''|``|‘‘|’’|\"\"|[\"“”„‟«»]"
+    + r"|''|``|‘‘|’’|\"\"|[\"“”„‟«»「」『』]"
 )
 _S_MARK = re.compile(r"&#39;|&#8216;|&#8217;|&lsquo;|&rsquo;|['‘’‚‹›]")
 _OPEN_LEFT = set(" \t\n([{—–-/") | set(_D_OPEN) | set(_S_OPEN)

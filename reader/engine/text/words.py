@@ -509,9 +509,14 @@ FIRST_NAMES = frozenset({"marco", "julio", "domingo", "domenica", "mayo"})
 names, not dates, and never dropped from a name."""
 
 ABBREVIATIONS = _split(
-    """mr mrs ms dr prof gen sen rep gov st jr sr lt col sgt capt adm maj mt no nos vs
-    approx dept est fig inc ltd corp jan feb mar apr jun jul aug sep sept oct nov dec
-    г гг тыс млн млрд ул им проф mme mlle av nr bzw ca sr sra srta"""
+    """mr mrs ms mx dr prof gen sen rep reps gov lt col sgt capt cmdr cpl adm maj rev hon
+    pres st ste mt ft ave blvd rd jr sr messrs mme mlle sra srta inc ltd co corp bros plc
+    llc dept univ assn est approx vs fig no nos nr op vol ch av cf ca al bzw usw
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
+    sat sun
+    г гг им ул пр пл просп д кв стр руб коп млн млрд тыс см км кг ген проф акад доц тов
+    гос обл р"""
 )
 """Words (lower case) after which a full stop does not end a sentence ("Mr. Lavrov",
-"Jan. 28"). Single letters ("U.S.", "J. Smith", "M. Macron") count too."""
+"Jan. 28", "в 2022 г. Путин"). Initials ("J. Smith", "M. Macron", "В. Путин") and
+dotted forms ("U.S.", "т.е.") count too, by their shape."""

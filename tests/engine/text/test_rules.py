@@ -67,6 +67,10 @@ def test_sentence_ends_and_bounds() -> None:
     cjk = "会谈结束了。普京发言。"
     assert [i for i in range(len(cjk)) if ends_sentence_at(cjk, i)] == [5, 10]
     assert sentence_start(cjk, 8) == 6
+    for text in ("He left at 3 p.m. on Monday.", '"Why?" she asked.', "Встретился с В. Путиным."):
+        assert [i for i in range(len(text)) if ends_sentence_at(text, i)] == [len(text) - 1]
+    hindi = "बैठक समाप्त हुई। पुतिन बोले।"
+    assert sentence_start(hindi, hindi.index("पुतिन")) == hindi.index("पुतिन")
 
 
 @pytest.mark.parametrize(
@@ -77,6 +81,7 @@ def test_sentence_ends_and_bounds() -> None:
         ("He said: “we will rebuild”", True),
         ("Он сказал: «нет»", True),
         ("هل انتهى؟", True),
+        ("「会談は続く」", True),
         ("Home | News | Sport", False),
         ("Read more", False),
         ("", False),
@@ -96,6 +101,7 @@ def test_ends_sentence(line: str, expected: bool) -> None:
         ("She said „wir bleiben“ dann", ["wir bleiben"]),
         ("He said ''we stay'' and left", ["we stay"]),
         ("He said ‘‘we stay’’ and left", ["we stay"]),
+        ("彼は「会談は続く」と述べた", ["会談は続く"]),
         ("He said &quot;we stay&quot; and left", ["we stay"]),
         ("He said &amp;quot;we stay&amp;quot; and left", ["we stay"]),
         ("The leaders’ call was short and Russia’s reply too", []),
