@@ -7,12 +7,14 @@ flags (align), the facts, quotations and speakers (reconcile) and the chrome cue
 treatment as English everywhere. ``docs/text-rules.md`` lists what each rule recognises.
 
 * Sentences: ``starts_sentence`` (a capital there proves nothing), ``ends_sentence_at``
-  (a full stop that ends a sentence, not "Mr." or "U.S."), ``sentence_start`` and
-  ``ends_sentence`` (a line ending like a sentence). No splitter here: ``text.sentences``
-  splits, with these predicates.
+  (a full stop that ends a sentence, not "Mr." or "U.S."), ``sentence_start``,
+  ``sentence_end``, ``ends_sentence`` (a line ending like a sentence) and their parts
+  (``SENTENCE_END_MARKS``, ``OPENING_MARKS``, ``CLOSING_MARKS``, ``abbreviation_dot``,
+  ``can_open_sentence``). No splitter here: ``text.sentences`` splits.
 * Quotations: every common mark, the forms scraping mangles them into (doubled ASCII
-  or curly single quotes, ``&quot;`` and other entities, a quote closed by the wrong mark or missing one),
-  apostrophes told apart from single quotes; ``quoted_spans`` for one paragraph.
+  or curly single quotes, ``&quot;`` and other entities, a quote closed by the wrong
+  mark or missing one), apostrophes told apart from single quotes; ``quoted_spans`` for
+  one paragraph.
 * Dates with offsets (``find_dates``): day-month(-year) in every language of
   ``text.words`` (a year is not needed), ISO and dotted numeric dates, weekdays, relative
   days and phrases ("вчера", "earlier this week"), years.
@@ -40,8 +42,10 @@ from reader.engine.text import words as w
 _FULL_WIDTH_ENDS = "。！？｡"
 SENTENCE_END_MARKS = ".!?…؟۔।॥።։" + _FULL_WIDTH_ENDS
 """Marks that end a sentence: Latin, Arabic and Urdu, Devanagari, Ethiopic, Armenian, CJK."""
-_CLOSERS = "\"'”’»›“‘)]}」』）】〕〉》"
-_OPENERS = "\"'“‘«‹„‚([{「『（【〔〈《¿¡"
+CLOSING_MARKS = "\"'”’»›“‘)]}」』）】〕〉》"
+"""Closing quotation marks and brackets: they may follow a sentence's final mark."""
+OPENING_MARKS = "\"'“‘«‹„‚([{「『（【〔〈《¿¡"
+"""Opening quotation marks and brackets: they may come before a sentence's first word."""
 _QUOTE_OPENERS = "\"'“‘«‹„‚「『"
 _QUOTE_MARKS = "\"'“”‘’«»‹›„‚「」『』"
 _DASHES = "-–—"
@@ -50,11 +54,11 @@ _LINE_END = frozenset(SENTENCE_END_MARKS + ':;"”»)]」』）：；')
 _START_AFTER = frozenset(SENTENCE_END_MARKS + ":")
 
 
-def _abbreviation_dot(text: str, i: int) -> bool:
+def abbreviation_dot(text: str, i: int) -> bool:
     """True when the full stop at ``text[i]`` closes an abbreviation ("Mr.", "г."), an
     initial ("J.", "В.") or a dotted form ("U.S.", "т.е.")."""
     j = i
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in _OPENERS:
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in OPENING_MARKS:
         j -= 1
     word = text[j:i]
     if not word:
@@ -66,17 +70,17 @@ def _abbreviation_dot(text: str, i: int) -> bool:
     return word.casefold() in w.ABBREVIATIONS
 
 
-def _can_open(ch: str) -> bool:
+def can_open_sentence(ch: str) -> bool:
     """True when ``ch`` can be the first character of a sentence: a capital, a letter of
     a script without case (Arabic, Hebrew, CJK), a digit, an opening mark, a dash."""
     if ch.isalpha():
         return ch.isupper() or ch.lower() == ch.upper()
-    return ch.isdigit() or ch in _OPENERS or ch in _DASHES or ch in "•*"
+    return ch.isdigit() or ch in OPENING_MARKS or ch in _DASHES or ch in "•*"
 
 
 def _opening_quote(text: str, i: int) -> bool:
     """True when the quotation mark at ``text[i]`` opens a quotation (space or start before)."""
-    return i == 0 or text[i - 1].isspace() or text[i - 1] in _OPENERS or text[i - 1] in _DASHES
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in OPENING_MARKS or text[i - 1] in _DASHES
 
 
 def starts_sentence(text: str, pos: int) -> bool:
@@ -98,7 +102,7 @@ def starts_sentence(text: str, pos: int) -> bool:
             if _opening_quote(text, i):
                 return True
             break  # a closing mark: look at what it closes
-        if not (ch.isspace() or ch in _OPENERS or ch in _DASHES):
+        if not (ch.isspace() or ch in OPENING_MARKS or ch in _DASHES):
             break
         i -= 1
     if i < 0:
@@ -106,13 +110,13 @@ def starts_sentence(text: str, pos: int) -> bool:
     if i == pos - 1 and text[i] in _START_AFTER and text[i] not in _FULL_WIDTH_ENDS:
         return False  # "AmericanPost.News", "example.com": no space, no sentence end
     closed = i
-    while i >= 0 and text[i] in _CLOSERS:
+    while i >= 0 and text[i] in CLOSING_MARKS:
         i -= 1
     if i < 0:
         return True
     if i < closed and text[i] in "?!" and any(c in _QUOTE_MARKS for c in text[i : closed + 1]):
         return False  # “Did you?” Trump said: the attribution goes on with the sentence
-    return text[i] in _START_AFTER and not (text[i] == "." and _abbreviation_dot(text, i))
+    return text[i] in _START_AFTER and not (text[i] == "." and abbreviation_dot(text, i))
 
 
 def ends_sentence_at(text: str, i: int) -> bool:
@@ -130,22 +134,22 @@ def ends_sentence_at(text: str, i: int) -> bool:
     if i + 1 < n and text[i + 1] in SENTENCE_END_MARKS:
         return False
     j = i + 1
-    while j < n and text[j] in _CLOSERS:
+    while j < n and text[j] in CLOSING_MARKS:
         j += 1
     if j == n:
         return True
-    if text[i] == "." and _abbreviation_dot(text, i):
+    if text[i] == "." and abbreviation_dot(text, i):
         return False
     if not text[j].isspace() and text[i] not in _FULL_WIDTH_ENDS:
         return False
     while j < n and text[j].isspace():
         j += 1
-    return j == n or _can_open(text[j])
+    return j == n or can_open_sentence(text[j])
 
 
 _END_MARK = re.compile(
-    rf"[{re.escape(SENTENCE_END_MARKS)}][{re.escape(_CLOSERS)}]*\s+"
-    rf"|[{_FULL_WIDTH_ENDS}][{re.escape(_CLOSERS)}]*"
+    rf"[{re.escape(SENTENCE_END_MARKS)}][{re.escape(CLOSING_MARKS)}]*\s+"
+    rf"|[{_FULL_WIDTH_ENDS}][{re.escape(CLOSING_MARKS)}]*"
 )
 
 
