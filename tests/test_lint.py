@@ -1,9 +1,12 @@
-"""ruff and mypy are part of the test run: a lint or type error fails the suite."""
+"""ruff and mypy are part of the test run: a lint or type error fails the suite; so does an
+import inside a function body that does not say why it is there."""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -68,3 +71,62 @@ def test_pre_commit_runs_the_locked_tools() -> None:
         assert tool not in config, f"{tool} pins its own version: run it with `uv run`"
     for entry in ("uv run ruff format", "uv run ruff check", "uv run mypy", "uv run lint-imports"):
         assert f"entry: {entry}" in config, entry
+
+
+def unexplained_function_imports(source: str) -> list[int]:
+    """Line numbers of imports inside a function body with no comment saying why.
+
+    A comment on the import's own line, or on the line above it, explains it; a run of
+    imports (blank lines between isort groups allowed) shares the comment above the run.
+    """
+    lines = source.splitlines()
+    nodes = [
+        node
+        for fn in ast.walk(ast.parse(source))
+        if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef)
+        for node in ast.walk(fn)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+    ]
+    spans = {node: range(node.lineno, (node.end_lineno or node.lineno) + 1) for node in nodes}
+    covered = {n for span in spans.values() for n in span}
+
+    def explained(node: ast.stmt) -> bool:
+        if any("#" in lines[n - 1] for n in spans[node]):
+            return True
+        above = node.lineno - 1
+        while above >= 1:
+            text = lines[above - 1]
+            if text.lstrip().startswith("#") or (above in covered and "#" in text):
+                return True
+            if above not in covered and text.strip():
+                return False
+            above -= 1
+        return False
+
+    return sorted({node.lineno for node in nodes if not explained(node)})
+
+
+def test_unexplained_function_imports_are_found() -> None:
+    source = (
+        "def f():\n"
+        "    import json\n"
+        "    # slow to import: only exports need it\n"
+        "    import csv\n"
+        "    import os\n"
+        "\n"
+        "    import re  # why: here\n"
+        "    x = 1\n"
+        "\n"
+        "    import sys\n"
+    )
+    assert unexplained_function_imports(source) == [2, 10]
+
+
+def test_every_function_level_import_says_why() -> None:
+    """An import inside a function body costs a reader a question (a cycle? start-up
+    time? an optional dependency?): the answer is written beside it, or it is hoisted."""
+    found = []
+    for path in sorted((ROOT / "reader").rglob("*.py")):
+        for line in unexplained_function_imports(path.read_text(encoding="utf-8")):
+            found.append(f"{Path(path).relative_to(ROOT)}:{line}")
+    assert not found, "function-level imports without a comment saying why: " + ", ".join(found)

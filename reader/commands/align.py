@@ -50,6 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Open, align and print or write the result."""
     # Imported here: every CLI start loads every command module, only `align` needs these.
+    # Loaded when the command runs, not when the parser is built for every command.
     from reader.engine.align import alignment_document, alignment_report
     from reader.engine.workspace import StoreUse
 

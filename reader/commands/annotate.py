@@ -98,6 +98,7 @@ def _open(args: argparse.Namespace, *, align: bool = False) -> Workspace:
     The command's own success decides its exit code: files that failed to load are
     reported on stderr but do not fail an annotation that was written.
     """
+    # Loaded when the command runs, not when the parser is built for every command.
     from reader.engine.workspace import StoreUse
 
     ws, _code = open_for_command(
@@ -114,6 +115,7 @@ def _open(args: argparse.Namespace, *, align: bool = False) -> Workspace:
 
 def run_annotate(args: argparse.Namespace) -> int:
     """Create one annotation and print its id."""
+    # Loaded when the command runs, not when the parser is built for every command.
     from reader.engine.store import QuoteNotFound, edits, new_annotation
 
     ws = _open(args)
@@ -202,6 +204,7 @@ def run_annotations(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the CSV or JSON export."""
+    # Loaded when the command runs, not when the parser is built for every command.
     from reader.engine.store import export_csv, export_json
 
     ws = _open(args, align=bool(args.csv))

@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.engine.extract import is_failure
+from reader.engine.output import write_atomic
+
 if TYPE_CHECKING:
     from reader.engine.workspace import StoreUse, Workspace
 
@@ -29,7 +32,6 @@ def write_output(text: str, path: str | None) -> None:
         if not text.endswith("\n"):
             sys.stdout.write("\n")
         return
-    from reader.engine.output import write_atomic
 
     try:
         write_atomic(path, text.encode("utf-8"))
@@ -57,7 +59,7 @@ def open_for_command(
     :raises CommandError: not a folder, nothing readable, an unknown base, a store
         that is required (or named with ``--store``) but unusable.
     """
-    from reader.engine.extract import is_failure
+    # Loaded when the command runs, not when the parser is built for every command.
     from reader.engine.store import StoreError
     from reader.engine.workspace import StoreUse, UnknownBase, open_workspace
 

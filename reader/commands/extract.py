@@ -13,7 +13,7 @@ import json
 import sys
 
 from reader.commands.common import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, CommandError, write_output
-from reader.engine.extract import is_failure
+from reader.engine.extract import extract_paths, is_failure
 from reader.engine.model import Folder, ProblemKind, Version
 
 
@@ -44,8 +44,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Extract the named paths and print or write the result."""
     try:
-        from reader.engine.extract import extract_paths
-
         folder = extract_paths(args.paths, encoding=args.encoding)
     except LookupError as exc:
         raise CommandError(f"unknown encoding: {args.encoding}") from exc
@@ -67,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         # JSON escapes keep it valid on a terminal that cannot show every character.
         ascii_only = to_stdout and not _stdout_is_unicode()
+        # Loaded when the command runs, not when the parser is built for every command.
         from reader.engine.version_json import extraction_document
 
         text = json.dumps(extraction_document(folder), ensure_ascii=ascii_only, indent=2)

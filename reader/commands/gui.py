@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 
+from reader.commands.common import CommandError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the parser."""
@@ -38,10 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from reader.commands.common import CommandError
-
     if args.screenshot and not str(args.screenshot).lower().endswith(".png"):
         raise CommandError("--screenshot needs a .png file name")
+    # Qt is loaded only when the window opens: every other command runs without it.
     from reader.ui.app import run
 
     return run(

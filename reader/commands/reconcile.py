@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 
 from reader.commands.common import open_for_command, write_output
-from reader.engine.reconcile import REPORTS
+from reader.engine.reconcile import REPORTS, render_report
 
 _HELP = {
     "reconcile": "consensus text with provenance per outlet",
@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_report(args: argparse.Namespace) -> int:
     """Open the folder (an existing store lends its corrections and reading choices; none
     is created), render the report, print or write it."""
-    from reader.engine.reconcile import render_report
+    # Loaded when the command runs, not when the parser is built for every command.
     from reader.engine.workspace import StoreUse
 
     ws, code = open_for_command(

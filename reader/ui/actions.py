@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from reader.engine.reconcile import REPORTS
+from reader.ui.dialogs import FORMAT_NAMES, REPORT_TITLES
+
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
@@ -87,8 +90,6 @@ class Actions:
             ("Ctrl+Shift+E",),
             "Export every tag and note as W3C Web Annotations (JSON)",
         )
-        from reader.engine.reconcile import REPORTS
-        from reader.ui.dialogs import FORMAT_NAMES, REPORT_TITLES
 
         self.reports: list[QAction] = []
         for kind, formats in REPORTS.items():

@@ -52,6 +52,7 @@ def run(
             file=sys.stderr,
         )
         return 2
+    # Qt is imported after the display check above: a headless run gets a message, not a Qt abort.
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication, QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -87,6 +88,7 @@ def run(
         # overlap with Qt's set-up (results are delivered once the event loop runs)
         session.open_folder(folder, base=base)
 
+    # Imported once the folder is loading: the worker's reading overlaps these imports.
     from reader.ui.main_window import DEFAULT_SIZE, MainWindow
 
     window = MainWindow(session)

@@ -9,10 +9,11 @@ row; the window decides what that means.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QMouseEvent, QTextCursor, QTextTable, QTextTableCellFormat
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QTextCursor, QTextTable, QTextTableCellFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -404,7 +405,6 @@ class CompareView(QWidget):
         assert self._table is not None
         # all-versions rows mark the kind bar; pairs the marker column between the texts
         cols = [0] if self._all_mode or self._table.columns() < 3 else [2]
-        from PySide6.QtGui import QBrush, QColor
 
         for c in cols:
             cell = self._table.cellAt(row, c)
@@ -435,6 +435,4 @@ class CompareView(QWidget):
 
 
 def _esc(text: str) -> str:
-    import html
-
     return html.escape(text)

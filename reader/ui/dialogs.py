@@ -28,6 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.engine.output import write_atomic
+from reader.engine.reconcile import SUFFIXES, render_report
+from reader.engine.store import StoreError, edits
+from reader.engine.store import export as engine_export
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -43,8 +47,6 @@ def choose_folder(parent: QWidget, start: str | None) -> str | None:
 
 def export(window: MainWindow, session: Session, fmt: str, path: str | None = None) -> bool:
     """Export every annotation as ``fmt`` (csv/json); asks for a file unless ``path``."""
-    from reader.engine.store import export as engine_export
-
     if session.store is None:
         window.show_status("Nothing to export: no folder is open")
         return False
@@ -100,8 +102,6 @@ def choose_encoding(
 ) -> bool:
     """Ask which encoding to read ``version_id``'s file with (``choice`` skips the
     question), store it as an undoable edit, and re-read the folder."""
-    from reader.engine.store import edits
-
     if session.store is None or session.folder is None or version_id is None:
         window.show_status("Select a version first")
         return False
@@ -148,10 +148,6 @@ def export_report(
     """Write one reconciliation report (``reader.engine.reconcile.reports``) to a file the user
     picks (or ``path``). The report is computed and written on the background runner;
     the window reports the outcome when the runner's ``report`` job ends."""
-    from reader.engine.output import write_atomic
-    from reader.engine.reconcile import SUFFIXES, render_report
-    from reader.engine.store import StoreError
-
     if session.folder is None or not session.folder.versions:
         window.show_status("Nothing to export: no folder is open")
         return False

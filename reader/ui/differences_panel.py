@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.engine.model import ChangeKind, Flag
+from reader.engine.store import annotated_group
 from reader.ui.models import (
     DifferencesModel,
     DiffRow,
@@ -124,8 +125,6 @@ class DifferencesPanel(QWidget):
     # --- data ----------------------------------------------------------------------------
     def tags(self) -> dict[str, str]:
         """The tag shown for each difference, keyed by ``group_ref``."""
-        from reader.engine.store import annotated_group
-
         alignment = self.session.alignment
         out: dict[str, str] = {}
         if alignment is None:

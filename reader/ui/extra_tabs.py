@@ -11,6 +11,7 @@ undoable ``ChooseReading`` edits.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,14 +20,14 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from reader.engine.model import Alignment
+from reader.engine.reconcile import group_quotes, reconcile, source_scores, unique_labels
+from reader.engine.store import StoreError, edits
 from reader.ui.session import Session
 
 log = logging.getLogger(__name__)
 
 
 def _reconcile(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
-    from reader.engine.reconcile import reconcile
-
     choices = _choices(session)
     return lambda _progress: (reconcile(alignment, choices=choices), choices)
 
@@ -38,8 +39,6 @@ def _apply_reconcile(view: Any, alignment: Alignment, result: Any) -> None:
 
 
 def _quotes(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
-    from reader.engine.reconcile import group_quotes, unique_labels
-
     def run(_progress: Any) -> Any:
         labels = dict(
             zip((v.id for v in alignment.versions), unique_labels(alignment.versions), strict=True)
@@ -50,14 +49,10 @@ def _quotes(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
 
 
 def _sources(alignment: Alignment, session: Session) -> Callable[[Any], Any]:
-    from reader.engine.reconcile import source_scores
-
     return lambda _progress: source_scores(alignment.versions)
 
 
 def _choices(session: Session) -> dict[str, str]:
-    from reader.engine.store import StoreError
-
     if session.store is None:
         return {}
     try:
@@ -96,8 +91,6 @@ SPECS = (
 
 def available() -> list[Spec]:
     """The specs whose view module exists (checked without importing it)."""
-    import importlib.util
-
     return [s for s in SPECS if importlib.util.find_spec(s.module) is not None]
 
 
@@ -173,8 +166,6 @@ class LazyTab(QWidget):
             self.placeholder.setText(f"{self.spec.title} failed: {message}")
 
     def _choose(self, row_key: str, version: str | None) -> None:
-        from reader.engine.store import edits
-
         if self.session.store is not None:
             self.session.push_edit(edits.ChooseReading.make(self.session.store, row_key, version))
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.engine.extract import is_failure
+from reader.paths import sample_folder
 from reader.ui import dialogs, extra_tabs, linking, tagging
 from reader.ui.actions import Actions
 from reader.ui.annotation_panel import AnnotationPanel
@@ -394,8 +395,6 @@ class MainWindow(QMainWindow):
         dialogs.export(self, self.session, "json", path)
 
     def open_sample(self) -> None:
-        from reader.paths import sample_folder
-
         self.open_folder(str(sample_folder()))
 
     def reopen_with_encoding(self, choice: str | None = None) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from reader.engine.model import Alignment, ChangeKind, Folder, Group, Problem
 from reader.ui.theme import KIND_LABELS, kind_colour
@@ -122,8 +122,6 @@ class VersionsModel(_Table):
         if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= col <= 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and is_base and col == 0:
-            from PySide6.QtGui import QFont
-
             f = QFont()
             f.setBold(True)
             return f

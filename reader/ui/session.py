@@ -21,10 +21,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from reader.engine.extract import is_failure
-from reader.engine.model import Alignment, Folder, LinkOverride, Restore, Version
+from reader.engine.model import Alignment, ChangeKind, Folder, LinkOverride, Restore, Version
 from reader.engine.store import StoreError
 from reader.ui.settings import Settings
 from reader.ui.tasks import TaskProgress, TaskRunner
+from reader.ui.undo import EditCommand
 
 if TYPE_CHECKING:  # imported by the worker when it first opens a store: sqlite_utils is slow
     from reader.engine.store import Annotation, Store
@@ -74,6 +75,7 @@ def load_and_align(
     window disables edits until the whole load is done, so the store has one user at a
     time.
     """
+    # Imported in the loading thread: reading the engine's modules overlaps the window's set-up.
     from reader.engine.workspace import StoreUse, open_workspace
 
     def aligned(folder: Folder, alignment: Alignment | None) -> None:
@@ -101,8 +103,6 @@ def load_and_align(
 
 def _first_interesting(alignment: Alignment, ids: list[str]) -> str:
     """The version to compare first: the first with more than typographic differences."""
-    from reader.engine.model import ChangeKind
-
     real = (ChangeKind.ALTERED, ChangeKind.ADDED, ChangeKind.OMITTED)
     for vid in ids:
         counts = alignment.pair(vid).counts()
@@ -296,8 +296,6 @@ class Session(QObject):
 
     def push_edit(self, edit: Any, *, realign: bool = False) -> None:
         """Apply an engine edit through the undo stack (saved at once by the store)."""
-        from reader.ui.undo import EditCommand
-
         if self.store is None:
             self.status.emit("No annotation store is open")
             return

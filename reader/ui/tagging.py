@@ -13,7 +13,12 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.engine.model import Alignment, Group
-from reader.engine.store import Annotation, edits
+from reader.engine.store import (
+    Annotation,
+    anchoring,  # imports the store stack: keep start-up light
+    annotated_group,
+    edits,
+)
 from reader.ui.models import group_ref
 from reader.ui.session import Session
 
@@ -41,8 +46,6 @@ def new_annotation(
     It sits on the compared version's first paragraph of the group, or on the base's
     for an omitted group; ``group_ref`` ties it to the difference either way.
     """
-    from reader.engine.store import anchoring  # imports the store stack: keep start-up light
-
     g = group_of(alignment, version_id, index)
     if g is None:
         return None
@@ -60,8 +63,6 @@ def new_annotation(
 
 def annotations_of(session: Session, version_id: str, index: int) -> list[Annotation]:
     """The annotations on group ``index`` of ``version_id``, found by their paragraphs."""
-    from reader.engine.store import annotated_group
-
     alignment = session.alignment
     if alignment is None:
         return []

@@ -1,95 +1,38 @@
 """What a change touches: quotations, numbers, dates, names.
 
-Owns: the rules that put ``Flag``s on an altered group, from the changed spans of its
-word diff. These are the changes a fact-checker checks first, so the rules lean to
-flagging: a changed token is
+Owns: which ``Flag``s an altered group gets from the changed spans of its word diff.
+These are the changes a fact-checker checks first, so the rules lean to flagging: a
+changed token is
 
-* ``quote`` when it lies inside quotation marks (“ ” " « » „ ‚ ‘ ’) in its paragraph;
-* ``number`` when it has a digit or is a number word ("three", "dozen", "million");
-* ``date`` when it is a weekday, a month, a relative day ("yesterday") or a year;
-* ``name`` when it is capitalised and not the first word of a sentence (which also
-  catches transliteration variants such as "Sergei"/"Sergey").
+* ``quote`` when it lies inside a quotation of its paragraph;
+* ``number`` when it has a digit or is a number word ("three", "тысяч", "mille");
+* ``date`` when it is part of a date (a weekday, a month with or without a day, a
+  relative day such as "yesterday" or "вчера", a year) or a word for a span of time
+  ("week", "неделя");
+* ``name`` when it is capitalised where no sentence starts and is no date word (which
+  also catches transliteration variants such as "Sergei"/"Sergey").
 
-Imports only the standard library and the model.
+What a quotation, a date, a number word, a name and a sentence start look like, in
+every language, is ``text.rules``'; this module only applies them. Imports the model
+and ``text.rules``.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from reader.engine.model import Flag
+from reader.engine.text.rules import (
+    date_spans,
+    is_name_word,
+    is_number_word,
+    is_time_word,
+    quoted_spans,
+)
+
+__all__ = ["quoted_spans", "span_flags"]
 
 _WORD = re.compile(r"\w+")
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-_YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
-
-_NUMBER_WORDS = frozenset(
-    _words("""zero one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
-    seventy eighty ninety hundred hundreds thousand thousands million millions billion
-    billions trillion dozen dozens half quarter first second third fourth fifth tenth
-    percent once twice""")
-)
-_DATE_WORDS = frozenset(
-    _words("""monday tuesday wednesday thursday friday saturday sunday january february march
-    april may june july august september october november december jan feb mar apr jun
-    jul aug sep sept oct nov dec yesterday today tomorrow tonight weekend week month
-    year morning evening night""")
-)
-# Capitalised words that are names of days and months are dates, not names; "I" and
-# similar are never names.
-_NOT_NAMES = _DATE_WORDS | {"i"}
-# Months that are also everyday words count as dates only when capitalised.
-_CAPITAL_ONLY_DATES = frozenset({"may", "march"})
-
-_OPENERS = "“«„"
-_CLOSERS = "”»“"
-_SENTENCE_END = ".!?:;…"
-_OPENING_PUNCT = "\"'“‘«„‚([-–—"
-
-
-@lru_cache(maxsize=4096)
-def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of ``text`` inside quotation marks (the marks themselves excluded)."""
-    spans: list[tuple[int, int]] = []
-    double_open = -1
-    single_open = -1
-    n = len(text)
-    for i, ch in enumerate(text):
-        prev_alnum = i > 0 and text[i - 1].isalnum()
-        next_alnum = i + 1 < n and text[i + 1].isalnum()
-        if ch == '"':
-            if double_open < 0:
-                double_open = i
-            else:
-                spans.append((double_open + 1, i))
-                double_open = -1
-        elif ch in _OPENERS and double_open < 0:
-            double_open = i
-        elif ch in _CLOSERS and double_open >= 0:
-            spans.append((double_open + 1, i))
-            double_open = -1
-        elif ch in "‘‚" and not prev_alnum and single_open < 0:
-            single_open = i
-        elif ch == "’" and single_open >= 0 and not next_alnum:
-            spans.append((single_open + 1, i))
-            single_open = -1
-    if double_open >= 0:  # a quotation running past the paragraph's end
-        spans.append((double_open + 1, n))
-    return tuple(spans)
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and (text[i].isspace() or text[i] in _OPENING_PUNCT):
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
 
 
 def span_flags(text: str, start: int, end: int) -> set[Flag]:
@@ -97,15 +40,14 @@ def span_flags(text: str, start: int, end: int) -> set[Flag]:
     out: set[Flag] = set()
     if any(s < end and start < e for s, e in quoted_spans(text)):
         out.add(Flag.QUOTE)
+    dates = date_spans(text)
     for m in _WORD.finditer(text, start, end):
         word = m.group()
-        low = word.casefold()
-        if any(c.isdigit() for c in word) or low in _NUMBER_WORDS:
+        if any(c.isdigit() for c in word) or is_number_word(word):
             out.add(Flag.NUMBER)
-        if (low in _DATE_WORDS and (low not in _CAPITAL_ONLY_DATES or word[0].isupper())) or (
-            _YEAR.match(word)
-        ):
+        in_date = is_time_word(word) or any(s < m.end() and m.start() < e for s, e in dates)
+        if in_date:
             out.add(Flag.DATE)
-        if word[0].isupper() and low not in _NOT_NAMES and not _sentence_initial(text, m.start()):
+        elif is_name_word(text, m.start(), word):
             out.add(Flag.NAME)
     return out

@@ -6,13 +6,16 @@ Russian, French, German and Spanish, and which cues end an article ("stop" cues:
 the body has started, a "Most read" or "Sign up for" line opens the page footer).
 These are generic web-page words; no rule names a particular site.
 
-Imports only the standard library.
+Imports the standard library and ``text.rules`` (``ends_sentence``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+# What a sentence end looks like is a shared text rule; re-exported for the extractors.
+from reader.engine.text.rules import ends_sentence as ends_sentence
 
 _I = re.IGNORECASE
 CUE_DETAIL = "reads like"
@@ -320,9 +323,6 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION_ANY.search(line.casefold())) and bool(CAPTION.search(line))
 
 
-_TERMINAL = re.compile(r"[.!?…:;\"”»)\]]$")
-
-
 _SEPARATOR = re.compile(r"\s[/>»|›•·]\s")
 _CLAUSE_END = re.compile(r"[.!?]")
 _DASHES = re.compile(r"\s[–—-]\s")
@@ -346,11 +346,6 @@ def separators(line: str) -> int:
     """How many menu separators (`` | ``, `` / ``, `` • ``, dashes) ``line`` has."""
     dashes = len(_DASHES.findall(line))
     return len(_SEPARATOR.findall(line)) + (dashes if dashes >= 2 else 0)
-
-
-def ends_sentence(line: str) -> bool:
-    """True when ``line`` ends like a sentence (or a quotation, or a colon)."""
-    return bool(_TERMINAL.search(line.rstrip()))
 
 
 # Prefilters over every cue at once. Anchored patterns are tried at offset 0 only, so

@@ -288,6 +288,7 @@ def _detect(data: bytes) -> str | None:
     it; a CJK pick needs real double-byte structure. Otherwise the bytes decide between
     the two codecs that cover most legacy news pages: cp1251 for Cyrillic, else cp1252.
     """
+    # Deferred: only a file that is not UTF-8 needs charset-normalizer, slow to import.
     from charset_normalizer import from_bytes
 
     try:

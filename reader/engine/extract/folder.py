@@ -13,13 +13,15 @@ process pool).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.engine.extract import load
+# Modules, not names: the extractors are looked up at call time (tests replace them).
+from reader.engine.extract import evidence, load, plain
 from reader.engine.extract.decode import decode_bytes, looks_like_html
 from reader.engine.extract.units import paragraph_from_span
 from reader.engine.model import (
@@ -101,8 +103,6 @@ def extract_paths(
     :raises LookupError: when ``encoding`` is not a known codec.
     """
     if encoding is not None:
-        import codecs
-
         codecs.lookup(encoding)
     scan = load.read_paths(paths, cwd=cwd)
     forced: Mapping[str, str] = _Everything(encoding) if encoding else {}
@@ -179,12 +179,10 @@ def _keep_unique(
 
 
 def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
-    from reader.engine.extract.evidence import refine_with_folder
-
     if not articles:
         return []
     try:
-        return list(refine_with_folder(articles, texts))
+        return list(evidence.refine_with_folder(articles, texts))
     except Exception:
         # The cross-version evidence only refines what each file's own extraction found;
         # a failure there must not lose the folder, so the per-file results stand (and
@@ -245,12 +243,12 @@ def extract_article(text: str, fmt: SourceFormat) -> tuple[SourceFormat, Article
     A ``.txt`` or ``.md`` file whose content is an HTML document takes the HTML path.
     """
     if fmt is SourceFormat.HTML or looks_like_html(text):
+        # Deferred: the HTML extractor loads trafilatura and lxml, which a text-only folder never needs.
         from reader.engine.extract.html import extract_html_article
 
         return SourceFormat.HTML, extract_html_article(text)
-    from reader.engine.extract.plain import extract_text_article
 
-    return fmt, extract_text_article(text, markdown=fmt is SourceFormat.MARKDOWN)
+    return fmt, plain.extract_text_article(text, markdown=fmt is SourceFormat.MARKDOWN)
 
 
 def _version(d: _Decoded, article: Article) -> Version:

@@ -30,6 +30,8 @@ from typing import Any
 from reader.engine.extract.decode import looks_like_html as looks_like_html
 from reader.engine.extract.html_cues import TEXT_CUES, context_words, innermost_reason, reasons_for
 from reader.engine.extract.html_text import Projection, project
+from reader.engine.extract.metadata import find_date, outlet_from_url, parse_date, spelled_name
+from reader.engine.extract.plain import extract_text_article
 from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.text.normalize import make_paragraph
 
@@ -96,6 +98,7 @@ def _from_units(
 
 def _run_trafilatura(source: str) -> Any:
     try:
+        # Deferred to the first page, inside the try: if it cannot be imported, the text cleaner takes over.
         import trafilatura
 
         return trafilatura.bare_extraction(
@@ -112,8 +115,6 @@ def _run_trafilatura(source: str) -> Any:
 
 
 def _metadata(doc: Any, source: str, visible: str) -> dict[str, str | None]:
-    from reader.engine.extract.metadata import outlet_from_url, parse_date, spelled_name
-
     def field(name: str) -> str | None:
         value = getattr(doc, name, None) if doc is not None else None
         return value.strip() if isinstance(value, str) and value.strip() else None
@@ -408,15 +409,11 @@ def _block_reason(
 
 
 def _mentions_date(text: str) -> bool:
-    from reader.engine.extract.metadata import find_date
-
     return find_date(text) is not None
 
 
 def _fallback(source: str, proj: Projection, meta: dict[str, str | None]) -> Article:
     """The visible text cleaned as plain text, with offsets mapped back to the page."""
-    from reader.engine.extract.plain import extract_text_article
-
     article = extract_text_article(proj.text, markdown=False)
 
     def to_source(m: OffsetMap) -> OffsetMap:

@@ -1,7 +1,7 @@
 """Article metadata found in plain text: dates, URLs, outlet names and bylines.
 
-Owns: the date formats the reader understands (English, Russian, French, German,
-Spanish, Italian and Portuguese month names; ISO; dotted and slashed numbers), URL
+Owns: the publication-date formats the reader understands (day, month name and year
+with the month words of ``text.rules``; ISO; dotted and slashed numbers), URL
 finding, the outlet name derived from a URL or from the page's own words (masthead,
 self-mention, copyright line), and byline recognition. Nothing is invented: when the
 text does not say, the answer is ``None``.
@@ -12,7 +12,7 @@ numbers are 12 or less and differ, ``parse_date`` returns ``None`` rather than g
 day-first forms (``28.01.2022``, ``28-01-2022``) are read day first, as everywhere
 they are used.
 
-Imports only the standard library.
+Imports the standard library and ``text.rules``.
 """
 
 from __future__ import annotations
@@ -21,121 +21,10 @@ import datetime as _dt
 import re
 from urllib.parse import urlsplit
 
-_MONTHS: dict[str, int] = {}
+from reader.engine.text.rules import MONTHS
 
-
-def _months(month: int, *names: str) -> None:
-    for name in names:
-        _MONTHS[name] = month
-
-
-_months(
-    1,
-    "january",
-    "jan",
-    "января",
-    "январь",
-    "янв",
-    "janvier",
-    "janv",
-    "januar",
-    "jänner",
-    "jän",
-    "enero",
-    "ene",
-    "gennaio",
-    "gen",
-    "janeiro",
-)
-_months(
-    2,
-    "february",
-    "feb",
-    "февраля",
-    "февраль",
-    "фев",
-    "févr",
-    "février",
-    "fevrier",
-    "fevr",
-    "februar",
-    "febrero",
-    "febbraio",
-    "fevereiro",
-    "fev",
-)
-_months(
-    3, "march", "mar", "марта", "март", "mars", "märz", "maerz", "marzo", "março", "marco", "mär"
-)
-_months(4, "april", "apr", "апреля", "апрель", "апр", "avril", "avr", "abril", "abr", "aprile")
-_months(5, "may", "мая", "май", "mai", "mayo", "maggio", "maio", "mag")
-_months(6, "june", "jun", "июня", "июнь", "июн", "juin", "juni", "junio", "giugno", "junho", "giu")
-_months(
-    7,
-    "july",
-    "jul",
-    "июля",
-    "июль",
-    "июл",
-    "juillet",
-    "juil",
-    "juli",
-    "julio",
-    "luglio",
-    "julho",
-    "lug",
-)
-_months(8, "august", "aug", "августа", "август", "авг", "août", "aout", "agosto", "ago")
-_months(
-    9,
-    "september",
-    "sept",
-    "sep",
-    "сентября",
-    "сентябрь",
-    "сен",
-    "сент",
-    "septembre",
-    "septiembre",
-    "setiembre",
-    "settembre",
-    "setembro",
-    "set",
-)
-_months(
-    10,
-    "october",
-    "oct",
-    "октября",
-    "октябрь",
-    "окт",
-    "octobre",
-    "oktober",
-    "okt",
-    "octubre",
-    "ottobre",
-    "outubro",
-    "out",
-    "ott",
-)
-_months(11, "november", "nov", "ноября", "ноябрь", "ноя", "novembre", "noviembre", "novembro")
-_months(
-    12,
-    "december",
-    "dec",
-    "декабря",
-    "декабрь",
-    "дек",
-    "décembre",
-    "decembre",
-    "déc",
-    "dezember",
-    "dez",
-    "diciembre",
-    "dic",
-    "dicembre",
-    "dezembro",
-)
+# The month words are the shared text rules' (every language and case they know).
+_MONTHS: dict[str, int] = MONTHS
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"

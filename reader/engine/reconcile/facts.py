@@ -1,17 +1,16 @@
 """Facts that differ: numbers, dates and names compared across versions, row by row.
 
-Owns: finding numbers (digits, "100,000", "1.5 million", number words), dates
-(weekdays, months, years, relative phrases such as "earlier this week") and names
-(capitalised sequences) in paragraph text; the transliteration-variant key that makes
-"Sergei"/"Sergey", "Kyiv"/"Kiev" or "Lugansk"/"Luhansk" one name; and the table of
-per-version values where versions disagree. Imports the standard library, rapidfuzz
-and the engine's model and reconciliation helpers.
+Owns: the table of per-version values where versions disagree (a substitution, not a
+paraphrase that adds or drops a fact), the story-wide list of names spelled more than
+one way, and when two spellings are one name. Finding the numbers, dates and names (in
+every language) and the transliteration key are ``text.rules``'; ``find_*`` here wrap
+them as ``Fact``s. Imports the standard library, rapidfuzz, the model, ``text.rules``
+and the reconciliation helpers.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,6 +18,21 @@ from rapidfuzz import fuzz
 
 from reader.engine.model import Alignment, Version, VersionId
 from reader.engine.reconcile.consensus import cell_text, row_keys
+from reader.engine.text import rules
+from reader.engine.text.rules import NOT_NAMES, Mention, capitalised_mid_sentence, name_key
+
+__all__ = [
+    "Fact",
+    "FactDifference",
+    "FactKind",
+    "facts_that_differ",
+    "find_dates",
+    "find_facts",
+    "find_names",
+    "find_numbers",
+    "name_key",
+    "same_name",
+]
 
 
 class FactKind(StrEnum):
@@ -71,282 +85,30 @@ class FactDifference:
         return f"{self.kind.value}s differ"
 
 
-# --- numbers ---------------------------------------------------------------------------
-
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_UNITS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 12,
-}  # fmt: skip
-# "one" is left out: "no one", "one of the" are not counts.
-_DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-    r"(?:\s*(%|percent\b|per cent\b))?(?:\s+(thousand|million|billion|trillion)\b)?",
-    re.IGNORECASE,
-)
-_WORDNUM = re.compile(
-    r"\b(?:(?:a|one)\s+)?(?:(?:"
-    + "|".join(_UNITS)
-    + r")(?:[-\s](?:"
-    + "|".join(_UNITS)
-    + r"))*)(?:\s+(?:thousand|million|billion|trillion))?\b"
-    r"|\b(?:a|one)\s+(?:thousand|million|billion|trillion)\b",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# --- finding: the text rules, as facts ---------------------------------------------------
 
 
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else f"{value:g}"
-
-
-def _word_value(text: str) -> float:
-    total = 0.0
-    current = 0.0
-    for w in re.split(r"[-\s]+", text.casefold()):
-        if w in ("a", "one"):
-            current = max(current, 1.0)
-        elif w in ("dozen", "dozens"):
-            current = max(current, 1.0) * 12
-        elif w == "hundred":
-            current = max(current, 1.0) * 100
-        elif w in _SCALE:
-            total += max(current, 1.0) * _SCALE[w]
-            current = 0.0
-        elif w in _UNITS:
-            current += _UNITS[w]
-    return total + current
+def _facts(kind: FactKind, found: list[Mention]) -> list[Fact]:
+    return [Fact(kind, m.text, m.value, m.start, m.end) for m in found]
 
 
 def find_numbers(text: str) -> list[Fact]:
-    """Numbers in ``text`` (years excluded: they are dates), with comparable values."""
-    out: list[Fact] = []
-    dates = [(d.start, d.end) for d in find_dates(text)]
-    for m in _DIGITS.finditer(text):
-        whole, frac, pct, scale = m.groups()
-        if any(s <= m.start() < e for s, e in dates):
-            continue  # the day or year of a date
-        if len(whole) > 24:
-            continue  # a digit run that long is an identifier, not a count
-        value = float(whole.replace(",", "") + ("." + frac if frac else ""))
-        if scale:
-            value *= _SCALE[scale.casefold()]
-        out.append(
-            Fact(FactKind.NUMBER, m.group(), _fmt(value) + ("%" if pct else ""), m.start(), m.end())
-        )
-    for m in _WORDNUM.finditer(text):
-        if any(f.start <= m.start() < f.end for f in out):
-            continue
-        out.append(
-            Fact(FactKind.NUMBER, m.group(), _fmt(_word_value(m.group())), m.start(), m.end())
-        )
-    return sorted(out, key=lambda f: f.start)
-
-
-# --- dates -----------------------------------------------------------------------------
-
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_DATE = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})\s+)?(?P<month>" + _MONTH_RE + r")(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
-    r"(?:,?\s+(?P<year>1[89]\d\d|20\d\d))?\b"
-    r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<rel>(?:earlier|later)\s+this\s+(?:week|month|year)|(?:this|last|next)\s+(?:week|month|year)"
-    r"|yesterday|today|tomorrow|tonight)\b"
-    r"|(?<![\d,.])(?P<yearonly>1[89]\d\d|20\d\d)(?![\d,])",
-    re.IGNORECASE,
-)
+    """Numbers in ``text`` (``text.rules.find_numbers``: the days and years of dates
+    excluded), with comparable values."""
+    return _facts(FactKind.NUMBER, rules.find_numbers(text))
 
 
 def find_dates(text: str) -> list[Fact]:
-    """Weekdays, month dates, years and relative dates ("earlier this week") in ``text``."""
-    out: list[Fact] = []
-    for m in _DATE.finditer(text):
-        g = m.groupdict()
-        if g["month"]:
-            month = g["month"].rstrip(".").casefold()
-            if month == "may" and not (g["d1"] or g["d2"] or g["year"]):
-                continue  # the verb "may"
-            full = next(x for x in _MONTHS if x.startswith(month[:3]))
-            parts = [full] + [p for p in (g["d1"] or g["d2"], g["year"]) if p]
-            value = " ".join(parts)
-        elif g["weekday"]:
-            value = g["weekday"].casefold()
-        elif g["rel"]:
-            value = re.sub(r"^(?:earlier|later)\s+", "", " ".join(g["rel"].casefold().split()))
-        else:
-            value = g["yearonly"]
-        out.append(Fact(FactKind.DATE, m.group(), value, m.start(), m.end()))
-    return out
+    """Dates in ``text`` (``text.rules.find_dates``): weekdays, month dates with or
+    without a year, years and relative dates ("earlier this week", "вчера"), in any
+    language the rules know; values are language-neutral ("january 28", "yesterday")."""
+    return _facts(FactKind.DATE, rules.find_dates(text))
 
 
-# --- names -----------------------------------------------------------------------------
-
-_NAME = re.compile(
-    r"(?<![\w’'])[A-Z][\w’'\-]*(?:\s+(?:(?:al|de|du|da|van|von|der|bin|ibn)\s+)?[A-Z][\w’'\-]*)*"
-)
-_NOT_NAMES = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "but",
-        "and",
-        "or",
-        "so",
-        "yet",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "to",
-        "with",
-        "there",
-        "here",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "why",
-        "how",
-        "where",
-        "all",
-        "some",
-        "many",
-        "most",
-        "no",
-        "not",
-        "also",
-        "however",
-        "meanwhile",
-        "president",
-        "minister",
-        "foreign",
-        "prime",
-        "secretary",
-        "general",
-        "chancellor",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "madam",
-        "state",
-        "deputy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "former",
-        "acting",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-_TITLES = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "general",
-        "chancellor",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sir",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "senator",
-        "governor",
-        "mayor",
-        "ambassador",
-        "envoy",
-    ]
-)
-_TRANSLIT = (
-    ("tch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("kh", "h"), ("tz", "ts"),
-    ("w", "v"), ("x", "ks"), ("zh", "j"), ("j", "i"), ("y", "i"), ("ie", "i"), ("g", "h"),
-)  # fmt: skip
-
-
-def name_key(name: str) -> str:
-    """A spelling-insensitive key for a name: transliteration variants share it.
-
-    Accents dropped, case folded, then kh→h, ts/tz, w→v, zh→j, j/y→i, ie→i, g→h (Ukrainian
-    h for Russian g), and doubled letters collapsed — so Sergei/Sergey, Dmitry/Dmitri/
-    Dmitriy, Zelensky/Zelenskyy/Zelenskiy, Kyiv/Kiev and Lugansk/Luhansk agree.
-    """
-    s = unicodedata.normalize("NFKD", name.casefold())
-    s = "".join(c for c in s if c.isalpha() or c == " ")
-    for a, b in _TRANSLIT:
-        s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
+def find_names(text: str, *, known: frozenset[str] | None = None) -> list[Fact]:
+    """Names in ``text`` (``text.rules.find_names``); ``value`` is the ``name_key`` of the
+    name's last word. See ``text.rules.find_names`` for ``known``."""
+    return _facts(FactKind.NAME, rules.find_names(text, known=known))
 
 
 def same_name(a: str, b: str) -> bool:
@@ -363,71 +125,6 @@ def _same_key(ka: str, kb: str) -> bool:
     if ka + "a" == kb or kb + "a" == ka:
         return False  # Alexandrov / Alexandrova: two people, not two spellings
     return min(len(ka), len(kb)) >= 6 and ka[0] == kb[0] and fuzz.ratio(ka, kb) >= 90.0
-
-
-def _bare(word: str) -> str:
-    return re.sub(r"(?:['’]s|['’])$", "", word).casefold()
-
-
-_OPENS_SENTENCE = re.compile(r"(?:[.!?:][\"”»’']?\s+|[\"“«‘]\s*|\n\s*)$")
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    # Only the few characters before ``pos`` matter; looking at all of them would make
-    # scanning a long version quadratic.
-    before = text[max(0, pos - 8) : pos]
-    return (pos <= 8 and not before.strip()) or _OPENS_SENTENCE.search(before) is not None
-
-
-def capitalised_mid_sentence(text: str) -> frozenset[str]:
-    """Words of ``text`` written with a capital where no sentence starts (folded)."""
-    return frozenset(
-        _bare(m.group())
-        for m in re.finditer(r"[A-Z][\w’'\-]*", text)
-        if not _sentence_initial(text, m.start())
-    )
-
-
-def find_names(text: str, *, known: frozenset[str] | None = None) -> list[Fact]:
-    """Capitalised word sequences, with leading titles and function words dropped.
-
-    ``value`` is the spelling key (``name_key``) of the name's last word.
-
-    :param known: words (folded) seen capitalised mid-sentence elsewhere in the story; a
-        one-word "name" opening a sentence ("According", "Attention") is kept only when
-        it is known. Default: the words capitalised mid-sentence in ``text`` itself.
-    """
-    if known is None:
-        known = capitalised_mid_sentence(text)
-    out: list[Fact] = []
-    for m in _NAME.finditer(text):
-        words = list(re.finditer(r"\S+", m.group()))
-        folded = [_bare(w.group()) for w in words]
-        titled = [k for k, w in enumerate(folded) if w in _TITLES]
-        if titled and titled[-1] < len(words) - 1:
-            del words[: titled[-1] + 1]  # "French President Emmanuel Macron" -> the person
-        while words and _bare(words[0].group()) in _NOT_NAMES:
-            words.pop(0)
-        while words and _bare(words[-1].group()) in _NOT_NAMES:
-            words.pop()
-        if not words:
-            continue
-        start = m.start() + words[0].start()
-        if (
-            len(words) == 1
-            and _sentence_initial(text, start)
-            and _bare(words[0].group()) not in known
-        ):
-            continue
-        end = m.start() + words[-1].end()
-        surface = re.sub(r"(?:['’]s|['’])$", "", text[start:end])
-        if len(surface) < 2 or (surface.isupper() and len(surface) <= 4):
-            continue  # acronyms (NATO, US) are organisations spelled one way
-        # Compared on the last word: "Vladimir Putin" and "Putin" are one person.
-        out.append(
-            Fact(FactKind.NAME, surface, name_key(surface.split()[-1]), start, start + len(surface))
-        )
-    return out
 
 
 def find_facts(text: str) -> list[Fact]:
@@ -500,7 +197,7 @@ def _spellings(versions: tuple[Version, ...]) -> list[FactDifference]:
             for f in find_names(p.text, known=known):
                 for tok in f.text.split():
                     tok = re.sub(r"(?:['’]s|['’])$", "", tok)
-                    if len(tok) < 3 or tok.casefold() in _NOT_NAMES:
+                    if len(tok) < 3 or tok.casefold() in NOT_NAMES:
                         continue
                     shown = found.setdefault(tok, {}).setdefault(v.id, [])
                     if f.text not in shown:

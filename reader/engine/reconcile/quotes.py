@@ -1,12 +1,11 @@
 """Quotations: finding them in every version, naming the speaker, grouping renderings.
 
-Owns: which characters open and close a quotation (all common marks, plus the forms
-scraping mangles them into: doubled ASCII quotes, ``&quot;`` and other entities, a
-quote closed by the wrong mark, a missing mark, a quote running over a paragraph
-break), telling apostrophes ("Russia’s") from quote marks, and grouping renderings of
-one statement across versions (translations included) by IDF-weighted content-word
-overlap, the collation row and speaker agreement. Speaker attribution lives in
-``quote_speakers``. Imports the standard library and the engine.
+Owns: the quotations of each version — paragraph by paragraph with ``text.rules``
+(which marks open and close a quotation, their mangled forms, apostrophes told apart),
+plus the newsroom convention of a quotation running over a paragraph break — and
+grouping renderings of one statement across versions (translations included) by
+IDF-weighted content-word overlap, the collation row and speaker agreement. Speaker
+attribution lives in ``speakers``. Imports the standard library and the engine.
 """
 
 from __future__ import annotations
@@ -20,6 +19,12 @@ from reader.engine.model import Alignment, DiffOp, Version, VersionId
 from reader.engine.reconcile.speakers import antecedent, attribute, is_pronoun, speaker_key
 from reader.engine.text.diffing import diff_tokens
 from reader.engine.text.normalize import normalize_text
+from reader.engine.text.rules import (
+    double_quote_marks,
+    pair_double_quotes,
+    pair_single_quotes,
+    trim_span,
+)
 
 GROUP_THRESHOLD = 0.42
 """Score (0..1, see ``quote_similarity``) at which two renderings are one statement.
@@ -29,23 +34,6 @@ most one or two."""
 
 ROW_BONUS = 0.15
 SPEAKER_BONUS = 0.1
-
-_D_OPEN, _D_CLOSE = "“„‟«", "”»"
-_S_OPEN, _S_CLOSE = "‘‚‹", "’›"
-_ENTITIES = {
-    "&quot;": '"', "&#34;": '"', "&#x22;": '"', "&ldquo;": "“", "&rdquo;": "”",
-    "&bdquo;": "„", "&laquo;": "«", "&raquo;": "»", "&#8220;": "“", "&#8221;": "”",
-    "&#8222;": "„", "&#171;": "«", "&#187;": "»",
-}  # fmt: skip
-# Scrapers that escape twice leave "&amp;quot;": the same marks.
-_ENTITIES.update({"&amp;" + k[1:]: v for k, v in list(_ENTITIES.items())})
-_MARK = re.compile(
-    "|".join(re.escape(e) for e in sorted(_ENTITIES, key=len, reverse=True))
-    + r"|''|``|\"\"|[\"“”„‟«»]"
-)
-_S_MARK = re.compile(r"&#39;|&#8216;|&#8217;|&lsquo;|&rsquo;|['‘’‚‹›]")
-_OPEN_LEFT = set(" \t\n([{—–-/") | set(_D_OPEN) | set(_S_OPEN)
-_CLOSE_RIGHT = set(" \t\n.,;:!?)]}—–-…/") | set(_D_CLOSE) | set(_S_CLOSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,150 +90,15 @@ class WordRun:
 # --- finding ---------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Mark:
-    start: int
-    end: int
-    role: str  # "open", "close" or "either"
-
-
-def _context_role(text: str, start: int, end: int, inherent: str) -> str:
-    left = text[start - 1] if start > 0 else " "
-    right = text[end] if end < len(text) else " "
-    opens = left in _OPEN_LEFT and not right.isspace()
-    closes = not left.isspace() and (right in _CLOSE_RIGHT or right.isspace())
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    return inherent
-
-
-def _double_marks(text: str) -> list[_Mark]:
-    marks = []
-    for m in _MARK.finditer(text):
-        s, e = m.span()
-        ch = _ENTITIES.get(m.group(), m.group())
-        if (
-            ch in ('"', "''")
-            and s > 0
-            and text[s - 1].isdigit()
-            and (e == len(text) or not text[e].isalpha())
-        ):
-            continue  # an inch or seconds mark: 15" screen
-        inherent = (
-            "open"
-            if ch[0] in _D_OPEN or ch == "``"
-            else ("close" if ch[0] in _D_CLOSE else "either")
-        )
-        marks.append(_Mark(s, e, _context_role(text, s, e, inherent)))
-    return marks
-
-
-def _single_marks(text: str) -> list[_Mark]:
-    """Single marks that can only be quotation marks: apostrophes are never returned."""
-    marks = []
-    for m in _S_MARK.finditer(text):
-        s, e = m.span()
-        left = text[s - 1] if s > 0 else " "
-        right = text[e] if e < len(text) else " "
-        if left.isalnum() and right.isalnum():
-            continue  # Russia’s, didn't, O'Neill
-        if "''" in (text[s - 1 : s + 1], text[s : s + 2]):
-            continue  # half of a doubled mark, already read as a double quote
-        if right.isdigit():
-            continue  # ’90s
-        role = _context_role(text, s, e, "either")
-        if role == "close" and left in "sS" and (m.group() in "'’"):
-            role = "maybe-close"  # leaders' call: a close only if a quote is open
-        if role != "either":
-            marks.append(_Mark(s, e, role))
-    return marks
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
-def _pair_double(text: str, carried: bool) -> tuple[list[tuple[int, int, bool]], int | None]:
-    """Pair double marks in one paragraph.
-
-    :param carried: a quotation from the previous paragraph is still open.
-    :return: ``(spans, open_at)`` where spans are ``(start, end, balanced)`` of quoted
-        words and ``open_at`` is where a still-open quotation's words start (or None).
-    """
-    spans: list[tuple[int, int, bool]] = []
-    open_at: int | None = 0 if carried else None
-    last_end = 0
-    for mk in _double_marks(text):
-        role = mk.role
-        if role == "either":
-            role = "close" if open_at is not None else "open"
-        if role == "open":
-            if open_at is not None:
-                # A second opener before any closer: the first quotation lost its mark.
-                s, e = _trim(text, open_at, mk.start)
-                if s < e:
-                    spans.append((s, e, False))
-            open_at = mk.end
-        else:
-            if open_at is not None:
-                s, e = _trim(text, open_at, mk.start)
-                spans.append((s, e, True))
-            else:
-                # A closer with no opener: the quotation began at the sentence start.
-                begin = max(last_end, _sentence_start(text, mk.start))
-                s, e = _trim(text, begin, mk.start)
-                spans.append((s, e, False))
-            open_at = None
-            last_end = mk.end
-    if open_at is not None:
-        # “We wait,’ he said: a double quotation closed by a single mark.
-        closer = next(
-            (mk for mk in _single_marks(text) if mk.start >= open_at and mk.role == "close"), None
-        )
-        if closer is not None:
-            s, e = _trim(text, open_at, closer.start)
-            spans.append((s, e, False))
-            open_at = None
-    return [sp for sp in spans if any(c.isalpha() for c in text[sp[0] : sp[1]])], open_at
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    cut = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z“\"‘'«])", text[:pos])), default=0)
-    return cut
-
-
-def _pair_single(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
-    """British-style 'single' quotations outside double-quoted spans (balanced only)."""
-    spans = []
-    open_at: int | None = None
-    for mk in _single_marks(text):
-        if any(s - 1 <= mk.start <= e for s, e in taken):
-            continue
-        if mk.role == "open":
-            open_at = mk.end
-        elif open_at is not None:
-            s, e = _trim(text, open_at, mk.start)
-            if any(c.isalpha() for c in text[s:e]):
-                spans.append((s, e, True))
-            open_at = None
-    return spans
-
-
 def _opens_paragraph(text: str) -> bool:
-    marks = _double_marks(text)
+    marks = double_quote_marks(text)
     return (
         bool(marks) and marks[0].role in ("open", "either") and not text[: marks[0].start].strip()
     )
 
 
 def _closes_first(text: str) -> bool:
-    marks = _double_marks(text)
+    marks = double_quote_marks(text)
     return bool(marks) and marks[0].role == "close"
 
 
@@ -261,16 +114,16 @@ def find_quotes(version: Version) -> list[Quote]:
     carried = False
     for p in paras:
         text = p.text
-        spans, open_at = _pair_double(text, carried)
+        spans, open_at = pair_double_quotes(text, carried)
         carried = False
-        singles = _pair_single(
+        singles = pair_single_quotes(
             text,
             [(s, e) for s, e, _ in spans] + ([(open_at, len(text))] if open_at is not None else []),
         )
         for s, e, bal in sorted(spans + singles):
             pieces.append((p.index, s, e, bal, False))
         if open_at is not None:
-            s, e = _trim(text, open_at, len(text))
+            s, e = trim_span(text, open_at, len(text))
             nxt = paras[p.index + 1].text if p.index + 1 < len(paras) else ""
             cont = bool(nxt) and (_opens_paragraph(nxt) or _closes_first(nxt))
             if any(c.isalpha() for c in text[s:e]):

@@ -14,6 +14,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reader.engine.model import Alignment, Version
+from reader.engine.reconcile import export as ex
+from reader.engine.reconcile.consensus import reconcile
+from reader.engine.reconcile.facts import facts_that_differ
+from reader.engine.reconcile.quotes import group_quotes
+from reader.engine.reconcile.sources import source_scores
 
 REPORTS: dict[str, tuple[str, ...]] = {
     "reconcile": ("md", "html", "json"),
@@ -49,27 +54,19 @@ def render_report(
     """
     if fmt not in REPORTS.get(kind, ()):
         raise ValueError(f"no {fmt!r} format for the {kind!r} report")
-    from reader.engine.reconcile import export as ex
 
     if kind == "sources":
-        from reader.engine.reconcile.sources import source_scores
-
         return _dump(ex.sources_json(source_scores(versions)))
     if alignment is None:
         raise ValueError(f"the {kind} report needs at least one readable version")
     if kind == "reconcile":
-        from reader.engine.reconcile.consensus import reconcile
-
         rec = reconcile(alignment, choices=dict(choices or {}))
         if fmt == "json":
             return _dump(ex.reconcile_json(rec))
         return ex.reconcile_html(rec) if fmt == "html" else ex.reconcile_markdown(rec)
     if kind == "quotes":
-        from reader.engine.reconcile.quotes import group_quotes
-
         groups = group_quotes(alignment)
         return ex.quotes_csv(groups) if fmt == "csv" else _dump(ex.quotes_json(groups))
-    from reader.engine.reconcile.facts import facts_that_differ
 
     diffs = facts_that_differ(alignment)
     return _dump(ex.facts_json(diffs)) if fmt == "json" else ex.facts_text(diffs)

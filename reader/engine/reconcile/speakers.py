@@ -2,14 +2,15 @@
 
 Owns: the attribution patterns ("…," Putin told Macron; "…," the Kremlin said;
 said Lavrov; according to X; X added; Le Drian said on Friday that "…") and the
-comparison key for speakers. Imports the standard library and ``facts.name_key``.
+comparison key for speakers. Imports the standard library and ``text.rules`` (sentence
+bounds, capitalised words, ``name_key``).
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.engine.reconcile.facts import name_key
+from reader.engine.text.rules import CAPITALISED_WORD, name_key, sentence_end, sentence_start
 
 _VERBS = (
     r"(?:said|says|say|told|tells|tell|added|adds|stated|states|noted|notes|wrote|writes|"
@@ -18,7 +19,7 @@ _VERBS = (
     r"claims|remarked|commented|emphasised|emphasized|underlined|recalled|concluded|"
     r"described|cited|quoted|urged|urges|admitted|acknowledged|confirmed|denied|reported)"
 )
-_CAP = r"[A-Z][\w’'\-]*"
+_CAP = CAPITALISED_WORD
 _NOUNS = (
     r"(?:minister|official|officials|spokesman|spokeswoman|spokesperson|statement|readout|"
     r"president|leader|ministry|source|sources|report|diplomat|envoy|aide|government|"
@@ -81,11 +82,10 @@ def attribute(end_text: str, end: int, start_text: str, start: int) -> str | Non
     sentence (X said that "…"), then for "according to X" in either place.
     """
     after = _LEADING_MARKS.sub("", end_text[end:])
-    after = re.split(r"(?<=[.!?])\s|[“\"«„]", after, maxsplit=1)[0]
+    after = re.split(r"[“\"«„]", after[: sentence_end(after, 0)], maxsplit=1)[0]
     head = start_text[:start]
     head = _TRAILING_MARKS.sub("", head)
-    sentence_start = max((m.end() for m in re.finditer(r"[.!?][”\"»’']?\s+", head)), default=0)
-    before = head[sentence_start:]
+    before = head[sentence_start(head, len(head)) :]
     m = _AFTER_SV.match(after) or _AFTER_VS.match(after)
     if m:
         return _clean(m.group("spk"))

@@ -32,6 +32,7 @@ from reader.engine.store.annotation import (
 )
 from reader.engine.store.db import Store, now_iso
 from reader.engine.text.diffing import diff_chars, fuzzy_find, map_offset
+from reader.engine.text.normalize import normalize_text
 
 MIN_SIMILARITY = 0.6
 """Similarity below which a fuzzy candidate is rejected (the annotation is orphaned)."""
@@ -81,7 +82,6 @@ def quote_span(version: Version, index: int, quote: str) -> tuple[int, int]:
     at = p.text.find(quote) if quote else -1
     if at >= 0:
         return p.source.map_span(at, at + len(quote))
-    from reader.engine.text.normalize import normalize_text
 
     key = normalize_text(quote)
     at = p.key.find(key) if key else -1

@@ -128,6 +128,7 @@ class Store:
         # app's start-up, and the comparison is shown before the store is opened.
         from sqlite_utils import Database
 
+        # migrations imports sqlite_utils: deferred with it.
         from reader.engine.store.migrations import SCHEMA_VERSION
 
         folder_path = Path(folder)
@@ -173,6 +174,7 @@ class Store:
                 time.sleep(0.05 * (attempt + 1))
         # FULL: a commit is on disk before the call returns, even across a power cut.
         conn.execute("PRAGMA synchronous = FULL")
+        # migrations imports sqlite_utils: deferred with it (see open).
         from reader.engine.store.migrations import MIGRATIONS
 
         if MIGRATIONS.pending(self._db):
@@ -207,6 +209,7 @@ class Store:
         got = row.fetchone()
         if got:
             return int(got[0])
+        # migrations imports sqlite_utils: deferred with it (see open).
         from reader.engine.store.migrations import SCHEMA_VERSION
 
         return SCHEMA_VERSION

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.engine.model import LinkOverride, OverrideAction, Restore
 from reader.engine.store.annotation import AnchorStatus, Annotation, Tag
+from reader.engine.store.db import now_iso
 
 if TYPE_CHECKING:
     from reader.engine.store.db import Store
@@ -129,8 +130,6 @@ class _FieldEdit:
         return value
 
     def apply(self, store: Store) -> None:
-        from reader.engine.store.db import now_iso
-
         _run(store, self, self._kind, False, lambda: self._write(store, self.value, now_iso()))
 
     def revert(self, store: Store) -> None:

@@ -1,5 +1,7 @@
 """Text primitives every pipeline step uses: comparison keys with offset maps back to the
-original text (``normalize``) and the one owner of diff-match-patch (``diffing``).
+original text (``normalize``), the one owner of diff-match-patch (``diffing``), and the
+shared text rules (``rules``, with their words per language in ``words``): what a
+sentence start and end, a quotation, a date, a number and a name look like.
 
 Imports only the core (``reader.engine.model``); every step package may import this one.
 """
@@ -11,14 +13,38 @@ from reader.engine.text.normalize import (
     make_paragraph,
     normalize_text,
 )
+from reader.engine.text.rules import (
+    Mention,
+    ends_sentence,
+    ends_sentence_at,
+    find_dates,
+    find_names,
+    find_numbers,
+    name_key,
+    quoted_spans,
+    sentence_end,
+    sentence_start,
+    starts_sentence,
+)
 
 __all__ = [
+    "Mention",
     "comparison_key",
     "diff_chars",
     "diff_tokens",
+    "ends_sentence",
+    "ends_sentence_at",
+    "find_dates",
+    "find_names",
+    "find_numbers",
     "fuzzy_find",
     "is_cosmetic_change",
     "make_paragraph",
     "map_offset",
+    "name_key",
     "normalize_text",
+    "quoted_spans",
+    "sentence_end",
+    "sentence_start",
+    "starts_sentence",
 ]

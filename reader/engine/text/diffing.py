@@ -35,6 +35,7 @@ _FAST_OPS = {"-": DiffOp.DELETE, "=": DiffOp.EQUAL, "+": DiffOp.INSERT}
 def _pure() -> Any:
     """The pure-Python library, imported on first use: fuzzy matching needs it, diffs only
     when the C++ build is missing, and neither is on the way to the first comparison."""
+    # Deferred (see the docstring): nothing on the way to the first comparison needs it.
     import diff_match_patch
 
     return diff_match_patch
