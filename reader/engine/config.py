@@ -53,6 +53,24 @@ class AlignConfig:
     :param collate_candidates: at most this many candidate rows scored per added
         paragraph (those sharing the most rare stems).
     :param semantic_cleanup: merge confetti of short equalities in word diffs.
+    :param sentence_group_cutoff: similarity at which two sentences of one group are
+        diffed as a pair (the group already corresponds: modest evidence suffices).
+    :param sentence_join_containment: a free sentence at least this contained in a
+        matched sentence of the other side joins that match (a sentence split in two).
+    :param sentence_cutoff: similarity at which a sentence of an otherwise unpaired
+        paragraph is carried by a sentence anywhere in the other version.
+    :param sentence_near_cutoff: the same, lower, for a sentence found in its expected
+        place (between the neighbouring pairs in reading order).
+    :param sentence_min_stems: a sentence needs this many content stems to carry a
+        paragraph on its own ("He said so." is found everywhere).
+    :param sentence_contained: a free paragraph's sentence at least this contained in a
+        sentence of the other version is carried there (a sentence shortened).
+    :param move_cutoff: a sentence matched in no sentence of its own group but at least
+        this similar to one in another group joins the two groups (a sentence moved
+        across a paragraph boundary: AB|CD re-paragraphed as A|BC|D).
+    :param anchor_weight: added to a sentence pair's similarity per shared anchor
+        (a number, a capitalised name, a quoted phrase), at most ``anchor_cap``.
+    :param anchor_cap: the most anchors can add.
     """
 
     pair_cutoff: float = 0.42
@@ -74,6 +92,15 @@ class AlignConfig:
     collate_probe_words: int = 6
     collate_candidates: int = 32
     semantic_cleanup: bool = True
+    sentence_group_cutoff: float = 0.3
+    sentence_join_containment: float = 0.7
+    sentence_cutoff: float = 0.5
+    sentence_near_cutoff: float = 0.36
+    sentence_min_stems: int = 4
+    sentence_contained: float = 0.8
+    move_cutoff: float = 0.6
+    anchor_weight: float = 0.05
+    anchor_cap: float = 0.15
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -180,6 +180,7 @@ def align_pair(
                 config=config,
                 moved=pos not in on_lis,
                 overridden=touched,
+                index=index,
             )
         )
     added = [

@@ -1,5 +1,6 @@
 """Text primitives every pipeline step uses: comparison keys with offset maps back to the
-original text (``normalize``) and the one owner of diff-match-patch (``diffing``).
+original text (``normalize``), the one owner of diff-match-patch (``diffing``) and the
+one sentence splitter (``sentences``).
 
 Imports only the core (``reader.engine.model``); every step package may import this one.
 """
@@ -10,7 +11,9 @@ from reader.engine.text.normalize import (
     is_cosmetic_change,
     make_paragraph,
     normalize_text,
+    typographic_form,
 )
+from reader.engine.text.sentences import sentence_initial, sentence_spans, sentence_tiles
 
 __all__ = [
     "comparison_key",
@@ -21,4 +24,8 @@ __all__ = [
     "make_paragraph",
     "map_offset",
     "normalize_text",
+    "sentence_initial",
+    "sentence_spans",
+    "sentence_tiles",
+    "typographic_form",
 ]

@@ -110,12 +110,22 @@ TEXT = st.lists(WORDS, min_size=0, max_size=12).map(" ".join).filter(bool)
 
 
 def _rebuild(segs: tuple[Segment, ...], paras: list[Paragraph], side: str) -> list[str]:
-    out = [""] * len(paras)
+    """Each paragraph from its spans in offset order (a sentence moved inside a group
+    is diffed where it sits in the other version, so segment order is not text order);
+    the spans must tile the paragraph: no gap, no overlap."""
     keep = DiffOp.DELETE if side == "base" else DiffOp.INSERT
-    for seg in segs:
-        if seg.op in (DiffOp.EQUAL, keep):
-            for s in seg.base if side == "base" else seg.other:
-                out[s.paragraph] += paras[s.paragraph].text[s.start : s.end]
+    spans = sorted(
+        (s.paragraph, s.start, s.end)
+        for seg in segs
+        if seg.op in (DiffOp.EQUAL, keep)
+        for s in (seg.base if side == "base" else seg.other)
+    )
+    out = [""] * len(paras)
+    ends = [0] * len(paras)
+    for para, start, end in spans:
+        assert start == ends[para], "spans must tile the paragraph"
+        out[para] += paras[para].text[start:end]
+        ends[para] = end
     return out
 
 
