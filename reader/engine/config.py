@@ -95,7 +95,7 @@ class AlignConfig:
     sentence_group_cutoff: float = 0.3
     sentence_join_containment: float = 0.7
     sentence_cutoff: float = 0.5
-    sentence_near_cutoff: float = 0.36
+    sentence_near_cutoff: float = 0.45
     sentence_min_stems: int = 4
     sentence_contained: float = 0.8
     move_cutoff: float = 0.6

@@ -30,6 +30,12 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.engine.align.sentence_links import (
+    KeyedSentence,
+    SentenceTable,
+    match_sentences,
+    sentence_table,
+)
 from reader.engine.align.similarity import Features, SimilarityIndex
 from reader.engine.config import AlignConfig
 
@@ -70,6 +76,11 @@ def longest_increasing(values: Sequence[int]) -> set[int]:
         out.add(pos)
         pos = prev[pos]
     return out
+
+
+def _adjacent(a: Sequence[int], b: Sequence[int]) -> bool:
+    """Whether two sorted index lists touch or interleave (no paragraph between them)."""
+    return a[0] <= b[-1] + 1 and b[0] <= a[-1] + 1
 
 
 class Pairer:
@@ -148,7 +159,193 @@ class Pairer:
         self._gaps()
         self._pieces()
         self._contained()
+        self._carried()
+        self._moves()
         return self.links
+
+    # --- sentence passes --------------------------------------------------------------
+
+    def _tables(self) -> tuple[SentenceTable, SentenceTable]:
+        return (
+            sentence_table(tuple(self.bk), self.index, self.config),
+            sentence_table(tuple(self.ok), self.index, self.config),
+        )
+
+    def _window(self, para: int, side: str) -> tuple[int, int]:
+        """Where a free paragraph is expected on the other side: between the partners
+        of its nearest paired neighbours (inclusive; a merge lands on a neighbour)."""
+        mine, theirs = (self.base_link, self.bk) if side == "base" else (self.other_link, self.ok)
+        lo, hi = 0, len(self.ok if side == "base" else self.bk) - 1
+        for q in range(para - 1, -1, -1):
+            if q in mine:
+                lo = min(mine[q].other if side == "base" else mine[q].base)
+                break
+        for q in range(para + 1, len(theirs)):
+            if q in mine:
+                hi = max(mine[q].other if side == "base" else mine[q].base)
+                break
+        return lo, hi
+
+    def _loose(
+        self, bt: SentenceTable, ot: SentenceTable
+    ) -> tuple[dict[int, Link], dict[int, Link], dict[int, float]]:
+        """Sentences of paired groups that no sentence of their own group matches
+        (``sentence_group_cutoff``), per side, with their group; and the score of every
+        matched sentence's match (both sides, keyed ``("b"|"o", sentence)``)."""
+        cfg = self.config
+        loose_b: dict[int, Link] = {}
+        loose_o: dict[int, Link] = {}
+        held: dict[int, float] = {}
+        for link in self.links:
+            if link.exact:
+                continue
+            bs = [k for b in link.base for k in bt.by_para[b]]
+            os_ = [k for o in link.other for k in ot.by_para[o]]
+            matches = match_sentences(
+                [KeyedSentence(bt.keys[k]) for k in bs],
+                [KeyedSentence(ot.keys[k]) for k in os_],
+                self.index,
+                cfg,
+            )
+            held_b = {i for m in matches for i in m.base}
+            held_o = {i for m in matches for i in m.other}
+            loose_b.update((k, link) for i, k in enumerate(bs) if i not in held_b)
+            loose_o.update((k, link) for i, k in enumerate(os_) if i not in held_o)
+            for m in matches:
+                held.update((-1 - bs[i], m.score) for i in m.base)
+                held.update((os_[i], m.score) for i in m.other)
+        return loose_b, loose_o, held
+
+    def _carried(self) -> None:
+        """A paragraph still unpaired is omitted (or added) only if none of its
+        sentences is carried anywhere in the other version: a sentence clearing
+        ``sentence_cutoff`` (``sentence_near_cutoff`` in its expected place) or almost
+        wholly contained in one (``sentence_contained``) puts its paragraph in the group
+        of the paragraph holding that sentence (a merge, a split, a re-paragraphing)."""
+        cfg = self.config
+        bt, ot = self._tables()
+        loose_b, loose_o, held = self._loose(bt, ot)
+        cands: list[tuple[float, str, int, int]] = []
+        for side, table, there, linked, open_there, linked_there in (
+            ("base", bt, ot, self.base_link, loose_o, self.other_link),
+            ("other", ot, bt, self.other_link, loose_b, self.base_link),
+        ):
+            for para, sents in enumerate(table.by_para):
+                if para in linked:
+                    continue
+                lo, hi = self._window(para, side)
+                best: dict[int, float] = {}
+                for k in sents:
+                    f = table.features[k]
+                    if len(f.stems) < cfg.sentence_min_stems:
+                        continue
+                    # The sentence's one best match (by margin over the cutoff it needs):
+                    # when that is a sentence its own group already carries, this one
+                    # is an echo (a caption, a teaser), not a statement to pair.
+                    top: tuple[float, int, int, float] | None = None
+                    for t in there.candidates(f):
+                        target = there.para[t]
+                        pair = (para, target) if side == "base" else (target, para)
+                        if pair in self.forbidden:
+                            continue
+                        if len(there.features[t].stems) < cfg.sentence_min_stems:
+                            continue
+                        near = lo <= target <= hi
+                        s = there.score(f, table.keys[k], t, anchored=near)
+                        need = cfg.sentence_near_cutoff if near else cfg.sentence_cutoff
+                        margin = s - need
+                        if there.contained(f, t) >= cfg.sentence_contained:
+                            margin = max(margin, 0.0)
+                        if top is None or (-margin, t) < (-top[0], top[1]):
+                            top = (margin, t, target, s)
+                    if top is None or top[0] < 0:
+                        continue
+                    _, t, target, s = top
+                    if target in linked_there and t not in open_there:
+                        # ... unless it matches this one better than its own partner.
+                        if s <= held.get(t if side == "base" else -1 - t, 1.0):
+                            continue
+                    best[target] = max(best.get(target, 0.0), s)
+                cands.extend((-s, side, para, target) for target, s in best.items())
+        cands.sort()
+        for _, side, para, target in cands:
+            if side == "base":
+                if para not in self.base_link:
+                    self._join(para, target, side)
+            elif para not in self.other_link:
+                self._join(target, para, side)
+
+    def _join(self, b: int, o: int, side: str) -> None:
+        """Put free ``b`` (side "base") or free ``o`` (side "other") in the group of its
+        partner; a new pair when the partner is free too."""
+        host = self.other_link.get(o) if side == "base" else self.base_link.get(b)
+        if host is None:
+            self._add(Link([b], [o], self.score(b, o)))
+            return
+        if host.overridden:
+            return
+        if side == "base":
+            host.base = sorted([*host.base, b])
+            self.base_link[b] = host
+        else:
+            host.other = sorted([*host.other, o])
+            self.other_link[o] = host
+        host.score = self._joined_score(host.base, host.other)
+        host.exact = False
+
+    def _moves(self) -> None:
+        """Two groups become one when a sentence of one, matched by nothing in its own
+        group, is matched (``move_cutoff``) by a sentence of the other that is unmatched
+        in its own group too: a sentence moved across a paragraph boundary, so AB|CD
+        re-paragraphed as A|BC|D is one group, not an omission and an addition."""
+        cfg = self.config
+        bt, ot = self._tables()
+        loose_b, loose_o, _ = self._loose(bt, ot)
+        if not loose_b or not loose_o:
+            return
+        cands = []
+        for k, link in sorted(loose_b.items(), key=lambda item: item[0]):
+            f = bt.features[k]
+            if len(f.stems) < cfg.sentence_min_stems:
+                continue
+            for t in ot.candidates(f):
+                host = loose_o.get(t)
+                if host is None or host is link or host.overridden or link.overridden:
+                    continue
+                if len(ot.features[t].stems) < cfg.sentence_min_stems:
+                    continue
+                if not (_adjacent(link.base, host.base) and _adjacent(link.other, host.other)):
+                    continue  # farther moves stay a sentence omitted here, added there
+                s = ot.score(f, bt.keys[k], t, anchored=False)
+                if s >= cfg.move_cutoff:
+                    cands.append((-s, min(link.other), min(host.other), id(link), id(host)))
+        cands.sort()
+        by_id = {id(lk): lk for lk in self.links}
+        for _, _, _, a, b in cands:
+            la, lb = self._live(by_id, a), self._live(by_id, b)
+            if la is not lb and not any(
+                (x, y) in self.forbidden for x in la.base + lb.base for y in la.other + lb.other
+            ):
+                self._union(la, lb)
+                by_id[id(lb)] = la
+
+    @staticmethod
+    def _live(by_id: dict[int, Link], key: int) -> Link:
+        link = by_id[key]
+        while by_id[id(link)] is not link:
+            link = by_id[id(link)]
+        return link
+
+    def _union(self, keep: Link, gone: Link) -> None:
+        keep.base = sorted({*keep.base, *gone.base})
+        keep.other = sorted({*keep.other, *gone.other})
+        for b in gone.base:
+            self.base_link[b] = keep
+        for o in gone.other:
+            self.other_link[o] = keep
+        self.links.remove(gone)
+        keep.score = self._joined_score(keep.base, keep.other)
+        keep.exact = False
 
     def _contained(self) -> None:
         """A free paragraph almost wholly inside a paragraph of the other side, anywhere

@@ -14,15 +14,18 @@ config, similarity and text packages only.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
-from reader.engine.align.similarity import SimilarityIndex
+from reader.engine.align.similarity import Features, SimilarityIndex, content_stem_sequence
 from reader.engine.config import AlignConfig
 from reader.engine.model import Paragraph
 from reader.engine.text.normalize import normalize_text
-from reader.engine.text.sentences import sentence_spans, sentence_tiles
+from reader.engine.text.sentences import sentence_initial, sentence_spans, sentence_tiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,18 @@ def content_size(index: SimilarityIndex, key: str) -> int:
     return len(index.features(key).stems)
 
 
+class Keyed(Protocol):
+    @property
+    def key(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedSentence:
+    """A sentence known by its comparison key only (the pairing passes)."""
+
+    key: str
+
+
 @dataclass(slots=True)
 class SentenceMatch:
     """Matched sentences: positions in the two lists given to ``match_sentences``."""
@@ -77,8 +92,8 @@ class SentenceMatch:
 
 
 def match_sentences(
-    base: Sequence[Sentence],
-    other: Sequence[Sentence],
+    base: Sequence[Keyed],
+    other: Sequence[Keyed],
     index: SimilarityIndex,
     config: AlignConfig,
     *,
@@ -130,8 +145,8 @@ def match_sentences(
 
 
 def _join_pieces(
-    base: Sequence[Sentence],
-    other: Sequence[Sentence],
+    base: Sequence[Keyed],
+    other: Sequence[Keyed],
     index: SimilarityIndex,
     config: AlignConfig,
     matches: list[SentenceMatch],
@@ -165,3 +180,94 @@ def _join_pieces(
             target.append(k)
             target.sort()
             used[k] = m
+
+
+# --- whole versions: sentences found anywhere --------------------------------------------
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+_CAPITALISED = re.compile(r"\b[^\W\d_][^\W_]*", re.UNICODE)
+_QUOTED = re.compile(r'"([^"]{8,})"')
+
+
+@lru_cache(maxsize=65536)
+def anchors(key: str) -> frozenset[str]:
+    """What pins a sentence to a statement however it is worded: its numbers, its
+    capitalised words that do not open it (names), and the first words of each
+    quotation. Computed on the comparison key (straight quotes)."""
+    out = {"#" + m.group().replace(",", "") for m in _NUMBER.finditer(key)}
+    first = True
+    for m in _CAPITALISED.finditer(key):
+        word = m.group()
+        if not first and word[0].isupper() and not sentence_initial(key, m.start()):
+            out.add("@" + word.casefold())
+        first = False
+    for m in _QUOTED.finditer(key):
+        words = m.group(1).casefold().split()[:3]
+        if len(words) == 3:
+            out.add('"' + " ".join(words))
+    # Two content words in a row reused ("translators in the room"): a phrase kept
+    # through a rewrite, which shared vocabulary alone does not show.
+    stems = content_stem_sequence(key)
+    out.update(f"~{a} {b}" for a, b in itertools.pairwise(stems))
+    return frozenset(out)
+
+
+class SentenceTable:
+    """Every sentence of one version, cut from its paragraph keys, with an inverted
+    index of rare stems to find candidates without scoring every pair.
+
+    :param keys: the version's paragraph comparison keys, in order.
+    """
+
+    def __init__(self, keys: Sequence[str], index: SimilarityIndex, config: AlignConfig) -> None:
+        self.index = index
+        self.config = config
+        self.para: list[int] = []
+        self.keys: list[str] = []
+        self.features: list[Features] = []
+        self.by_para: list[list[int]] = [[] for _ in keys]
+        self.postings: dict[str, list[int]] = {}
+        for p, key in enumerate(keys):
+            for s, e in sentence_spans(key):
+                k = len(self.keys)
+                f = index.features(key[s:e])
+                self.para.append(p)
+                self.keys.append(key[s:e])
+                self.features.append(f)
+                self.by_para[p].append(k)
+                for stem in f.stems:
+                    self.postings.setdefault(stem, []).append(k)
+
+    def _probes(self, f: Features) -> list[str]:
+        return sorted(f.stems, key=lambda s: (-f.idf[s], s))[: self.config.candidate_words]
+
+    def candidates(self, f: Features) -> list[int]:
+        """Sentences sharing one of ``f``'s ``candidate_words`` rarest stems."""
+        found: set[int] = set()
+        for stem in self._probes(f):
+            found.update(self.postings.get(stem, ()))
+        return sorted(found)
+
+    def score(self, f: Features, key: str, k: int, *, anchored: bool = True) -> float:
+        """Similarity of a sentence (features ``f``, key ``key``) to sentence ``k``,
+        plus, when ``anchored``, ``anchor_weight`` per shared anchor (at most
+        ``anchor_cap``)."""
+        cfg = self.config
+        s = self.index.score(f, self.features[k])
+        if not anchored:
+            return s
+        shared = len(anchors(key) & anchors(self.keys[k]))
+        return min(1.0, s + min(cfg.anchor_weight * shared, cfg.anchor_cap))
+
+    def contained(self, f: Features, k: int) -> float:
+        """The larger containment of either sentence in the other."""
+        g = self.features[k]
+        return max(self.index.containment(f, g), self.index.containment(g, f))
+
+
+@lru_cache(maxsize=8)
+def sentence_table(
+    keys: tuple[str, ...], index: SimilarityIndex, config: AlignConfig
+) -> SentenceTable:
+    """The (cached) table of a version: the base's is built once for every pair."""
+    return SentenceTable(keys, index, config)

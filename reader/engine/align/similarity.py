@@ -79,6 +79,15 @@ def content_stems(key: str, length: int = 6) -> frozenset[str]:
     return frozenset(out)
 
 
+def content_stem_sequence(key: str, length: int = 6) -> list[str]:
+    """Stems of the content words of a key in reading order (stopwords dropped)."""
+    return [
+        stem(w, length)
+        for w in _WORD.findall(key.casefold())
+        if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())
+    ]
+
+
 def char_grams(key: str, n: int = 3) -> frozenset[str]:
     """Character n-grams of the casefolded key, words joined by single spaces."""
     s = " ".join(_WORD.findall(key.casefold()))
