@@ -251,7 +251,7 @@ class Pairer:
                         if len(there.features[t].stems) < cfg.sentence_min_stems:
                             continue
                         near = lo <= target <= hi
-                        s = there.score(f, table.keys[k], t, anchored=near)
+                        s = there.score(f, table.keys[k], t)
                         need = cfg.sentence_near_cutoff if near else cfg.sentence_cutoff
                         margin = s - need
                         if there.contained(f, t) >= cfg.sentence_contained:
@@ -268,11 +268,19 @@ class Pairer:
                     best[target] = max(best.get(target, 0.0), s)
                 cands.extend((-s, side, para, target) for target, s in best.items())
         cands.sort()
+        # Evidence for a free target is evidence for a new pair only: once the target
+        # has joined some other group in this pass, following it would chain guesses.
+        free_b = {b for b in range(len(self.bk)) if b not in self.base_link}
+        free_o = {o for o in range(len(self.ok)) if o not in self.other_link}
         for _, side, para, target in cands:
             if side == "base":
-                if para not in self.base_link:
+                if para not in self.base_link and not (
+                    target in free_o and target in self.other_link
+                ):
                     self._join(para, target, side)
-            elif para not in self.other_link:
+            elif para not in self.other_link and not (
+                target in free_b and target in self.base_link
+            ):
                 self._join(target, para, side)
 
     def _join(self, b: int, o: int, side: str) -> None:
