@@ -261,10 +261,10 @@ class Pairer:
                     if top is None or top[0] < 0:
                         continue
                     _, t, target, s = top
-                    if target in linked_there and t not in open_there:
-                        # ... unless it matches this one better than its own partner.
-                        if s <= held.get(t if side == "base" else -1 - t, 1.0):
-                            continue
+                    # ... unless it matches this one better than its own partner.
+                    echo = s <= held.get(t if side == "base" else -1 - t, 1.0)
+                    if target in linked_there and t not in open_there and echo:
+                        continue
                     best[target] = max(best.get(target, 0.0), s)
                 cands.extend((-s, side, para, target) for target, s in best.items())
         cands.sort()
