@@ -55,6 +55,9 @@ class AlignConfig:
     :param semantic_cleanup: merge confetti of short equalities in word diffs.
     :param sentence_group_cutoff: similarity at which two sentences of one group are
         diffed as a pair (the group already corresponds: modest evidence suffices).
+    :param sentence_sure: two sentences this similar, each the other's best match, tie
+        their paragraphs together before any paragraph is scored (a sentence carried
+        near-verbatim through a merge, a split or a re-paragraphing).
     :param sentence_join_containment: a free sentence at least this contained in a
         matched sentence of the other side joins that match (a sentence split in two).
     :param sentence_cutoff: similarity at which a sentence of an otherwise unpaired
@@ -93,6 +96,7 @@ class AlignConfig:
     collate_candidates: int = 32
     semantic_cleanup: bool = True
     sentence_group_cutoff: float = 0.3
+    sentence_sure: float = 0.8
     sentence_join_containment: float = 0.7
     sentence_cutoff: float = 0.5
     sentence_near_cutoff: float = 0.45

@@ -154,6 +154,7 @@ class Pairer:
     def run(self) -> list[Link]:
         """All passes; returns the links (groups with both sides), unordered."""
         self._exact()
+        self._sentence_anchors()
         self._global()
         self._pieces()
         self._gaps()
@@ -164,6 +165,64 @@ class Pairer:
         return self.links
 
     # --- sentence passes --------------------------------------------------------------
+
+    def _sentence_anchors(self) -> None:
+        """Sentences carried (near-)verbatim tie their paragraphs together before any
+        paragraph is scored: two free sentences that are each other's best match at
+        ``sentence_sure`` or more link their paragraphs, and paragraphs linked through
+        several such sentences form one group (a merge, a split, AB|CD -> A|BC|D)."""
+        cfg = self.config
+        bt, ot = self._tables()
+        free_o = [o for o in range(len(self.ok)) if o not in self.other_link]
+        if not free_o or len(self.base_link) == len(self.bk):
+            return
+        best_b: dict[int, tuple[float, int]] = {}
+        best_o: dict[int, tuple[float, int]] = {}
+        for o in free_o:
+            for t in ot.by_para[o]:
+                f = ot.features[t]
+                if len(f.stems) < cfg.sentence_min_stems:
+                    continue
+                for k in bt.candidates(f):
+                    b = bt.para[k]
+                    if b in self.base_link or (b, o) in self.forbidden:
+                        continue
+                    if len(bt.features[k].stems) < cfg.sentence_min_stems:
+                        continue
+                    sc = bt.score(f, ot.keys[t], k, anchored=False)
+                    if sc < cfg.sentence_sure:
+                        continue
+                    if t not in best_o or (-sc, k) < (-best_o[t][0], best_o[t][1]):
+                        best_o[t] = (sc, k)
+                    if k not in best_b or (-sc, t) < (-best_b[k][0], best_b[k][1]):
+                        best_b[k] = (sc, t)
+        pairs = sorted((-sc, t, k) for t, (sc, k) in best_o.items() if best_b[k][1] == t)
+        for neg, t, k in pairs:
+            b, o = bt.para[k], ot.para[t]
+            lb, lo = self.base_link.get(b), self.other_link.get(o)
+            if lb is None and lo is None:
+                self._add(Link([b], [o], -neg))
+            elif lb is None and lo is not None:
+                self._grow(lo, bases=[b])
+            elif lo is None and lb is not None:
+                self._grow(lb, others=[o])
+            elif lb is not lo and lb is not None and lo is not None:
+                if not any((x, y) in self.forbidden for x in lb.base + lo.base
+                           for y in lb.other + lo.other):
+                    self._union(lb, lo)
+
+    def _grow(self, link: Link, *, bases: Sequence[int] = (), others: Sequence[int] = ()) -> None:
+        if any((b, o) in self.forbidden for b in [*link.base, *bases]
+               for o in [*link.other, *others]):
+            return
+        link.base = sorted({*link.base, *bases})
+        link.other = sorted({*link.other, *others})
+        for b in bases:
+            self.base_link[b] = link
+        for o in others:
+            self.other_link[o] = link
+        link.score = self._joined_score(link.base, link.other)
+        link.exact = False
 
     def _tables(self) -> tuple[SentenceTable, SentenceTable]:
         return (
