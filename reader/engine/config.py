@@ -58,6 +58,8 @@ class AlignConfig:
     :param sentence_sure: two sentences this similar, each the other's best match, tie
         their paragraphs together before any paragraph is scored (a sentence carried
         near-verbatim through a merge, a split or a re-paragraphing).
+    :param sentence_margin: ... unless a sentence of another paragraph comes within this
+        of the best match (a caption repeating the body): ambiguous evidence is no anchor.
     :param sentence_join_containment: a free sentence at least this contained in a
         matched sentence of the other side joins that match (a sentence split in two).
     :param sentence_cutoff: similarity at which a sentence of an otherwise unpaired
@@ -97,6 +99,7 @@ class AlignConfig:
     semantic_cleanup: bool = True
     sentence_group_cutoff: float = 0.3
     sentence_sure: float = 0.8
+    sentence_margin: float = 0.05
     sentence_join_containment: float = 0.7
     sentence_cutoff: float = 0.5
     sentence_near_cutoff: float = 0.45

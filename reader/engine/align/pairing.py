@@ -176,8 +176,29 @@ class Pairer:
         free_o = [o for o in range(len(self.ok)) if o not in self.other_link]
         if not free_o or len(self.base_link) == len(self.bk):
             return
+        # Per sentence, its best match and the best score in any other paragraph: a
+        # sentence that two paragraphs carry about equally well (a caption echoing the
+        # body) cannot say which one it belongs to, so it anchors nothing.
         best_b: dict[int, tuple[float, int]] = {}
         best_o: dict[int, tuple[float, int]] = {}
+        rival: dict[tuple[str, int], float] = {}
+
+        def offer(
+            best: dict[int, tuple[float, int]],
+            side: str,
+            me: int,
+            sc: float,
+            them: int,
+            para_of: list[int],
+        ) -> None:
+            old = best.get(me)
+            if old is None or (-sc, them) < (-old[0], old[1]):
+                if old is not None and para_of[old[1]] != para_of[them]:
+                    rival[side, me] = max(rival.get((side, me), 0.0), old[0])
+                best[me] = (sc, them)
+            elif para_of[old[1]] != para_of[them]:
+                rival[side, me] = max(rival.get((side, me), 0.0), sc)
+
         for o in free_o:
             for t in ot.by_para[o]:
                 f = ot.features[t]
@@ -185,18 +206,24 @@ class Pairer:
                     continue
                 for k in bt.candidates(f):
                     b = bt.para[k]
-                    if b in self.base_link or (b, o) in self.forbidden:
+                    if (b, o) in self.forbidden:
                         continue
                     if len(bt.features[k].stems) < cfg.sentence_min_stems:
                         continue
                     sc = bt.score(f, ot.keys[t], k, anchored=False)
                     if sc < cfg.sentence_sure:
                         continue
-                    if t not in best_o or (-sc, k) < (-best_o[t][0], best_o[t][1]):
-                        best_o[t] = (sc, k)
-                    if k not in best_b or (-sc, t) < (-best_b[k][0], best_b[k][1]):
-                        best_b[k] = (sc, t)
-        pairs = sorted((-sc, t, k) for t, (sc, k) in best_o.items() if best_b[k][1] == t)
+                    offer(best_o, "o", t, sc, k, bt.para)
+                    offer(best_b, "b", k, sc, t, ot.para)
+        margin = cfg.sentence_margin
+        pairs = sorted(
+            (-sc, t, k)
+            for t, (sc, k) in best_o.items()
+            if best_b[k][1] == t
+            and bt.para[k] not in self.base_link
+            and rival.get(("o", t), 0.0) < sc - margin
+            and rival.get(("b", k), 0.0) < sc - margin
+        )
         for neg, t, k in pairs:
             b, o = bt.para[k], ot.para[t]
             lb, lo = self.base_link.get(b), self.other_link.get(o)
@@ -207,13 +234,15 @@ class Pairer:
             elif lo is None and lb is not None:
                 self._grow(lb, others=[o])
             elif lb is not lo and lb is not None and lo is not None:
-                if not any((x, y) in self.forbidden for x in lb.base + lo.base
-                           for y in lb.other + lo.other):
+                if not any(
+                    (x, y) in self.forbidden for x in lb.base + lo.base for y in lb.other + lo.other
+                ):
                     self._union(lb, lo)
 
     def _grow(self, link: Link, *, bases: Sequence[int] = (), others: Sequence[int] = ()) -> None:
-        if any((b, o) in self.forbidden for b in [*link.base, *bases]
-               for o in [*link.other, *others]):
+        if any(
+            (b, o) in self.forbidden for b in [*link.base, *bases] for o in [*link.other, *others]
+        ):
             return
         link.base = sorted({*link.base, *bases})
         link.other = sorted({*link.other, *others})

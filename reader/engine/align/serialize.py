@@ -65,8 +65,11 @@ def group_to_json(g: Group) -> dict[str, Any]:
 def sentence_link_to_json(link: SentenceLink) -> dict[str, Any]:
     """One sentence link: ``base``/``other`` sentence spans as ``[paragraph, start,
     end]`` (offsets into the paragraphs' text) and the sentence ``score``."""
-    return {"base": [_span(s) for s in link.base], "other": [_span(s) for s in link.other],
-            "score": link.score}
+    return {
+        "base": [_span(s) for s in link.base],
+        "other": [_span(s) for s in link.other],
+        "score": link.score,
+    }
 
 
 def pair_to_json(p: PairAlignment) -> dict[str, Any]:
