@@ -30,9 +30,6 @@ class AlignConfig:
     :param piece_sure_containment: ... or when the piece is this much contained (a
         short sentence broken off a paragraph adds little to the score but is wholly
         inside it).
-    :param lift_containment: a free paragraph at least this contained in a paragraph of
-        the other side, anywhere, joins that paragraph's group (a sentence lifted out
-        of a paragraph and placed elsewhere: near-verbatim evidence only).
     :param stem_length: stems are cut to this many characters (a light, language-blind
         stemmer: "principal"/"principle" and Russian case endings meet).
     :param word_weight: weight of the IDF-weighted stem overlap in the blend.
@@ -60,6 +57,8 @@ class AlignConfig:
         near-verbatim through a merge, a split or a re-paragraphing).
     :param sentence_margin: ... unless a sentence of another paragraph comes within this
         of the best match (a caption repeating the body): ambiguous evidence is no anchor.
+    :param sentence_sure_probes: rarest stems per sentence used to find those
+        near-verbatim partners (near-equal sentences share their rarest words).
     :param sentence_join_containment: a free sentence at least this contained in a
         matched sentence of the other side joins that match (a sentence split in two).
     :param sentence_cutoff: similarity at which a sentence of an otherwise unpaired
@@ -84,7 +83,6 @@ class AlignConfig:
     piece_containment: float = 0.3
     piece_gain: float = 0.01
     piece_sure_containment: float = 0.8
-    lift_containment: float = 0.9
     stem_length: int = 6
     word_weight: float = 0.7
     char_weight: float = 0.3
@@ -100,6 +98,7 @@ class AlignConfig:
     sentence_group_cutoff: float = 0.3
     sentence_sure: float = 0.8
     sentence_margin: float = 0.05
+    sentence_sure_probes: int = 3
     sentence_join_containment: float = 0.7
     sentence_cutoff: float = 0.5
     sentence_near_cutoff: float = 0.45

@@ -45,7 +45,6 @@ from reader.engine.model import (
 )
 from reader.engine.text.diffing import TokenRun, diff_tokens
 from reader.engine.text.normalize import is_cosmetic_change, normalize_text
-from reader.engine.text.sentences import sentence_spans
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
@@ -376,14 +375,9 @@ def classify_group(
     b_idx = tuple(p.index for p in base)
     o_idx = tuple(p.index for p in other)
     if [p.text for p in base] == [p.text for p in other]:
-        links = tuple(
-            SentenceLink((TextSpan(p.index, s, e),), (TextSpan(q.index, s, e),), 1.0)
-            for p, q in zip(base, other, strict=True)
-            for s, e in sentence_spans(p.text)
-        )
-        return Group(
-            b_idx, o_idx, ChangeKind.IDENTICAL, 1.0, moved, overridden=overridden, sentences=links
-        )
+        # Every sentence corresponds to itself: nothing worth listing (a 200-version
+        # folder is mostly identical paragraphs).
+        return Group(b_idx, o_idx, ChangeKind.IDENTICAL, 1.0, moved, overridden=overridden)
     segments, links = diff_sentences(base, other, index=index, config=config)
     kind = kind_of(segments)
     flags = segment_flags(segments, base, other) if kind is ChangeKind.ALTERED else frozenset()

@@ -1,27 +1,35 @@
 """Pairing: which paragraphs of one version correspond to which of the base.
 
-Owns: the decisions that turn a similarity matrix into groups of paragraph indices
-(1:1, 1:n splits, n:1 merges), before any word diff or classification. The passes,
-cheapest and surest first:
+Owns: the decisions that turn similarities into groups of paragraph indices, before
+any word diff or classification. Sentences are the ground truth: a group is a set of
+paragraphs tied together by corresponding sentences (1:1, splits, merges, and n:m
+re-paragraphings such as AB|CD -> A|BC|D), and a paragraph is left unpaired (added or
+omitted) only when none of its sentences is carried anywhere in the other version.
+The passes, cheapest and surest first:
 
 1. user LINK overrides are taken as given; UNLINK overrides forbid pairs;
 2. exact fast path: paragraphs whose casefolded comparison keys are equal pair in
    reading order, without scoring;
-3. global pass: the remaining pairs scoring at least ``pair_cutoff`` pair greedily,
-   best first, wherever they sit (this is what finds moved paragraphs); lines too short
-   to compare by words need ``short_pair_cutoff``;
-4. pieces: a free paragraph next to a group joins it when the joined text is clearly
+3. sentence anchors: near-verbatim sentences (``sentence_sure``, each the other's best
+   match, no rival paragraph within ``sentence_margin``) tie their paragraphs together;
+4. global pass: the remaining paragraph pairs scoring at least ``pair_cutoff`` pair
+   greedily, best first, wherever they sit (moved paragraphs); lines too short to
+   compare by words need ``short_pair_cutoff``;
+5. pieces: a free paragraph next to a group joins it when the joined text is clearly
    more similar (a split or a merge) or is mostly contained in the other side;
-5. gap pass: between consecutive in-order pairs, free paragraphs pair at the lower
+6. gap pass: between consecutive in-order pairs, free paragraphs pair at the lower
    ``gap_cutoff``, recursively and only in reading order (a paraphrase in its expected
    place needs less evidence than one found far away);
-6. pieces again, for the pairs the gap pass made;
-7. contained leftovers: a free paragraph found almost verbatim (``lift_containment``)
-   inside one paragraph of the other side, anywhere, joins that paragraph's group (a
-   sentence lifted out and placed elsewhere).
+7. pieces again, for the pairs the gap pass made;
+8. carried sentences: a paragraph still free joins the group holding its sentence's
+   best match anywhere (``sentence_cutoff``; ``sentence_near_cutoff`` in its expected
+   place; numbers, names, quotations and reused phrases count as anchors), unless that
+   sentence is already carried by its own group (an echo: a caption, a teaser);
+9. moves: two neighbouring groups become one when a sentence unmatched in one is
+   matched (``move_cutoff``) by a sentence unmatched in the other.
 
 Deterministic: every choice is ordered by (score, other index, base index). Imports
-only the engine's config and similarity modules.
+only the engine's config, similarity and sentence_links modules.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from dataclasses import dataclass
 
 from reader.engine.align.sentence_links import (
     KeyedSentence,
+    SentenceMatch,
     SentenceTable,
     match_sentences,
     sentence_table,
@@ -114,6 +123,7 @@ class Pairer:
         self.base_link: dict[int, Link] = {}
         self.other_link: dict[int, Link] = {}
         self._scores: dict[tuple[int, int], float] = {}
+        self._matches: dict[tuple[tuple[int, ...], tuple[int, ...]], list[SentenceMatch]] = {}
         # Pair scores below every pairing cutoff are never used: skip their costly part.
         self._floor = min(config.pair_cutoff, config.gap_cutoff)
         for b_idx, o_idx in forced:
@@ -159,7 +169,6 @@ class Pairer:
         self._pieces()
         self._gaps()
         self._pieces()
-        self._contained()
         self._carried()
         self._moves()
         return self.links
@@ -204,13 +213,20 @@ class Pairer:
                 f = ot.features[t]
                 if len(f.stems) < cfg.sentence_min_stems:
                     continue
-                for k in bt.candidates(f):
+                twin = bt.unique_twin(ot, t)
+                if twin is not None:  # printed once in each version: no need to score
+                    if (bt.para[twin], o) not in self.forbidden:
+                        offer(best_o, "o", t, 1.0, twin, bt.para)
+                        offer(best_b, "b", twin, 1.0, t, ot.para)
+                    continue
+                # Near-equal sentences share their rarest words: a few probes do.
+                for k in bt.candidates(f, cfg.sentence_sure_probes):
                     b = bt.para[k]
                     if (b, o) in self.forbidden:
                         continue
                     if len(bt.features[k].stems) < cfg.sentence_min_stems:
                         continue
-                    sc = bt.score(f, ot.keys[t], k, anchored=False)
+                    sc = bt.score(f, ot.keys[t], k, anchored=False, floor=cfg.sentence_sure)
                     if sc < cfg.sentence_sure:
                         continue
                     offer(best_o, "o", t, sc, k, bt.para)
@@ -233,11 +249,15 @@ class Pairer:
                 self._grow(lo, bases=[b])
             elif lo is None and lb is not None:
                 self._grow(lb, others=[o])
-            elif lb is not lo and lb is not None and lo is not None:
-                if not any(
+            elif (
+                lb is not lo
+                and lb is not None
+                and lo is not None
+                and not any(
                     (x, y) in self.forbidden for x in lb.base + lo.base for y in lb.other + lo.other
-                ):
-                    self._union(lb, lo)
+                )
+            ):
+                self._union(lb, lo)
 
     def _grow(self, link: Link, *, bases: Sequence[int] = (), others: Sequence[int] = ()) -> None:
         if any(
@@ -289,12 +309,16 @@ class Pairer:
                 continue
             bs = [k for b in link.base for k in bt.by_para[b]]
             os_ = [k for o in link.other for k in ot.by_para[o]]
-            matches = match_sentences(
-                [KeyedSentence(bt.keys[k]) for k in bs],
-                [KeyedSentence(ot.keys[k]) for k in os_],
-                self.index,
-                cfg,
-            )
+            cache_key = (tuple(link.base), tuple(link.other))
+            matches = self._matches.get(cache_key)
+            if matches is None:
+                matches = match_sentences(
+                    [KeyedSentence(bt.keys[k]) for k in bs],
+                    [KeyedSentence(ot.keys[k]) for k in os_],
+                    self.index,
+                    cfg,
+                )
+                self._matches[cache_key] = matches
             held_b = {i for m in matches for i in m.base}
             held_o = {i for m in matches for i in m.other}
             loose_b.update((k, link) for i, k in enumerate(bs) if i not in held_b)
@@ -339,11 +363,12 @@ class Pairer:
                         if len(there.features[t].stems) < cfg.sentence_min_stems:
                             continue
                         near = lo <= target <= hi
-                        s = there.score(f, table.keys[k], t)
                         need = cfg.sentence_near_cutoff if near else cfg.sentence_cutoff
+                        s = there.score(f, table.keys[k], t, floor=need - cfg.anchor_cap)
                         margin = s - need
-                        if there.contained(f, t) >= cfg.sentence_contained:
-                            margin = max(margin, 0.0)
+                        sure = cfg.sentence_contained
+                        if margin < 0 and there.contained(f, t, floor=sure) >= sure:
+                            margin = 0.0
                         if top is None or (-margin, t) < (-top[0], top[1]):
                             top = (margin, t, target, s)
                     if top is None or top[0] < 0:
@@ -442,69 +467,6 @@ class Pairer:
         self.links.remove(gone)
         keep.score = self._joined_score(keep.base, keep.other)
         keep.exact = False
-
-    def _contained(self) -> None:
-        """A free paragraph almost wholly inside a paragraph of the other side, anywhere
-        (a sentence lifted out of a paragraph and placed elsewhere), joins its group."""
-        cfg = self.config
-        sure = cfg.lift_containment
-        free_o = [
-            o
-            for o in range(len(self.ok))
-            if o not in self.other_link and len(self.of[o].stems) >= cfg.min_idf_words
-        ]
-        all_b = list(range(len(self.bk)))
-        for o, bs in self._candidates(free_o, self.of, all_b, self.bf):
-            if o in self.other_link:
-                continue
-            best: tuple[float, int] | None = None
-            for b in bs:
-                if (b, o) in self.forbidden:
-                    continue
-                c = self.index.containment(self.of[o], self.bf[b])
-                if c >= sure and (best is None or c > best[0]):
-                    best = (c, b)
-            if best is not None:
-                self._attach(best[1], o, side="other")
-        free_b = [
-            b
-            for b in range(len(self.bk))
-            if b not in self.base_link and len(self.bf[b].stems) >= cfg.min_idf_words
-        ]
-        all_o = list(range(len(self.ok)))
-        for b, os_ in self._candidates(free_b, self.bf, all_o, self.of):
-            if b in self.base_link:
-                continue
-            best = None
-            for o in os_:
-                if (b, o) in self.forbidden:
-                    continue
-                c = self.index.containment(self.bf[b], self.of[o])
-                if c >= sure and (best is None or c > best[0]):
-                    best = (c, o)
-            if best is not None:
-                self._attach(b, best[1], side="base")
-
-    def _attach(self, b: int, o: int, *, side: str) -> None:
-        """Put free ``o`` (side "other") or free ``b`` (side "base") with its host."""
-        host = self.base_link.get(b) if side == "other" else self.other_link.get(o)
-        if host is None:
-            self._add(Link([b], [o], self.score(b, o)))
-            return
-        if host.overridden or any(
-            (hb, ho) in self.forbidden for hb in [*host.base, b] for ho in [*host.other, o]
-        ):
-            return
-        if side == "other" and len(host.base) == 1:
-            host.other = sorted([*host.other, o])
-            self.other_link[o] = host
-        elif side == "base" and len(host.other) == 1:
-            host.base = sorted([*host.base, b])
-            self.base_link[b] = host
-        else:
-            return
-        host.score = self._joined_score(host.base, host.other)
-        host.exact = False
 
     def _exact(self) -> None:
         queues: dict[str, list[int]] = {}

@@ -139,7 +139,7 @@ def match_sentences(
         for neg, o, b in cands:
             if b not in b_used and o not in o_used:
                 add(SentenceMatch([b], [o], -neg))
-    _join_pieces(base, other, index, config, matches, b_used, o_used)
+    _join_pieces(base, other, index, config, b_used, o_used)
     matches.sort(key=lambda m: (m.other[0], m.base[0]))
     return matches
 
@@ -149,15 +149,16 @@ def _join_pieces(
     other: Sequence[Keyed],
     index: SimilarityIndex,
     config: AlignConfig,
-    matches: list[SentenceMatch],
     b_used: dict[int, SentenceMatch],
     o_used: dict[int, SentenceMatch],
 ) -> None:
-    """A free sentence mostly found inside one matched sentence joins its match."""
+    """A free sentence mostly found inside the partner of its neighbour's match joins
+    that match (a sentence split in two, or two joined: the piece sits next to the
+    sentence it was cut from)."""
     need = config.sentence_join_containment
-    for side, sents, used, partners, partner_used in (
-        ("base", base, b_used, other, o_used),
-        ("other", other, o_used, base, b_used),
+    for side, sents, used, partners in (
+        ("base", base, b_used, other),
+        ("other", other, o_used, base),
     ):
         for k, s in enumerate(sents):
             if k in used:
@@ -166,16 +167,19 @@ def _join_pieces(
             if not part.grams:
                 continue
             best: tuple[float, int] | None = None
-            for j, m in partner_used.items():
-                mine = m.base if side == "base" else m.other
-                if len(mine) > 1 and len(m.other if side == "base" else m.base) > 1:
+            for n in (k - 1, k + 1):
+                m = used.get(n)
+                if m is None:
                     continue
-                c = index.containment(part, index.features(partners[j].key))
+                theirs = m.other if side == "base" else m.base
+                if len(theirs) != 1:
+                    continue  # links stay 1:n or n:1
+                c = index.containment(part, index.features(partners[theirs[0]].key))
                 if c >= need and (best is None or c > best[0]):
-                    best = (c, j)
+                    best = (c, n)
             if best is None:
                 continue
-            m = partner_used[best[1]]
+            m = used[best[1]]
             target = m.base if side == "base" else m.other
             target.append(k)
             target.sort()
@@ -226,7 +230,9 @@ class SentenceTable:
         self.keys: list[str] = []
         self.features: list[Features] = []
         self.by_para: list[list[int]] = [[] for _ in keys]
-        self.postings: dict[str, list[int]] = {}
+        self._postings: dict[str, list[int]] | None = None  # built on first use
+        self._by_key: dict[str, list[int]] | None = None
+        self._ranked: dict[int, tuple[Features, list[str]]] = {}
         for p, key in enumerate(keys):
             for s, e in sentence_spans(key):
                 k = len(self.keys)
@@ -235,34 +241,64 @@ class SentenceTable:
                 self.keys.append(key[s:e])
                 self.features.append(f)
                 self.by_para[p].append(k)
-                for stem in f.stems:
-                    self.postings.setdefault(stem, []).append(k)
 
-    def _probes(self, f: Features) -> list[str]:
-        return sorted(f.stems, key=lambda s: (-f.idf[s], s))[: self.config.candidate_words]
+    def _probes(self, f: Features, probes: int | None) -> list[str]:
+        n = self.config.candidate_words if probes is None else probes
+        ranked = self._ranked.get(id(f))
+        if ranked is None or ranked[0] is not f:
+            ranked = (f, sorted(f.stems, key=lambda s: (-f.idf[s], s)))
+            self._ranked[id(f)] = ranked
+        return ranked[1][:n]
 
-    def candidates(self, f: Features) -> list[int]:
-        """Sentences sharing one of ``f``'s ``candidate_words`` rarest stems."""
+    def _keyed(self) -> dict[str, list[int]]:
+        if self._by_key is None:
+            self._by_key = {}
+            for k, key in enumerate(self.keys):
+                self._by_key.setdefault(key.casefold(), []).append(k)
+        return self._by_key
+
+    def unique_twin(self, there: SentenceTable, t: int) -> int | None:
+        """The one sentence of this table equal (casefolded key) to sentence ``t`` of
+        ``there``, when each version prints that sentence exactly once."""
+        key = there.keys[t].casefold()
+        mine = self._keyed().get(key, ())
+        if len(mine) == 1 and len(there._keyed()[key]) == 1:
+            return mine[0]
+        return None
+
+    def candidates(self, f: Features, probes: int | None = None) -> list[int]:
+        """Sentences sharing one of ``f``'s ``probes`` (default ``candidate_words``)
+        rarest stems."""
+        if self._postings is None:
+            self._postings = {}
+            for k, g in enumerate(self.features):
+                for stem in g.stems:
+                    self._postings.setdefault(stem, []).append(k)
         found: set[int] = set()
-        for stem in self._probes(f):
-            found.update(self.postings.get(stem, ()))
+        for stem in self._probes(f, probes):
+            found.update(self._postings.get(stem, ()))
         return sorted(found)
 
-    def score(self, f: Features, key: str, k: int, *, anchored: bool = True) -> float:
+    def score(
+        self, f: Features, key: str, k: int, *, anchored: bool = True, floor: float = 0.0
+    ) -> float:
         """Similarity of a sentence (features ``f``, key ``key``) to sentence ``k``,
         plus, when ``anchored``, ``anchor_weight`` per shared anchor (at most
-        ``anchor_cap``)."""
+        ``anchor_cap``). ``floor``: see ``SimilarityIndex.score``."""
         cfg = self.config
-        s = self.index.score(f, self.features[k])
+        s = self.index.score(f, self.features[k], floor=floor)
         if not anchored:
             return s
         shared = len(anchors(key) & anchors(self.keys[k]))
         return min(1.0, s + min(cfg.anchor_weight * shared, cfg.anchor_cap))
 
-    def contained(self, f: Features, k: int) -> float:
-        """The larger containment of either sentence in the other."""
+    def contained(self, f: Features, k: int, *, floor: float = 0.0) -> float:
+        """The larger containment of either sentence in the other (``floor``: see
+        ``SimilarityIndex.containment``)."""
         g = self.features[k]
-        return max(self.index.containment(f, g), self.index.containment(g, f))
+        return max(
+            self.index.containment(f, g, floor=floor), self.index.containment(g, f, floor=floor)
+        )
 
 
 @lru_cache(maxsize=8)
