@@ -179,6 +179,12 @@ class _Builder:
 def _same_key(a: str, b: str) -> bool:
     if a.split() == b.split():
         return True  # spacing only
+    if a.isascii() and b.isascii() and "`" not in a and "`" not in b:
+        # Plain ASCII differs from its typographic form only in spacing and doubled
+        # single quotes: compare without either (cheap, and most text is ASCII).
+        return "".join(a.replace("''", '"').split()) == "".join(b.replace("''", '"').split()) and (
+            is_cosmetic_change(a, b)
+        )
     return a == b or is_cosmetic_change(a, b)
 
 
