@@ -10,7 +10,8 @@ flagging: a changed token is
 * ``name`` when it is capitalised and not the first word of a sentence (which also
   catches transliteration variants such as "Sergei"/"Sergey").
 
-Imports only the standard library and the model.
+Sentence starts come from the engine's one splitter (``text.sentences``). Imports the
+standard library, the model and ``reader.engine.text``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from functools import lru_cache
 
 from reader.engine.model import Flag
+from reader.engine.text.sentences import sentence_initial
 
 _WORD = re.compile(r"\w+")
 
@@ -50,8 +52,6 @@ _CAPITAL_ONLY_DATES = frozenset({"may", "march"})
 
 _OPENERS = "“«„"
 _CLOSERS = "”»“"
-_SENTENCE_END = ".!?:;…"
-_OPENING_PUNCT = "\"'“‘«„‚([-–—"
 
 
 @lru_cache(maxsize=4096)
@@ -85,13 +85,6 @@ def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _sentence_initial(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and (text[i].isspace() or text[i] in _OPENING_PUNCT):
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
-
-
 def span_flags(text: str, start: int, end: int) -> set[Flag]:
     """Flags for the changed span ``text[start:end]`` of one paragraph."""
     out: set[Flag] = set()
@@ -106,6 +99,6 @@ def span_flags(text: str, start: int, end: int) -> set[Flag]:
             _YEAR.match(word)
         ):
             out.add(Flag.DATE)
-        if word[0].isupper() and low not in _NOT_NAMES and not _sentence_initial(text, m.start()):
+        if word[0].isupper() and low not in _NOT_NAMES and not sentence_initial(text, m.start()):
             out.add(Flag.NAME)
     return out
