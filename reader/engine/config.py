@@ -75,6 +75,8 @@ class AlignConfig:
     :param anchor_weight: added to a sentence pair's similarity per shared anchor
         (a number, a capitalised name, a quoted phrase), at most ``anchor_cap``.
     :param anchor_cap: the most anchors can add.
+    :param statement_cutoff: a sentence carried by a narrow margin must still be this
+        similar once names are set aside (the same people, a different statement).
     """
 
     pair_cutoff: float = 0.42
@@ -107,6 +109,7 @@ class AlignConfig:
     move_cutoff: float = 0.6
     anchor_weight: float = 0.05
     anchor_cap: float = 0.15
+    statement_cutoff: float = 0.2
 
     def __post_init__(self) -> None:
         for f in fields(self):

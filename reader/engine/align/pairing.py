@@ -378,6 +378,8 @@ class Pairer:
                     echo = s <= held.get(t if side == "base" else -1 - t, 1.0)
                     if target in linked_there and t not in open_there and echo:
                         continue
+                    if top[0] < cfg.anchor_cap and not there.says_more_than_names(table.keys[k], t):
+                        continue  # the same people named, a different statement
                     best[target] = max(best.get(target, 0.0), s)
                 cands.extend((-s, side, para, target) for target, s in best.items())
         cands.sort()

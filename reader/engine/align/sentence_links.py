@@ -216,6 +216,19 @@ def anchors(key: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=16384)
+def _without_names(key: str) -> str:
+    """``key`` with its capitalised words that do not open it blanked out."""
+    out = list(key)
+    first = True
+    for m in _CAPITALISED.finditer(key):
+        word = m.group()
+        if not first and word[0].isupper() and not sentence_initial(key, m.start()):
+            out[m.start() : m.end()] = " " * len(word)
+        first = False
+    return "".join(out)
+
+
 class SentenceTable:
     """Every sentence of one version, cut from its paragraph keys, with an inverted
     index of rare stems to find candidates without scoring every pair.
@@ -291,6 +304,14 @@ class SentenceTable:
             return s
         shared = len(anchors(key) & anchors(self.keys[k]))
         return min(1.0, s + min(cfg.anchor_weight * shared, cfg.anchor_cap))
+
+    def says_more_than_names(self, key: str, k: int) -> bool:
+        """Whether a sentence and sentence ``k`` still share ``statement_cutoff`` of
+        their words once their names are set aside: two sentences about the same
+        people can say different things."""
+        a = self.index.features(_without_names(key))
+        b = self.index.features(_without_names(self.keys[k]))
+        return self.index.score(a, b) >= self.config.statement_cutoff
 
     def contained(self, f: Features, k: int, *, floor: float = 0.0) -> float:
         """The larger containment of either sentence in the other (``floor``: see
