@@ -118,10 +118,10 @@ def match_sentences(
             o_used[o] = m
 
     queues: dict[str, list[int]] = {}
-    for b, s in enumerate(base):
-        queues.setdefault(s.key.casefold(), []).append(b)
-    for o, s in enumerate(other):
-        queue = queues.get(s.key.casefold())
+    for b, sent in enumerate(base):
+        queues.setdefault(sent.key.casefold(), []).append(b)
+    for o, sent in enumerate(other):
+        queue = queues.get(sent.key.casefold())
         if queue:
             add(SentenceMatch([queue.pop(0)], [o], config.exact_score))
     free_b = [b for b in range(len(base)) if b not in b_used]
