@@ -592,7 +592,8 @@ class Pairer:
         """Attach the most rewarding free neighbour to ``link``; False if none fits."""
         cfg = self.config
         options: list[tuple[float, float, str, int]] = []
-        # Groups are 1:n or n:1: a side with several paragraphs fixes the other at one.
+        # Pieces grow 1:n or n:1 groups only (n:m groups come from sentence links): a
+        # side with several paragraphs fixes the other at one.
         for o in (link.other[0] - 1, link.other[-1] + 1) if len(link.base) == 1 else ():
             if (
                 0 <= o < len(self.ok)
