@@ -253,6 +253,8 @@ class Pairer:
                 lb is not lo
                 and lb is not None
                 and lo is not None
+                and not lb.overridden
+                and not lo.overridden
                 and not any(
                     (x, y) in self.forbidden for x in lb.base + lo.base for y in lb.other + lo.other
                 )
@@ -260,6 +262,8 @@ class Pairer:
                 self._union(lb, lo)
 
     def _grow(self, link: Link, *, bases: Sequence[int] = (), others: Sequence[int] = ()) -> None:
+        if link.overridden:
+            return  # the user fixed this group
         if any(
             (b, o) in self.forbidden for b in [*link.base, *bases] for o in [*link.other, *others]
         ):
