@@ -50,7 +50,8 @@ def _paragraph_sentences(text: str, para: int) -> tuple[Sentence, ...]:
     spans = sentence_spans(text)
     tiles = sentence_tiles(text)
     if not spans:
-        return ()
+        # Nothing but spaces (or nothing): one blank sentence keeps the text in the diff.
+        return (Sentence(para, 0, len(text), 0, len(text), ""),) if text else ()
     return tuple(
         Sentence(para, s, e, ts, te, normalize_text(text[s:e]))
         for (s, e), (ts, te) in zip(spans, tiles, strict=True)

@@ -104,6 +104,11 @@ WORDS = st.sampled_from(
         "...",
         "storm,",
         "day.",
+        "Day.",
+        "Mr.",
+        "“Why?”",
+        "港口。",
+        "  ",
     ]
 )
 TEXT = st.lists(WORDS, min_size=0, max_size=12).map(" ".join).filter(bool)
