@@ -87,6 +87,41 @@ def longest_increasing(values: Sequence[int]) -> set[int]:
     return out
 
 
+class _BestMatches:
+    """Per sentence of each side, its best near-verbatim match, and the best score any
+    other paragraph reaches (its rival): a sentence two paragraphs carry about equally
+    well (a caption echoing the body) cannot say which one it belongs to."""
+
+    def __init__(self) -> None:
+        self.base: dict[int, tuple[float, int]] = {}
+        self.other: dict[int, tuple[float, int]] = {}
+        self.rival: dict[tuple[str, int], float] = {}
+
+    def offer(
+        self, t: int, k: int, score: float, base_para: list[int], other_para: list[int]
+    ) -> None:
+        """Other sentence ``t`` and base sentence ``k`` match at ``score``."""
+        self._offer(self.other, "o", t, score, k, base_para)
+        self._offer(self.base, "b", k, score, t, other_para)
+
+    def _offer(
+        self,
+        best: dict[int, tuple[float, int]],
+        side: str,
+        me: int,
+        score: float,
+        them: int,
+        para_of: list[int],
+    ) -> None:
+        old = best.get(me)
+        if old is None or (-score, them) < (-old[0], old[1]):
+            if old is not None and para_of[old[1]] != para_of[them]:
+                self.rival[side, me] = max(self.rival.get((side, me), 0.0), old[0])
+            best[me] = (score, them)
+        elif para_of[old[1]] != para_of[them]:
+            self.rival[side, me] = max(self.rival.get((side, me), 0.0), score)
+
+
 def _adjacent(a: Sequence[int], b: Sequence[int]) -> bool:
     """Whether two sorted index lists touch or interleave (no paragraph between them)."""
     return a[0] <= b[-1] + 1 and b[0] <= a[-1] + 1
@@ -180,86 +215,70 @@ class Pairer:
         paragraph is scored: two free sentences that are each other's best match at
         ``sentence_sure`` or more link their paragraphs, and paragraphs linked through
         several such sentences form one group (a merge, a split, AB|CD -> A|BC|D)."""
-        cfg = self.config
         bt, ot = self._tables()
         free_o = [o for o in range(len(self.ok)) if o not in self.other_link]
         if not free_o or len(self.base_link) == len(self.bk):
             return
-        # Per sentence, its best match and the best score in any other paragraph: a
-        # sentence that two paragraphs carry about equally well (a caption echoing the
-        # body) cannot say which one it belongs to, so it anchors nothing.
-        best_b: dict[int, tuple[float, int]] = {}
-        best_o: dict[int, tuple[float, int]] = {}
-        rival: dict[tuple[str, int], float] = {}
-
-        def offer(
-            best: dict[int, tuple[float, int]],
-            side: str,
-            me: int,
-            sc: float,
-            them: int,
-            para_of: list[int],
-        ) -> None:
-            old = best.get(me)
-            if old is None or (-sc, them) < (-old[0], old[1]):
-                if old is not None and para_of[old[1]] != para_of[them]:
-                    rival[side, me] = max(rival.get((side, me), 0.0), old[0])
-                best[me] = (sc, them)
-            elif para_of[old[1]] != para_of[them]:
-                rival[side, me] = max(rival.get((side, me), 0.0), sc)
-
+        best = _BestMatches()
         for o in free_o:
             for t in ot.by_para[o]:
-                f = ot.features[t]
-                if len(f.stems) < cfg.sentence_min_stems:
-                    continue
-                twin = bt.unique_twin(ot, t)
-                if twin is not None:  # printed once in each version: no need to score
-                    if (bt.para[twin], o) not in self.forbidden:
-                        offer(best_o, "o", t, 1.0, twin, bt.para)
-                        offer(best_b, "b", twin, 1.0, t, ot.para)
-                    continue
-                # Near-equal sentences share their rarest words: a few probes do.
-                for k in bt.candidates(f, cfg.sentence_sure_probes):
-                    b = bt.para[k]
-                    if (b, o) in self.forbidden:
-                        continue
-                    if len(bt.features[k].stems) < cfg.sentence_min_stems:
-                        continue
-                    sc = bt.score(f, ot.keys[t], k, anchored=False, floor=cfg.sentence_sure)
-                    if sc < cfg.sentence_sure:
-                        continue
-                    offer(best_o, "o", t, sc, k, bt.para)
-                    offer(best_b, "b", k, sc, t, ot.para)
-        margin = cfg.sentence_margin
+                self._offer_sure(best, bt, ot, o, t)
+        margin = self.config.sentence_margin
         pairs = sorted(
             (-sc, t, k)
-            for t, (sc, k) in best_o.items()
-            if best_b[k][1] == t
+            for t, (sc, k) in best.other.items()
+            if best.base[k][1] == t
             and bt.para[k] not in self.base_link
-            and rival.get(("o", t), 0.0) < sc - margin
-            and rival.get(("b", k), 0.0) < sc - margin
+            and best.rival.get(("o", t), 0.0) < sc - margin
+            and best.rival.get(("b", k), 0.0) < sc - margin
         )
         for neg, t, k in pairs:
-            b, o = bt.para[k], ot.para[t]
-            lb, lo = self.base_link.get(b), self.other_link.get(o)
-            if lb is None and lo is None:
-                self._add(Link([b], [o], -neg))
-            elif lb is None and lo is not None:
-                self._grow(lo, bases=[b])
-            elif lo is None and lb is not None:
-                self._grow(lb, others=[o])
-            elif (
-                lb is not lo
-                and lb is not None
-                and lo is not None
-                and not lb.overridden
-                and not lo.overridden
-                and not any(
-                    (x, y) in self.forbidden for x in lb.base + lo.base for y in lb.other + lo.other
-                )
-            ):
-                self._union(lb, lo)
+            self._tie(bt.para[k], ot.para[t], -neg)
+
+    def _offer_sure(
+        self, best: _BestMatches, bt: SentenceTable, ot: SentenceTable, o: int, t: int
+    ) -> None:
+        """Offer sentence ``t`` (of free paragraph ``o``) its near-verbatim partners."""
+        cfg = self.config
+        f = ot.features[t]
+        if len(f.stems) < cfg.sentence_min_stems:
+            return
+        twin = bt.unique_twin(ot, t)
+        if twin is not None:  # printed once in each version: no need to score
+            if (bt.para[twin], o) not in self.forbidden:
+                best.offer(t, twin, 1.0, bt.para, ot.para)
+            return
+        # Near-equal sentences share their rarest words: a few probes do.
+        for k in bt.candidates(f, cfg.sentence_sure_probes):
+            if (bt.para[k], o) in self.forbidden:
+                continue
+            if len(bt.features[k].stems) < cfg.sentence_min_stems:
+                continue
+            sc = bt.score(f, ot.keys[t], k, anchored=False, floor=cfg.sentence_sure)
+            if sc >= cfg.sentence_sure:
+                best.offer(t, k, sc, bt.para, ot.para)
+
+    def _tie(self, b: int, o: int, score: float) -> None:
+        """Put base ``b`` and other ``o`` in one group (a new pair, a grown group, or
+        two groups made one), never touching a group the user linked by hand."""
+        lb, lo = self.base_link.get(b), self.other_link.get(o)
+        if lb is None and lo is None:
+            self._add(Link([b], [o], score))
+        elif lb is None and lo is not None:
+            self._grow(lo, bases=[b])
+        elif lo is None and lb is not None:
+            self._grow(lb, others=[o])
+        elif (
+            lb is not lo
+            and lb is not None
+            and lo is not None
+            and not lb.overridden
+            and not lo.overridden
+            and not any(
+                (x, y) in self.forbidden for x in lb.base + lo.base for y in lb.other + lo.other
+            )
+        ):
+            self._union(lb, lo)
 
     def _grow(self, link: Link, *, bases: Sequence[int] = (), others: Sequence[int] = ()) -> None:
         if link.overridden:
@@ -338,53 +357,22 @@ class Pairer:
         ``sentence_cutoff`` (``sentence_near_cutoff`` in its expected place) or almost
         wholly contained in one (``sentence_contained``) puts its paragraph in the group
         of the paragraph holding that sentence (a merge, a split, a re-paragraphing)."""
-        cfg = self.config
         bt, ot = self._tables()
         loose_b, loose_o, held = self._loose(bt, ot)
         cands: list[tuple[float, str, int, int]] = []
-        for side, table, there, linked, open_there, linked_there in (
-            ("base", bt, ot, self.base_link, loose_o, self.other_link),
-            ("other", ot, bt, self.other_link, loose_b, self.base_link),
+        for side, table, there, linked, loose in (
+            ("base", bt, ot, self.base_link, loose_o),
+            ("other", ot, bt, self.other_link, loose_b),
         ):
             for para, sents in enumerate(table.by_para):
                 if para in linked:
                     continue
-                lo, hi = self._window(para, side)
                 best: dict[int, float] = {}
                 for k in sents:
-                    f = table.features[k]
-                    if len(f.stems) < cfg.sentence_min_stems:
-                        continue
-                    # The sentence's one best match (by margin over the cutoff it needs):
-                    # when that is a sentence its own group already carries, this one
-                    # is an echo (a caption, a teaser), not a statement to pair.
-                    top: tuple[float, int, int, float] | None = None
-                    for t in there.candidates(f):
-                        target = there.para[t]
-                        pair = (para, target) if side == "base" else (target, para)
-                        if pair in self.forbidden:
-                            continue
-                        if len(there.features[t].stems) < cfg.sentence_min_stems:
-                            continue
-                        near = lo <= target <= hi
-                        need = cfg.sentence_near_cutoff if near else cfg.sentence_cutoff
-                        s = there.score(f, table.keys[k], t, floor=need - cfg.anchor_cap)
-                        margin = s - need
-                        sure = cfg.sentence_contained
-                        if margin < 0 and there.contained(f, t, floor=sure) >= sure:
-                            margin = 0.0
-                        if top is None or (-margin, t) < (-top[0], top[1]):
-                            top = (margin, t, target, s)
-                    if top is None or top[0] < 0:
-                        continue
-                    _, t, target, s = top
-                    # ... unless it matches this one better than its own partner.
-                    echo = s <= held.get(t if side == "base" else -1 - t, 1.0)
-                    if target in linked_there and t not in open_there and echo:
-                        continue
-                    if top[0] < cfg.anchor_cap and not there.says_more_than_names(table.keys[k], t):
-                        continue  # the same people named, a different statement
-                    best[target] = max(best.get(target, 0.0), s)
+                    found = self._carrier(side, para, table, there, k, loose, held)
+                    if found is not None:
+                        target, s = found
+                        best[target] = max(best.get(target, 0.0), s)
                 cands.extend((-s, side, para, target) for target, s in best.items())
         cands.sort()
         # Evidence for a free target is evidence for a new pair only: once the target
@@ -401,6 +389,53 @@ class Pairer:
                 target in free_b and target in self.base_link
             ):
                 self._join(target, para, side)
+
+    def _carrier(
+        self,
+        side: str,
+        para: int,
+        table: SentenceTable,
+        there: SentenceTable,
+        k: int,
+        loose: dict[int, Link],
+        held: dict[int, float],
+    ) -> tuple[int, float] | None:
+        """The paragraph of the other side that carries sentence ``k`` of free ``para``
+        (``side``), with the sentence score; None when nothing does.
+
+        Only the sentence's one best match (by margin over the cutoff it needs) counts:
+        when that is a sentence its own group already carries at least as well, this
+        one is an echo (a caption, a teaser), not a statement to pair.
+        """
+        cfg = self.config
+        f = table.features[k]
+        if len(f.stems) < cfg.sentence_min_stems:
+            return None
+        lo, hi = self._window(para, side)
+        linked_there = self.other_link if side == "base" else self.base_link
+        top: tuple[float, int, int, float] | None = None
+        for t in there.candidates(f):
+            target = there.para[t]
+            pair = (para, target) if side == "base" else (target, para)
+            if pair in self.forbidden or len(there.features[t].stems) < cfg.sentence_min_stems:
+                continue
+            need = cfg.sentence_near_cutoff if lo <= target <= hi else cfg.sentence_cutoff
+            s = there.score(f, table.keys[k], t, floor=need - cfg.anchor_cap)
+            margin = s - need
+            sure = cfg.sentence_contained
+            if margin < 0 and there.contained(f, t, floor=sure) >= sure:
+                margin = 0.0
+            if top is None or (-margin, t) < (-top[0], top[1]):
+                top = (margin, t, target, s)
+        if top is None or top[0] < 0:
+            return None
+        margin, t, target, s = top
+        echo = s <= held.get(t if side == "base" else -1 - t, 1.0)
+        if target in linked_there and t not in loose and echo:
+            return None
+        if margin < cfg.anchor_cap and not there.says_more_than_names(table.keys[k], t):
+            return None  # the same people named, a different statement
+        return target, s
 
     def _join(self, b: int, o: int, side: str) -> None:
         """Put free ``b`` (side "base") or free ``o`` (side "other") in the group of its
