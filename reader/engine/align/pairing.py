@@ -404,8 +404,9 @@ class Pairer:
         (``side``), with the sentence score; None when nothing does.
 
         Only the sentence's one best match (by margin over the cutoff it needs) counts:
-        when that is a sentence its own group already carries at least as well, this
-        one is an echo (a caption, a teaser), not a statement to pair.
+        when that is a sentence its own group already carries about as well (within
+        ``sentence_margin``), this one is an echo (a caption, a teaser), not a statement
+        to pair.
         """
         cfg = self.config
         f = table.features[k]
@@ -430,7 +431,7 @@ class Pairer:
         if top is None or top[0] < 0:
             return None
         margin, t, target, s = top
-        echo = s <= held.get(t if side == "base" else -1 - t, 1.0)
+        echo = s <= held.get(t if side == "base" else -1 - t, 1.0) + cfg.sentence_margin
         if target in linked_there and t not in loose and echo:
             return None
         if margin < cfg.anchor_cap and not there.says_more_than_names(table.keys[k], t):
