@@ -68,6 +68,8 @@ def test_flags_for_dates_names_and_quotes() -> None:
     assert quoted.flags == {Flag.QUOTE}
     # A capitalised first word of a sentence is not a name.
     assert _group("Rain fell. Winds rose.", "Rain fell. Storms rose.").flags == frozenset()
+    # ... but a word after an abbreviation does not open one (the one sentence splitter).
+    assert _group("They met Mr. Okafor.", "They met Mr. Okafur.").flags == {Flag.NAME}
 
 
 def test_quoted_spans_handle_curly_guillemets_and_apostrophes() -> None:
