@@ -10,7 +10,9 @@ For N = 2 ... 500 versions of a ~1,000-word synthetic article with known edits
 
 * engine time: ``align_versions`` (pairing, word diffs, classification, collation);
 * peak Python memory during that call (``tracemalloc``);
-* link precision/recall against the generator's gold links;
+* link precision/recall against the generator's gold links (the corpus includes merges,
+  splits and crossing re-paragraphings AB|CD -> A|BC|D), and gap soundness: the share of
+  gold-linked pairs where neither side is reported omitted or added;
 * a difflib baseline in the same run: a line diff of each version against the base
   (paragraph lines, ``SequenceMatcher`` opcodes; replace blocks paired in order), with
   its time and link precision/recall;
@@ -68,6 +70,18 @@ def link_quality(corpus: Corpus, predicted: list[set[tuple[int, int]]]) -> tuple
         fp += len(pred - gold)
         fn += len(gold - pred)
     return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+
+
+def gap_soundness(corpus: Corpus, alignment: Alignment) -> float:
+    """Share of gold-linked pairs where neither side is reported omitted or added."""
+    sound = total = 0
+    for pair, gold in zip(alignment.pairs, corpus.links, strict=True):
+        omitted = {b for g in pair.groups if not g.other for b in g.base}
+        added = {o for g in pair.groups if not g.base for o in g.other}
+        for b, o in gold:
+            total += 1
+            sound += b not in omitted and o not in added
+    return sound / total if total else 1.0
 
 
 def engine_links(alignment: Alignment) -> list[set[tuple[int, int]]]:
@@ -209,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"rate {args.rate}, {args.paragraphs} paragraphs per article")
     header = (
         f"{'N':>4} {'words':>6} {'engine s':>9} {'cpu s':>7} {'ms/ver':>7} {'peak MB':>8} {'P':>6} "
-        f"{'R':>6} {'difflib s':>9} {'dl P':>6} {'dl R':>6} {'CollateX s':>10} {'ratio':>8}"
+        f"{'R':>6} {'gaps':>6} {'difflib s':>9} {'dl P':>6} {'dl R':>6} {'CollateX s':>10} {'ratio':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -234,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
             cpu = time.process_time() - c0
         results[n] = engine
         precision, recall = link_quality(corpus, engine_links(alignment))
+        gaps = gap_soundness(corpus, alignment)
         t0 = time.perf_counter()
         dl = difflib_links(corpus)
         dl_time = time.perf_counter() - t0
@@ -252,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                     collatex_5 = cx_time
         print(
             f"{n:>4} {words:>6} {engine:>9.3f} {cpu:>7.3f} {1000 * engine / max(n - 1, 1):>7.2f} "
-            f"{peak:>8.1f} {precision:>6.3f} {recall:>6.3f} {dl_time:>9.4f} {dl_p:>6.3f} "
+            f"{peak:>8.1f} {precision:>6.3f} {recall:>6.3f} {gaps:>6.3f} {dl_time:>9.4f} {dl_p:>6.3f} "
             f"{dl_r:>6.3f} {cx:>10} {ratio:>8}"
         )
     if len(results) >= 2:

@@ -6,7 +6,8 @@ templates about an invented story (a port, a storm, a city council), so no
 third-party text is involved. Each edited version is built from the source by
 operations whose effect on paragraph correspondence is recorded:
 
-``paraphrase`` (synonym swaps, sentence reorder), ``split``, ``merge``, ``move``,
+``paraphrase`` (synonym swaps, sentence reorder), ``split``, ``merge``, ``crossing``
+(two paragraphs re-paragraphed across their boundary, AB|CD -> A|BC|D), ``move``,
 ``add`` (a new paragraph in the story's vocabulary), ``omit``, ``cosmetic`` (curly
 quotes, dashes, spaces), ``fact`` (a number, name or quoted word changed), and
 optionally ``lift`` (a sentence moved out of its paragraph to another place).
@@ -257,10 +258,27 @@ def _split(text: str) -> list[str] | None:
     return [". ".join(parts[:cut]) + ".", ". ".join(parts[cut:])]
 
 
+def _recut(first: str, second: str) -> list[str] | None:
+    """Two paragraphs re-paragraphed across their boundary: AB|CD -> A|BC|D."""
+    a = first.split(". ")
+    b = second.split(". ")
+    if len(a) < 2 or len(b) < 2:
+        return None
+    return [
+        ". ".join(a[:-1]) + ".",
+        a[-1] + " " + ". ".join(b[:1]) + ".",
+        ". ".join(b[1:]),
+    ]
+
+
 def make_version(
-    source: list[str], rng: random.Random, rate: float, lift: float = 0.0
+    source: list[str], rng: random.Random, rate: float, lift: float = 0.0, crossing: float = 1.0
 ) -> tuple[list[str], set[tuple[int, int]], set[int], set[int]]:
-    """One edited version of ``source``: its paragraphs, gold links, added, omitted."""
+    """One edited version of ``source``: its paragraphs, gold links, added, omitted.
+
+    :param crossing: relative chance (times ``rate``) that two neighbouring paragraphs
+        are re-paragraphed across their boundary (AB|CD -> A|BC|D).
+    """
     items: list[tuple[str, tuple[int, ...]]] = []
     omitted: set[int] = set()
     i = 0
@@ -279,6 +297,16 @@ def make_version(
         op = rng.random()
         if op < rate * 0.25 and i + 1 < len(source):
             items.append((text + " " + source[i + 1], (i, i + 1)))
+            i += 2
+            continue
+        if (
+            rng.random() < rate * crossing * 0.3
+            and i + 1 < len(source)
+            and (cut := _recut(text, source[i + 1]))
+        ):
+            # AB|CD printed as A|BC|D: the three paragraphs are one group with both
+            # source paragraphs, so every pair between them is a gold link.
+            items.extend((p, (i, i + 1)) for p in cut)
             i += 2
             continue
         if op < rate * 0.5 and (parts := _split(text)):
@@ -307,7 +335,12 @@ def make_version(
 
 
 def make_corpus(
-    seed: int, n_versions: int, rate: float, n_paragraphs: int = 14, lift: float = 0.0
+    seed: int,
+    n_versions: int,
+    rate: float,
+    n_paragraphs: int = 14,
+    lift: float = 0.0,
+    crossing: float = 1.0,
 ) -> Corpus:
     """A source article of ``n_paragraphs`` and ``n_versions`` edited versions of it.
 
@@ -315,12 +348,14 @@ def make_corpus(
         each kind of operation (scaled per operation).
     :param lift: relative chance (times ``rate``) that a version has one sentence
         lifted out of its paragraph and placed elsewhere.
+    :param crossing: relative chance (times ``rate``) of a crossing re-paragraphing
+        (AB|CD -> A|BC|D) at each paragraph.
     """
     rng = random.Random(seed)
     source = make_article(rng, n_paragraphs)
     versions, links, added, omitted = [], [], [], []
     for _ in range(n_versions):
-        texts, lk, ad, om = make_version(source, rng, rate, lift)
+        texts, lk, ad, om = make_version(source, rng, rate, lift, crossing)
         versions.append(texts)
         links.append(lk)
         added.append(ad)

@@ -30,9 +30,6 @@ class AlignConfig:
     :param piece_sure_containment: ... or when the piece is this much contained (a
         short sentence broken off a paragraph adds little to the score but is wholly
         inside it).
-    :param lift_containment: a free paragraph at least this contained in a paragraph of
-        the other side, anywhere, joins that paragraph's group (a sentence lifted out
-        of a paragraph and placed elsewhere: near-verbatim evidence only).
     :param stem_length: stems are cut to this many characters (a light, language-blind
         stemmer: "principal"/"principle" and Russian case endings meet).
     :param word_weight: weight of the IDF-weighted stem overlap in the blend.
@@ -53,6 +50,33 @@ class AlignConfig:
     :param collate_candidates: at most this many candidate rows scored per added
         paragraph (those sharing the most rare stems).
     :param semantic_cleanup: merge confetti of short equalities in word diffs.
+    :param sentence_group_cutoff: similarity at which two sentences of one group are
+        diffed as a pair (the group already corresponds: modest evidence suffices).
+    :param sentence_sure: two sentences this similar, each the other's best match, tie
+        their paragraphs together before any paragraph is scored (a sentence carried
+        near-verbatim through a merge, a split or a re-paragraphing).
+    :param sentence_margin: ... unless a sentence of another paragraph comes within this
+        of the best match (a caption repeating the body): ambiguous evidence is no anchor.
+    :param sentence_sure_probes: rarest stems per sentence used to find those
+        near-verbatim partners (near-equal sentences share their rarest words).
+    :param sentence_join_containment: a free sentence at least this contained in a
+        matched sentence of the other side joins that match (a sentence split in two).
+    :param sentence_cutoff: similarity at which a sentence of an otherwise unpaired
+        paragraph is carried by a sentence anywhere in the other version.
+    :param sentence_near_cutoff: the same, lower, for a sentence found in its expected
+        place (between the neighbouring pairs in reading order).
+    :param sentence_min_stems: a sentence needs this many content stems to carry a
+        paragraph on its own ("He said so." is found everywhere).
+    :param sentence_contained: a free paragraph's sentence at least this contained in a
+        sentence of the other version is carried there (a sentence shortened).
+    :param move_cutoff: a sentence matched in no sentence of its own group but at least
+        this similar to one in another group joins the two groups (a sentence moved
+        across a paragraph boundary: AB|CD re-paragraphed as A|BC|D).
+    :param anchor_weight: added to a sentence pair's similarity per shared anchor
+        (a number, a capitalised name, a quoted phrase), at most ``anchor_cap``.
+    :param anchor_cap: the most anchors can add.
+    :param statement_cutoff: a sentence carried by a narrow margin must still be this
+        similar once names are set aside (the same people, a different statement).
     """
 
     pair_cutoff: float = 0.42
@@ -61,7 +85,6 @@ class AlignConfig:
     piece_containment: float = 0.3
     piece_gain: float = 0.01
     piece_sure_containment: float = 0.8
-    lift_containment: float = 0.9
     stem_length: int = 6
     word_weight: float = 0.7
     char_weight: float = 0.3
@@ -74,6 +97,19 @@ class AlignConfig:
     collate_probe_words: int = 6
     collate_candidates: int = 32
     semantic_cleanup: bool = True
+    sentence_group_cutoff: float = 0.3
+    sentence_sure: float = 0.8
+    sentence_margin: float = 0.05
+    sentence_sure_probes: int = 3
+    sentence_join_containment: float = 0.7
+    sentence_cutoff: float = 0.5
+    sentence_near_cutoff: float = 0.45
+    sentence_min_stems: int = 4
+    sentence_contained: float = 0.8
+    move_cutoff: float = 0.6
+    anchor_weight: float = 0.05
+    anchor_cap: float = 0.15
+    statement_cutoff: float = 0.2
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -271,6 +271,27 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceLink:
+    """Sentences of the base and of another version that correspond, inside a group.
+
+    ``base`` and ``other`` are sentence spans (``TextSpan``: paragraph index and offsets
+    into that paragraph's ``text``, surrounding spaces excluded); usually one each,
+    several on one side when a sentence was split or two were joined. ``score`` is the
+    sentence similarity (1.0 for equal comparison keys). A sentence of a paired group
+    that is in no link is carried nowhere in the group: its words are a DELETE (base)
+    or INSERT (other) segment.
+    """
+
+    base: tuple[TextSpan, ...]
+    other: tuple[TextSpan, ...]
+    score: float
+
+    def __post_init__(self) -> None:
+        if not self.base or not self.other:
+            raise ValueError("a sentence link names sentences on both sides")
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """Paragraphs of the base and of another version that correspond.
 
@@ -279,6 +300,9 @@ class Group:
     pairing rests on (1.0 for identical, None for added/omitted). ``moved`` marks a group
     out of base order. ``segments`` is the word-level diff (empty for identical, added,
     omitted groups). ``overridden`` marks a group the user linked by hand.
+    ``sentences`` are the sentence links the group rests on (paired groups only; the
+    paragraphs of a group are the connected component of its sentence links, so a
+    group may be n:m, e.g. AB|CD re-paragraphed as A|BC|D).
     """
 
     base: tuple[int, ...]
@@ -289,6 +313,7 @@ class Group:
     flags: frozenset[Flag] = frozenset()
     segments: tuple[Segment, ...] = ()
     overridden: bool = False
+    sentences: tuple[SentenceLink, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.base and not self.other:

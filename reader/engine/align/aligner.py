@@ -2,9 +2,10 @@
 
 Owns: choosing the base, applying the user's link overrides, putting paired, added
 and omitted groups in the documented order, the ``moved`` flag, progress and
-cancellation. The pairing decisions live in ``pairing.py``, the word diffs and kinds
-in ``classify.py``, the all-versions rows in ``collate.py``; settings in
-``config.AlignConfig``.
+cancellation. The pairing decisions (sentences first: groups are the paragraphs that
+corresponding sentences tie together, possibly n:m) live in ``pairing.py`` and
+``sentence_links.py``, the per-sentence word diffs and kinds in ``classify.py``, the
+all-versions rows in ``collate.py``; settings in ``config.AlignConfig``.
 
 Group order (the JSON contract): the other version's reading order; an omitted base
 paragraph is placed right after the group holding the base paragraph before it (at
@@ -180,6 +181,7 @@ def align_pair(
                 config=config,
                 moved=pos not in on_lis,
                 overridden=touched,
+                index=index,
             )
         )
     added = [

@@ -19,15 +19,32 @@ that crosses a paragraph boundary gets one span per paragraph. Kinds: ``identica
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from reader.engine.align.flags import span_flags
+from reader.engine.align.sentence_links import (
+    Sentence,
+    SentenceMatch,
+    match_sentences,
+    sentences_of,
+)
+from reader.engine.align.similarity import SimilarityIndex
 from reader.engine.config import AlignConfig
-from reader.engine.model import ChangeKind, DiffOp, Flag, Group, Paragraph, Segment, TextSpan
+from reader.engine.model import (
+    ChangeKind,
+    DiffOp,
+    Flag,
+    Group,
+    Paragraph,
+    Segment,
+    SentenceLink,
+    TextSpan,
+)
 from reader.engine.text.diffing import TokenRun, diff_tokens
-from reader.engine.text.normalize import normalize_text
+from reader.engine.text.normalize import is_cosmetic_change, normalize_text
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
@@ -160,25 +177,24 @@ class _Builder:
 
 
 def _same_key(a: str, b: str) -> bool:
+    if a.split() == b.split():
+        return True  # spacing only
     if a.isascii() and b.isascii() and "`" not in a and "`" not in b:
-        return a.split() == b.split()  # ASCII keys differ from the text only in spacing
-    return normalize_text(a) == normalize_text(b)
+        # Plain ASCII differs from its typographic form only in spacing and doubled
+        # single quotes: compare without either (cheap, and most text is ASCII).
+        return "".join(a.replace("''", '"').split()) == "".join(b.replace("''", '"').split()) and (
+            is_cosmetic_change(a, b)
+        )
+    return a == b or is_cosmetic_change(a, b)
 
 
-def diff_group(
-    base: Sequence[Paragraph], other: Sequence[Paragraph], *, semantic: bool = True
-) -> tuple[Segment, ...]:
-    """Word-level diff of a group: segments with spans into the original texts.
-
-    :param base: the group's base paragraphs, in order.
-    :param other: the group's paragraphs of the other version, in order.
-    :param semantic: dmp semantic cleanup (see ``diffing.diff_tokens``).
-    """
-    ta, tb = tokenize(base), tokenize(other)
-    builder = _Builder({p.index: p for p in base}, {p.index: p for p in other})
+def _diff_tokens_into(
+    builder: _Builder, ta: Sequence[Token], tb: Sequence[Token], semantic: bool
+) -> None:
+    """Append the word diff of token lists ``ta`` (base) and ``tb`` (other)."""
     na, nb = [t[3] for t in ta], [t[3] for t in tb]
     # Common ends are equal whatever the diff says; trimming them first spares the
-    # token encoding most of a lightly edited paragraph.
+    # token encoding most of a lightly edited sentence.
     head = 0
     limit = min(len(na), len(nb))
     while head < limit and na[head] == nb[head]:
@@ -188,7 +204,7 @@ def diff_group(
         tail += 1
     builder.equal_run(ta[:head], tb[:head])
     mid_a, mid_b = na[head : len(na) - tail], nb[head : len(nb) - tail]
-    if set(mid_a).isdisjoint(mid_b):
+    if not mid_a or not mid_b or set(mid_a).isdisjoint(mid_b):
         # Nothing in common (a changed number or name, a pure insertion): the diff is
         # one delete and one insert, no need to ask diff-match-patch.
         runs = [
@@ -203,12 +219,129 @@ def diff_group(
         if run.op is DiffOp.EQUAL:
             builder.equal_run(a, b)
         elif run.op is DiffOp.DELETE:
-            builder.add(DiffOp.DELETE, a, [])
+            builder.add(DiffOp.DELETE, list(a), [])
         else:
-            builder.add(DiffOp.INSERT, [], b)
+            builder.add(DiffOp.INSERT, [], list(b))
     if tail:
         builder.equal_run(ta[len(ta) - tail :], tb[len(tb) - tail :])
-    return builder.segments()
+
+
+def _tile_tokens(paras: dict[int, Paragraph], tiles: Sequence[Sentence]) -> list[Token]:
+    """Tokens of sentence tiles read as one; a virtual break where the paragraph changes."""
+    out: list[Token] = []
+    last = -1
+    for t in tiles:
+        p = paras[t.para]
+        tokens = _text_tokens(p.text, p.index)
+        starts = _token_starts(p.text, p.index)
+        lo = bisect.bisect_left(starts, t.tile_start)
+        hi = bisect.bisect_left(starts, t.tile_end)
+        if out and t.para != last:
+            out.append(_BREAK)
+        out.extend(tokens[lo:hi])
+        last = t.para
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _token_starts(text: str, para: int) -> tuple[int, ...]:
+    return tuple(t[1] for t in _text_tokens(text, para))
+
+
+def _units(
+    matches: Sequence[SentenceMatch], n_base: int, n_other: int
+) -> list[tuple[list[int], list[int]]]:
+    """Matched sentences and the unmatched ones, in the other side's reading order; an
+    unmatched base sentence follows the unit holding the base sentence before it."""
+    body: list[tuple[list[int], list[int]]] = [(m.base, m.other) for m in matches]
+    held = {o for m in matches for o in m.other}
+    body += [([], [o]) for o in range(n_other) if o not in held]
+    body.sort(key=lambda u: u[1][0])
+    holder = {b: k for k, u in enumerate(body) for b in u[0]}
+    after: dict[int, list[int]] = {}
+    front: list[int] = []
+    for b in range(n_base):
+        if b in holder:
+            continue
+        prev = holder.get(b - 1, -1)
+        if prev < 0:
+            front.append(b)
+        else:
+            after.setdefault(prev, []).append(b)
+        holder[b] = prev
+    out: list[tuple[list[int], list[int]]] = [([b], []) for b in front]
+    for k, unit in enumerate(body):
+        out.append(unit)
+        out.extend(([b], []) for b in after.get(k, ()))
+    return out
+
+
+def diff_sentences(
+    base: Sequence[Paragraph],
+    other: Sequence[Paragraph],
+    *,
+    index: SimilarityIndex | None = None,
+    config: AlignConfig | None = None,
+) -> tuple[tuple[Segment, ...], tuple[SentenceLink, ...]]:
+    """Word diffs per aligned sentence pair of a group, and the sentence links.
+
+    The group's sentences are matched first (``sentence_links.match_sentences``); each
+    matched pair (or split/joined set) is diffed on its own, so a one-word change in a
+    quotation shows as that word however large the group, and an unmatched sentence is
+    one DELETE (base) or INSERT (other) segment: omitted or added inside the group.
+    Segments follow the other side's reading order; every character of both sides is
+    in exactly one segment (spans tile each paragraph).
+
+    :param index: similarity statistics (default: computed from the group alone).
+    """
+    config = config or AlignConfig()
+    if index is None:
+        index = SimilarityIndex([p.key for p in [*base, *other]], config)
+    sb, so = sentences_of(base), sentences_of(other)
+    matches = match_sentences(sb, so, index, config)
+    bp = {p.index: p for p in base}
+    op = {p.index: p for p in other}
+    builder = _Builder(bp, op)
+    for b_idx, o_idx in _units(matches, len(sb), len(so)):
+        ta = _tile_tokens(bp, [sb[b] for b in b_idx])
+        tb = _tile_tokens(op, [so[o] for o in o_idx])
+        _diff_tokens_into(builder, ta, tb, config.semantic_cleanup)
+    links = tuple(
+        SentenceLink(
+            tuple(TextSpan(sb[b].para, sb[b].start, sb[b].end) for b in m.base),
+            tuple(TextSpan(so[o].para, so[o].start, so[o].end) for o in m.other),
+            round(m.score, 4),
+        )
+        for m in matches
+    )
+    return builder.segments(), links
+
+
+def diff_group(
+    base: Sequence[Paragraph],
+    other: Sequence[Paragraph],
+    *,
+    semantic: bool = True,
+    index: SimilarityIndex | None = None,
+) -> tuple[Segment, ...]:
+    """Word-level diff of a group: segments with spans into the original texts, per
+    aligned sentence pair (see ``diff_sentences``).
+
+    :param base: the group's base paragraphs, in order.
+    :param other: the group's paragraphs of the other version, in order.
+    :param semantic: dmp semantic cleanup (see ``diffing.diff_tokens``).
+    """
+    config = AlignConfig(semantic_cleanup=semantic)
+    return diff_sentences(base, other, index=index, config=config)[0]
+
+
+def kind_of(segments: Sequence[Segment]) -> ChangeKind:
+    """The kind of a paired group whose texts differ, from its segments (the one rule
+    the JSON, the app and the exports share): ``cosmetic`` when every difference is
+    cosmetic, else ``altered``."""
+    if all(seg.op is DiffOp.EQUAL or seg.cosmetic for seg in segments):
+        return ChangeKind.COSMETIC
+    return ChangeKind.ALTERED
 
 
 def segment_flags(
@@ -236,8 +369,10 @@ def classify_group(
     config: AlignConfig,
     moved: bool = False,
     overridden: bool = False,
+    index: SimilarityIndex | None = None,
 ) -> Group:
-    """Build the ``Group`` for paired paragraphs: kind, word diff and flags.
+    """Build the ``Group`` for paired paragraphs: kind, word diff, flags and the
+    sentence links (see ``diff_sentences``).
 
     :param base: the group's base paragraphs (non-empty), in order.
     :param other: the group's other paragraphs (non-empty), in order.
@@ -246,14 +381,14 @@ def classify_group(
     b_idx = tuple(p.index for p in base)
     o_idx = tuple(p.index for p in other)
     if [p.text for p in base] == [p.text for p in other]:
+        # Every sentence corresponds to itself: nothing worth listing (a 200-version
+        # folder is mostly identical paragraphs).
         return Group(b_idx, o_idx, ChangeKind.IDENTICAL, 1.0, moved, overridden=overridden)
-    segments = diff_group(base, other, semantic=config.semantic_cleanup)
-    if " ".join(p.key for p in base) == " ".join(p.key for p in other):
-        kind, flags = ChangeKind.COSMETIC, frozenset[Flag]()
-    else:
-        kind, flags = ChangeKind.ALTERED, segment_flags(segments, base, other)
+    segments, links = diff_sentences(base, other, index=index, config=config)
+    kind = kind_of(segments)
+    flags = segment_flags(segments, base, other) if kind is ChangeKind.ALTERED else frozenset()
     rounded = None if score is None else round(score, 4)
-    return Group(b_idx, o_idx, kind, rounded, moved, flags, segments, overridden)
+    return Group(b_idx, o_idx, kind, rounded, moved, flags, segments, overridden, links)
 
 
 def unpaired_group(index: int, *, added: bool) -> Group:

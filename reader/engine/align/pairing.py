@@ -1,27 +1,35 @@
 """Pairing: which paragraphs of one version correspond to which of the base.
 
-Owns: the decisions that turn a similarity matrix into groups of paragraph indices
-(1:1, 1:n splits, n:1 merges), before any word diff or classification. The passes,
-cheapest and surest first:
+Owns: the decisions that turn similarities into groups of paragraph indices, before
+any word diff or classification. Sentences are the ground truth: a group is a set of
+paragraphs tied together by corresponding sentences (1:1, splits, merges, and n:m
+re-paragraphings such as AB|CD -> A|BC|D), and a paragraph is left unpaired (added or
+omitted) only when none of its sentences is carried anywhere in the other version.
+The passes, cheapest and surest first:
 
 1. user LINK overrides are taken as given; UNLINK overrides forbid pairs;
 2. exact fast path: paragraphs whose casefolded comparison keys are equal pair in
    reading order, without scoring;
-3. global pass: the remaining pairs scoring at least ``pair_cutoff`` pair greedily,
-   best first, wherever they sit (this is what finds moved paragraphs); lines too short
-   to compare by words need ``short_pair_cutoff``;
-4. pieces: a free paragraph next to a group joins it when the joined text is clearly
+3. sentence anchors: near-verbatim sentences (``sentence_sure``, each the other's best
+   match, no rival paragraph within ``sentence_margin``) tie their paragraphs together;
+4. global pass: the remaining paragraph pairs scoring at least ``pair_cutoff`` pair
+   greedily, best first, wherever they sit (moved paragraphs); lines too short to
+   compare by words need ``short_pair_cutoff``;
+5. pieces: a free paragraph next to a group joins it when the joined text is clearly
    more similar (a split or a merge) or is mostly contained in the other side;
-5. gap pass: between consecutive in-order pairs, free paragraphs pair at the lower
+6. gap pass: between consecutive in-order pairs, free paragraphs pair at the lower
    ``gap_cutoff``, recursively and only in reading order (a paraphrase in its expected
    place needs less evidence than one found far away);
-6. pieces again, for the pairs the gap pass made;
-7. contained leftovers: a free paragraph found almost verbatim (``lift_containment``)
-   inside one paragraph of the other side, anywhere, joins that paragraph's group (a
-   sentence lifted out and placed elsewhere).
+7. pieces again, for the pairs the gap pass made;
+8. carried sentences: a paragraph still free joins the group holding its sentence's
+   best match anywhere (``sentence_cutoff``; ``sentence_near_cutoff`` in its expected
+   place; numbers, names, quotations and reused phrases count as anchors), unless that
+   sentence is already carried by its own group (an echo: a caption, a teaser);
+9. moves: two neighbouring groups become one when a sentence unmatched in one is
+   matched (``move_cutoff``) by a sentence unmatched in the other.
 
 Deterministic: every choice is ordered by (score, other index, base index). Imports
-only the engine's config and similarity modules.
+only the engine's config, similarity and sentence_links modules.
 """
 
 from __future__ import annotations
@@ -30,6 +38,13 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.engine.align.sentence_links import (
+    KeyedSentence,
+    SentenceMatch,
+    SentenceTable,
+    match_sentences,
+    sentence_table,
+)
 from reader.engine.align.similarity import Features, SimilarityIndex
 from reader.engine.config import AlignConfig
 
@@ -72,6 +87,46 @@ def longest_increasing(values: Sequence[int]) -> set[int]:
     return out
 
 
+class _BestMatches:
+    """Per sentence of each side, its best near-verbatim match, and the best score any
+    other paragraph reaches (its rival): a sentence two paragraphs carry about equally
+    well (a caption echoing the body) cannot say which one it belongs to."""
+
+    def __init__(self) -> None:
+        self.base: dict[int, tuple[float, int]] = {}
+        self.other: dict[int, tuple[float, int]] = {}
+        self.rival: dict[tuple[str, int], float] = {}
+
+    def offer(
+        self, t: int, k: int, score: float, base_para: list[int], other_para: list[int]
+    ) -> None:
+        """Other sentence ``t`` and base sentence ``k`` match at ``score``."""
+        self._offer(self.other, "o", t, score, k, base_para)
+        self._offer(self.base, "b", k, score, t, other_para)
+
+    def _offer(
+        self,
+        best: dict[int, tuple[float, int]],
+        side: str,
+        me: int,
+        score: float,
+        them: int,
+        para_of: list[int],
+    ) -> None:
+        old = best.get(me)
+        if old is None or (-score, them) < (-old[0], old[1]):
+            if old is not None and para_of[old[1]] != para_of[them]:
+                self.rival[side, me] = max(self.rival.get((side, me), 0.0), old[0])
+            best[me] = (score, them)
+        elif para_of[old[1]] != para_of[them]:
+            self.rival[side, me] = max(self.rival.get((side, me), 0.0), score)
+
+
+def _adjacent(a: Sequence[int], b: Sequence[int]) -> bool:
+    """Whether two sorted index lists touch or interleave (no paragraph between them)."""
+    return a[0] <= b[-1] + 1 and b[0] <= a[-1] + 1
+
+
 class Pairer:
     """Pairs the paragraphs of ``other`` with those of ``base`` (keys given).
 
@@ -103,6 +158,7 @@ class Pairer:
         self.base_link: dict[int, Link] = {}
         self.other_link: dict[int, Link] = {}
         self._scores: dict[tuple[int, int], float] = {}
+        self._matches: dict[tuple[tuple[int, ...], tuple[int, ...]], list[SentenceMatch]] = {}
         # Pair scores below every pairing cutoff are never used: skip their costly part.
         self._floor = min(config.pair_cutoff, config.gap_cutoff)
         for b_idx, o_idx in forced:
@@ -143,75 +199,316 @@ class Pairer:
     def run(self) -> list[Link]:
         """All passes; returns the links (groups with both sides), unordered."""
         self._exact()
+        self._sentence_anchors()
         self._global()
         self._pieces()
         self._gaps()
         self._pieces()
-        self._contained()
+        self._carried()
+        self._moves()
         return self.links
 
-    def _contained(self) -> None:
-        """A free paragraph almost wholly inside a paragraph of the other side, anywhere
-        (a sentence lifted out of a paragraph and placed elsewhere), joins its group."""
-        cfg = self.config
-        sure = cfg.lift_containment
-        free_o = [
-            o
-            for o in range(len(self.ok))
-            if o not in self.other_link and len(self.of[o].stems) >= cfg.min_idf_words
-        ]
-        all_b = list(range(len(self.bk)))
-        for o, bs in self._candidates(free_o, self.of, all_b, self.bf):
-            if o in self.other_link:
-                continue
-            best: tuple[float, int] | None = None
-            for b in bs:
-                if (b, o) in self.forbidden:
-                    continue
-                c = self.index.containment(self.of[o], self.bf[b])
-                if c >= sure and (best is None or c > best[0]):
-                    best = (c, b)
-            if best is not None:
-                self._attach(best[1], o, side="other")
-        free_b = [
-            b
-            for b in range(len(self.bk))
-            if b not in self.base_link and len(self.bf[b].stems) >= cfg.min_idf_words
-        ]
-        all_o = list(range(len(self.ok)))
-        for b, os_ in self._candidates(free_b, self.bf, all_o, self.of):
-            if b in self.base_link:
-                continue
-            best = None
-            for o in os_:
-                if (b, o) in self.forbidden:
-                    continue
-                c = self.index.containment(self.bf[b], self.of[o])
-                if c >= sure and (best is None or c > best[0]):
-                    best = (c, o)
-            if best is not None:
-                self._attach(b, best[1], side="base")
+    # --- sentence passes --------------------------------------------------------------
 
-    def _attach(self, b: int, o: int, *, side: str) -> None:
-        """Put free ``o`` (side "other") or free ``b`` (side "base") with its host."""
-        host = self.base_link.get(b) if side == "other" else self.other_link.get(o)
+    def _sentence_anchors(self) -> None:
+        """Sentences carried (near-)verbatim tie their paragraphs together before any
+        paragraph is scored: two free sentences that are each other's best match at
+        ``sentence_sure`` or more link their paragraphs, and paragraphs linked through
+        several such sentences form one group (a merge, a split, AB|CD -> A|BC|D)."""
+        bt, ot = self._tables()
+        free_o = [o for o in range(len(self.ok)) if o not in self.other_link]
+        if not free_o or len(self.base_link) == len(self.bk):
+            return
+        best = _BestMatches()
+        for o in free_o:
+            for t in ot.by_para[o]:
+                self._offer_sure(best, bt, ot, o, t)
+        margin = self.config.sentence_margin
+        pairs = sorted(
+            (-sc, t, k)
+            for t, (sc, k) in best.other.items()
+            if best.base[k][1] == t
+            and bt.para[k] not in self.base_link
+            and best.rival.get(("o", t), 0.0) < sc - margin
+            and best.rival.get(("b", k), 0.0) < sc - margin
+        )
+        for neg, t, k in pairs:
+            self._tie(bt.para[k], ot.para[t], -neg)
+
+    def _offer_sure(
+        self, best: _BestMatches, bt: SentenceTable, ot: SentenceTable, o: int, t: int
+    ) -> None:
+        """Offer sentence ``t`` (of free paragraph ``o``) its near-verbatim partners."""
+        cfg = self.config
+        f = ot.features[t]
+        if len(f.stems) < cfg.sentence_min_stems:
+            return
+        twin = bt.unique_twin(ot, t)
+        if twin is not None:  # printed once in each version: no need to score
+            if (bt.para[twin], o) not in self.forbidden:
+                best.offer(t, twin, 1.0, bt.para, ot.para)
+            return
+        # Near-equal sentences share their rarest words: a few probes do.
+        for k in bt.candidates(f, cfg.sentence_sure_probes):
+            if (bt.para[k], o) in self.forbidden:
+                continue
+            if len(bt.features[k].stems) < cfg.sentence_min_stems:
+                continue
+            sc = bt.score(f, ot.keys[t], k, anchored=False, floor=cfg.sentence_sure)
+            if sc >= cfg.sentence_sure:
+                best.offer(t, k, sc, bt.para, ot.para)
+
+    def _tie(self, b: int, o: int, score: float) -> None:
+        """Put base ``b`` and other ``o`` in one group (a new pair, a grown group, or
+        two groups made one), never touching a group the user linked by hand."""
+        lb, lo = self.base_link.get(b), self.other_link.get(o)
+        if lb is None and lo is None:
+            self._add(Link([b], [o], score))
+        elif lb is None and lo is not None:
+            self._grow(lo, bases=[b])
+        elif lo is None and lb is not None:
+            self._grow(lb, others=[o])
+        elif (
+            lb is not lo
+            and lb is not None
+            and lo is not None
+            and not lb.overridden
+            and not lo.overridden
+            and not any(
+                (x, y) in self.forbidden for x in lb.base + lo.base for y in lb.other + lo.other
+            )
+        ):
+            self._union(lb, lo)
+
+    def _grow(self, link: Link, *, bases: Sequence[int] = (), others: Sequence[int] = ()) -> None:
+        if link.overridden:
+            return  # the user fixed this group
+        if any(
+            (b, o) in self.forbidden for b in [*link.base, *bases] for o in [*link.other, *others]
+        ):
+            return
+        link.base = sorted({*link.base, *bases})
+        link.other = sorted({*link.other, *others})
+        for b in bases:
+            self.base_link[b] = link
+        for o in others:
+            self.other_link[o] = link
+        link.score = self._joined_score(link.base, link.other)
+        link.exact = False
+
+    def _tables(self) -> tuple[SentenceTable, SentenceTable]:
+        return (
+            sentence_table(tuple(self.bk), self.index, self.config),
+            sentence_table(tuple(self.ok), self.index, self.config),
+        )
+
+    def _window(self, para: int, side: str) -> tuple[int, int]:
+        """Where a free paragraph is expected on the other side: between the partners
+        of its nearest paired neighbours (inclusive; a merge lands on a neighbour)."""
+        mine, theirs = (self.base_link, self.bk) if side == "base" else (self.other_link, self.ok)
+        lo, hi = 0, len(self.ok if side == "base" else self.bk) - 1
+        for q in range(para - 1, -1, -1):
+            if q in mine:
+                lo = min(mine[q].other if side == "base" else mine[q].base)
+                break
+        for q in range(para + 1, len(theirs)):
+            if q in mine:
+                hi = max(mine[q].other if side == "base" else mine[q].base)
+                break
+        return lo, hi
+
+    def _loose(
+        self, bt: SentenceTable, ot: SentenceTable
+    ) -> tuple[dict[int, Link], dict[int, Link], dict[int, float]]:
+        """Sentences of paired groups that no sentence of their own group matches
+        (``sentence_group_cutoff``), per side, with their group; and the score of every
+        matched sentence's match (both sides, keyed ``("b"|"o", sentence)``)."""
+        cfg = self.config
+        loose_b: dict[int, Link] = {}
+        loose_o: dict[int, Link] = {}
+        held: dict[int, float] = {}
+        for link in self.links:
+            if link.exact:
+                continue
+            bs = [k for b in link.base for k in bt.by_para[b]]
+            os_ = [k for o in link.other for k in ot.by_para[o]]
+            cache_key = (tuple(link.base), tuple(link.other))
+            matches = self._matches.get(cache_key)
+            if matches is None:
+                matches = match_sentences(
+                    [KeyedSentence(bt.keys[k]) for k in bs],
+                    [KeyedSentence(ot.keys[k]) for k in os_],
+                    self.index,
+                    cfg,
+                )
+                self._matches[cache_key] = matches
+            held_b = {i for m in matches for i in m.base}
+            held_o = {i for m in matches for i in m.other}
+            loose_b.update((k, link) for i, k in enumerate(bs) if i not in held_b)
+            loose_o.update((k, link) for i, k in enumerate(os_) if i not in held_o)
+            for m in matches:
+                held.update((-1 - bs[i], m.score) for i in m.base)
+                held.update((os_[i], m.score) for i in m.other)
+        return loose_b, loose_o, held
+
+    def _carried(self) -> None:
+        """A paragraph still unpaired is omitted (or added) only if none of its
+        sentences is carried anywhere in the other version: a sentence clearing
+        ``sentence_cutoff`` (``sentence_near_cutoff`` in its expected place) or almost
+        wholly contained in one (``sentence_contained``) puts its paragraph in the group
+        of the paragraph holding that sentence (a merge, a split, a re-paragraphing)."""
+        bt, ot = self._tables()
+        loose_b, loose_o, held = self._loose(bt, ot)
+        cands: list[tuple[float, str, int, int]] = []
+        for side, table, there, linked, loose in (
+            ("base", bt, ot, self.base_link, loose_o),
+            ("other", ot, bt, self.other_link, loose_b),
+        ):
+            for para, sents in enumerate(table.by_para):
+                if para in linked:
+                    continue
+                best: dict[int, float] = {}
+                for k in sents:
+                    found = self._carrier(side, para, table, there, k, loose, held)
+                    if found is not None:
+                        target, s = found
+                        best[target] = max(best.get(target, 0.0), s)
+                cands.extend((-s, side, para, target) for target, s in best.items())
+        cands.sort()
+        # Evidence for a free target is evidence for a new pair only: once the target
+        # has joined some other group in this pass, following it would chain guesses.
+        free_b = {b for b in range(len(self.bk)) if b not in self.base_link}
+        free_o = {o for o in range(len(self.ok)) if o not in self.other_link}
+        for _, side, para, target in cands:
+            if side == "base":
+                if para not in self.base_link and not (
+                    target in free_o and target in self.other_link
+                ):
+                    self._join(para, target, side)
+            elif para not in self.other_link and not (
+                target in free_b and target in self.base_link
+            ):
+                self._join(target, para, side)
+
+    def _carrier(
+        self,
+        side: str,
+        para: int,
+        table: SentenceTable,
+        there: SentenceTable,
+        k: int,
+        loose: dict[int, Link],
+        held: dict[int, float],
+    ) -> tuple[int, float] | None:
+        """The paragraph of the other side that carries sentence ``k`` of free ``para``
+        (``side``), with the sentence score; None when nothing does.
+
+        Only the sentence's one best match (by margin over the cutoff it needs) counts:
+        when that is a sentence its own group already carries about as well (within
+        ``sentence_margin``), this one is an echo (a caption, a teaser), not a statement
+        to pair.
+        """
+        cfg = self.config
+        f = table.features[k]
+        if len(f.stems) < cfg.sentence_min_stems:
+            return None
+        lo, hi = self._window(para, side)
+        linked_there = self.other_link if side == "base" else self.base_link
+        top: tuple[float, int, int, float] | None = None
+        for t in there.candidates(f):
+            target = there.para[t]
+            pair = (para, target) if side == "base" else (target, para)
+            if pair in self.forbidden or len(there.features[t].stems) < cfg.sentence_min_stems:
+                continue
+            need = cfg.sentence_near_cutoff if lo <= target <= hi else cfg.sentence_cutoff
+            s = there.score(f, table.keys[k], t, floor=need - cfg.anchor_cap)
+            margin = s - need
+            sure = cfg.sentence_contained
+            if margin < 0 and there.contained(f, t, floor=sure) >= sure:
+                margin = 0.0
+            if top is None or (-margin, t) < (-top[0], top[1]):
+                top = (margin, t, target, s)
+        if top is None or top[0] < 0:
+            return None
+        margin, t, target, s = top
+        echo = s <= held.get(t if side == "base" else -1 - t, 1.0) + cfg.sentence_margin
+        if target in linked_there and t not in loose and echo:
+            return None
+        if margin < cfg.anchor_cap and not there.says_more_than_names(table.keys[k], t):
+            return None  # the same people named, a different statement
+        return target, s
+
+    def _join(self, b: int, o: int, side: str) -> None:
+        """Put free ``b`` (side "base") or free ``o`` (side "other") in the group of its
+        partner; a new pair when the partner is free too."""
+        host = self.other_link.get(o) if side == "base" else self.base_link.get(b)
         if host is None:
             self._add(Link([b], [o], self.score(b, o)))
             return
-        if host.overridden or any(
-            (hb, ho) in self.forbidden for hb in [*host.base, b] for ho in [*host.other, o]
-        ):
+        if host.overridden:
             return
-        if side == "other" and len(host.base) == 1:
-            host.other = sorted([*host.other, o])
-            self.other_link[o] = host
-        elif side == "base" and len(host.other) == 1:
+        if side == "base":
             host.base = sorted([*host.base, b])
             self.base_link[b] = host
         else:
-            return
+            host.other = sorted([*host.other, o])
+            self.other_link[o] = host
         host.score = self._joined_score(host.base, host.other)
         host.exact = False
+
+    def _moves(self) -> None:
+        """Two groups become one when a sentence of one, matched by nothing in its own
+        group, is matched (``move_cutoff``) by a sentence of the other that is unmatched
+        in its own group too: a sentence moved across a paragraph boundary, so AB|CD
+        re-paragraphed as A|BC|D is one group, not an omission and an addition."""
+        cfg = self.config
+        bt, ot = self._tables()
+        loose_b, loose_o, _ = self._loose(bt, ot)
+        if not loose_b or not loose_o:
+            return
+        cands = []
+        for k, link in sorted(loose_b.items(), key=lambda item: item[0]):
+            f = bt.features[k]
+            if len(f.stems) < cfg.sentence_min_stems:
+                continue
+            for t in ot.candidates(f):
+                host = loose_o.get(t)
+                if host is None or host is link or host.overridden or link.overridden:
+                    continue
+                if len(ot.features[t].stems) < cfg.sentence_min_stems:
+                    continue
+                if not (_adjacent(link.base, host.base) and _adjacent(link.other, host.other)):
+                    continue  # farther moves stay a sentence omitted here, added there
+                s = ot.score(f, bt.keys[k], t, anchored=False)
+                if s >= cfg.move_cutoff:
+                    cands.append((-s, min(link.other), min(host.other), id(link), id(host)))
+        cands.sort()
+        by_id = {id(lk): lk for lk in self.links}
+        for _, _, _, a, b in cands:
+            la, lb = self._live(by_id, a), self._live(by_id, b)
+            if la is not lb and not any(
+                (x, y) in self.forbidden for x in la.base + lb.base for y in la.other + lb.other
+            ):
+                self._union(la, lb)
+                by_id[id(lb)] = la
+
+    @staticmethod
+    def _live(by_id: dict[int, Link], key: int) -> Link:
+        link = by_id[key]
+        while by_id[id(link)] is not link:
+            link = by_id[id(link)]
+        return link
+
+    def _union(self, keep: Link, gone: Link) -> None:
+        keep.base = sorted({*keep.base, *gone.base})
+        keep.other = sorted({*keep.other, *gone.other})
+        for b in gone.base:
+            self.base_link[b] = keep
+        for o in gone.other:
+            self.other_link[o] = keep
+        self.links.remove(gone)
+        keep.score = self._joined_score(keep.base, keep.other)
+        keep.exact = False
 
     def _exact(self) -> None:
         queues: dict[str, list[int]] = {}
@@ -335,7 +632,8 @@ class Pairer:
         """Attach the most rewarding free neighbour to ``link``; False if none fits."""
         cfg = self.config
         options: list[tuple[float, float, str, int]] = []
-        # Groups are 1:n or n:1: a side with several paragraphs fixes the other at one.
+        # Pieces grow 1:n or n:1 groups only (n:m groups come from sentence links): a
+        # side with several paragraphs fixes the other at one.
         for o in (link.other[0] - 1, link.other[-1] + 1) if len(link.base) == 1 else ():
             if (
                 0 <= o < len(self.ok)

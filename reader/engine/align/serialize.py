@@ -1,10 +1,10 @@
 """Alignments as JSON and as a readable text report.
 
-Owns: the ``version-reader.alignment/1`` document (``shared/docs/alignment-format.md``)
+Owns: the ``version-reader.alignment/1.1`` document (``shared/docs/alignment-format.md``)
 and the plain-text report of ``version-reader align --format text``. Versions are
 written by ``extraction_json.version_to_json`` (one shape for both formats). Extra
 keys beyond the contract: per group ``flags``, ``segments`` (op + spans into the
-paragraphs' text) and ``overridden``; per alignment ``similarity`` and ``counts``; at
+paragraphs' text), ``overridden`` and (paired groups, since /1.1) ``sentences``; per alignment ``similarity`` and ``counts``; at
 the top ``collation`` (rows of corresponding paragraphs across all versions) and
 ``config`` (the ``AlignConfig`` used). Imports only the standard library and engine
 modules.
@@ -21,12 +21,15 @@ from reader.engine.model import (
     Group,
     PairAlignment,
     Segment,
+    SentenceLink,
     TextSpan,
     Version,
 )
 from reader.engine.version_json import version_to_json
 
-ALIGNMENT_SCHEMA = "version-reader.alignment/1"
+# 1.1: groups carry their sentence links ("sentences"); everything in /1 is unchanged,
+# so a /1 reader that ignores unknown keys reads /1.1 as before.
+ALIGNMENT_SCHEMA = "version-reader.alignment/1.1"
 
 
 def _span(s: TextSpan) -> list[int]:
@@ -54,7 +57,19 @@ def group_to_json(g: Group) -> dict[str, Any]:
     out["flags"] = sorted(str(f) for f in g.flags)
     out["segments"] = [segment_to_json(s) for s in g.segments]
     out["overridden"] = g.overridden
+    if g.base and g.other:
+        out["sentences"] = [sentence_link_to_json(link) for link in g.sentences]
     return out
+
+
+def sentence_link_to_json(link: SentenceLink) -> dict[str, Any]:
+    """One sentence link: ``base``/``other`` sentence spans as ``[paragraph, start,
+    end]`` (offsets into the paragraphs' text) and the sentence ``score``."""
+    return {
+        "base": [_span(s) for s in link.base],
+        "other": [_span(s) for s in link.other],
+        "score": link.score,
+    }
 
 
 def pair_to_json(p: PairAlignment) -> dict[str, Any]:
@@ -67,7 +82,7 @@ def pair_to_json(p: PairAlignment) -> dict[str, Any]:
 
 
 def alignment_document(alignment: Alignment) -> dict[str, Any]:
-    """The whole ``version-reader.alignment/1`` document for ``alignment``."""
+    """The whole ``version-reader.alignment/1.1`` document for ``alignment``."""
     return {
         "schema": ALIGNMENT_SCHEMA,
         "base": alignment.base,

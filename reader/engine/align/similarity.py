@@ -79,6 +79,15 @@ def content_stems(key: str, length: int = 6) -> frozenset[str]:
     return frozenset(out)
 
 
+def content_stem_sequence(key: str, length: int = 6) -> list[str]:
+    """Stems of the content words of a key in reading order (stopwords dropped)."""
+    return [
+        stem(w, length)
+        for w in _WORD.findall(key.casefold())
+        if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())
+    ]
+
+
 def char_grams(key: str, n: int = 3) -> frozenset[str]:
     """Character n-grams of the casefolded key, words joined by single spaces."""
     s = " ".join(_WORD.findall(key.casefold()))
@@ -178,12 +187,17 @@ class SimilarityIndex:
             return ww * words + wc
         return ww * words + wc * len(ag & bg) / math.sqrt(len(ag) * len(bg))
 
-    def containment(self, part: Features, whole: Features) -> float:
-        """How much of ``part`` is found in ``whole``, in 0..1 (asymmetric)."""
+    def containment(self, part: Features, whole: Features, *, floor: float = 0.0) -> float:
+        """How much of ``part`` is found in ``whole``, in 0..1 (asymmetric).
+
+        :param floor: as for ``score``: below it, an upper bound may be returned.
+        """
         if not part.grams or not whole.grams:
             return 0.0
-        chars = len(part.grams & whole.grams) / len(part.grams)
         if not self._uses_words(part, whole):
-            return chars
+            return len(part.grams & whole.grams) / len(part.grams)
         words = self.word_overlap(part, whole) / part.weight
+        if self._ww * words + self._wc < floor:
+            return self._ww * words + self._wc
+        chars = len(part.grams & whole.grams) / len(part.grams)
         return self._ww * words + self._wc * chars

@@ -1,7 +1,8 @@
 """Text primitives every pipeline step uses: comparison keys with offset maps back to the
-original text (``normalize``), the one owner of diff-match-patch (``diffing``), and the
+original text (``normalize``), the one owner of diff-match-patch (``diffing``), the
 shared text rules (``rules``, with their words per language in ``words``): what a
-sentence start and end, a quotation, a date, a number and a name look like.
+sentence start and end, a quotation, a date, a number and a name look like, and the one
+sentence splitter (``sentences``).
 
 Imports only the core (``reader.engine.model``); every step package may import this one.
 """
@@ -12,6 +13,7 @@ from reader.engine.text.normalize import (
     is_cosmetic_change,
     make_paragraph,
     normalize_text,
+    typographic_form,
 )
 from reader.engine.text.rules import (
     Mention,
@@ -26,6 +28,7 @@ from reader.engine.text.rules import (
     sentence_start,
     starts_sentence,
 )
+from reader.engine.text.sentences import sentence_initial, sentence_spans, sentence_tiles
 
 __all__ = [
     "Mention",
@@ -45,6 +48,10 @@ __all__ = [
     "normalize_text",
     "quoted_spans",
     "sentence_end",
+    "sentence_initial",
+    "sentence_spans",
     "sentence_start",
+    "sentence_tiles",
     "starts_sentence",
+    "typographic_form",
 ]

@@ -134,9 +134,25 @@ def normalize_text(text: str) -> str:
     return comparison_key(text)[0]
 
 
+# Beyond the key: what scrapers do to typography without changing a word. Doubled
+# single quotes for double ones (‘‘ ’’ for “ ”), and spaces put in or taken out next to
+# punctuation ("Trump ’s", "said :"). Not part of the key itself: a key keeps one
+# offset per character, and these forms only decide whether a change is cosmetic.
+_SPACE_BY_PUNCT = re.compile(r" (?=[^\w\s])|(?<=[^\w\s]) ")
+
+
+def typographic_form(text: str) -> str:
+    """``text`` reduced to what a reader would call the same words and marks: the
+    comparison key with doubled single quotes read as double quotes and no spaces next
+    to punctuation. Two texts with equal forms differ only cosmetically."""
+    key = normalize_text(text).replace("''", '"')
+    return _SPACE_BY_PUNCT.sub("", key)
+
+
 def is_cosmetic_change(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ but only typographically."""
-    return a != b and normalize_text(a) == normalize_text(b)
+    """True when ``a`` and ``b`` differ but only typographically (see
+    ``typographic_form``): the one rule for cosmetic segments and cosmetic groups."""
+    return a != b and typographic_form(a) == typographic_form(b)
 
 
 def make_paragraph(index: int, text: str, start: int, source: OffsetMap | None = None) -> Paragraph:

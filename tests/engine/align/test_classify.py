@@ -68,6 +68,8 @@ def test_flags_for_dates_names_and_quotes() -> None:
     assert quoted.flags == {Flag.QUOTE}
     # A capitalised first word of a sentence is not a name.
     assert _group("Rain fell. Winds rose.", "Rain fell. Storms rose.").flags == frozenset()
+    # ... but a word after an abbreviation does not open one (the one sentence splitter).
+    assert _group("They met Mr. Okafor.", "They met Mr. Okafur.").flags == {Flag.NAME}
 
 
 def test_quoted_spans_handle_curly_guillemets_and_apostrophes() -> None:
@@ -104,18 +106,33 @@ WORDS = st.sampled_from(
         "...",
         "storm,",
         "day.",
+        "Day.",
+        "Mr.",
+        "“Why?”",
+        "港口。",
+        "  ",
     ]
 )
 TEXT = st.lists(WORDS, min_size=0, max_size=12).map(" ".join).filter(bool)
 
 
 def _rebuild(segs: tuple[Segment, ...], paras: list[Paragraph], side: str) -> list[str]:
-    out = [""] * len(paras)
+    """Each paragraph from its spans in offset order (a sentence moved inside a group
+    is diffed where it sits in the other version, so segment order is not text order);
+    the spans must tile the paragraph: no gap, no overlap."""
     keep = DiffOp.DELETE if side == "base" else DiffOp.INSERT
-    for seg in segs:
-        if seg.op in (DiffOp.EQUAL, keep):
-            for s in seg.base if side == "base" else seg.other:
-                out[s.paragraph] += paras[s.paragraph].text[s.start : s.end]
+    spans = sorted(
+        (s.paragraph, s.start, s.end)
+        for seg in segs
+        if seg.op in (DiffOp.EQUAL, keep)
+        for s in (seg.base if side == "base" else seg.other)
+    )
+    out = [""] * len(paras)
+    ends = [0] * len(paras)
+    for para, start, end in spans:
+        assert start == ends[para], "spans must tile the paragraph"
+        out[para] += paras[para].text[start:end]
+        ends[para] = end
     return out
 
 
