@@ -55,7 +55,22 @@ _IMPERATIVE = re.compile(
     r"join|sign|send|email|contact|share|try)\b",
     re.IGNORECASE,
 )
-NEVER_RESCUED = frozenset({"title", "dateline", "byline", "url", "markup", "decoration"})
+NEVER_RESCUED = frozenset(
+    {
+        "title",
+        "dateline",
+        "byline",
+        "url",
+        "markup",
+        "decoration",
+        "caption",
+        "credits",
+        "script",
+        "weather",
+        "poll",
+        "subscription",
+    }
+)
 
 
 def _shingles(text: str, size: int) -> set[int]:

@@ -31,9 +31,19 @@ from reader.engine.extract.cues import (
     ends_sentence,
     is_breadcrumb,
     is_caption,
+    is_code,
+    is_share_bar,
     match_cue,
     separators,
     unquoted,
+)
+from reader.engine.extract.forms import (
+    caption_form,
+    credit_form,
+    is_credit_only,
+    is_place_line,
+    place_dateline,
+    stamp_form,
 )
 from reader.engine.extract.markdown import looks_like_markdown
 from reader.engine.extract.metadata import (
@@ -46,7 +56,7 @@ from reader.engine.extract.metadata import (
 from reader.engine.extract.units import Unit, split_units, unit_paragraph
 from reader.engine.model import Article, Paragraph, Removed
 
-METADATA_REASONS = frozenset({"title", "dateline", "byline", "url"})
+METADATA_REASONS = frozenset({"title", "dateline", "byline", "url", "credits"})
 
 _DATELINE_FILLER = re.compile(
     r"\b(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|gmt|utc|msk|cet|cest|edt|est|et|pt|"
@@ -63,7 +73,7 @@ _SENTENCE_BREAK = re.compile(
 )
 # "Velmar Daily reporter", "Our correspondent", "Редакция": a byline without "By".
 _CREDIT = re.compile(
-    r"\b(?:reporter|correspondent|staff|editor|writer|journalist|desk|newsroom|"
+    r"\b(?:reporter|correspondent|staff|editor|writer|journalist|desk|newsroom|press|agency|"
     r"корреспондент|редакция|rédaction|redaktion|redacción|correspondant)s?\b",
     re.IGNORECASE,
 )
@@ -97,17 +107,23 @@ def _is_dateline(u: Unit) -> str | None:
 
 
 def _is_prose(u: Unit) -> bool:
-    if u.words < 8 or u.heading or separators(u.text) >= 2:
+    if u.words < 8 or u.heading or (separators(u.text) >= 2 and u.words < 25):
         return False
-    return ends_sentence(u.text) or u.words >= 15 or bool(_SENTENCE_BREAK.search(u.text))
+    # A long line without a full stop is prose cut short by the scrape; up to the
+    # length of a long headline it may be the headline.
+    return (
+        (ends_sentence(u.text) and not u.text.endswith(("...", "\u2026")))
+        or u.words >= 25
+        or (u.words >= 15 and bool(_SENTENCE_BREAK.search(u.text)))
+    )
 
 
 def _title_like(u: Unit) -> bool:
     return (
         2 <= u.words <= 30
         and not u.bullet
-        and not u.text.endswith((".", ",", ";"))
-        and len(_SENTENCE_BREAK.findall(u.text)) == 0
+        and (not u.text.endswith((".", ",", ";")) or u.text.endswith(("...", "\u2026")))
+        and not any(m.group().startswith(".") for m in _SENTENCE_BREAK.finditer(u.text))
         and separators(u.text) < 2
     )
 
@@ -136,23 +152,83 @@ def _intrinsic(units: list[Unit]) -> None:
             _set(u, "url", "a bare web address")
         elif not _LETTER.search(t) and not _is_dateline(u):
             _set(u, "decoration", "no words: a separator or an icon")
+        elif is_code(t):
+            _set(u, "script", "page script or code, not text")
+        elif is_share_bar(t):
+            _set(u, "share", "a row of share buttons")
         else:
             cue = match_cue(t, u.words)
             if cue is not None:
                 _set(u, cue.reason, f"{CUE_DETAIL} {cue.reason} chrome: \u201c{t[:40]}\u201d")
                 u.stop = cue.stop
+            elif (why := caption_form(t)) is not None:
+                _set(u, "caption", why)
+                u.role = "credit" if is_credit_only(t) else ""
             elif is_breadcrumb(t):
                 _set(u, "navigation", "a navigation trail (Section / Subsection)")
             elif u.words <= 70 and is_caption(t):
                 _set(u, "caption", "a photo caption or credit")
+            elif credit_form(t):
+                u.reason, u.role = "credits", "credits"
+                u.detail = "a contributor or additional-reporting credit"
         if u.reason is None:
             iso = _is_dateline(u)
             if iso:
                 u.reason, u.role = "dateline", "dateline"
                 u.detail = f"the dateline ({iso})"
+            elif u.words <= 40 and not u.heading and (stamp := stamp_form(t)) is not None:
+                u.reason, u.role = "byline", "stamp"
+                u.detail = "a byline or publication stamp"
+                u.stamp = stamp
             elif parse_byline(t):
                 u.reason, u.role = "byline", "byline"
                 u.detail = "the byline"
+    _neighbours(units)
+
+
+def _neighbours(units: list[Unit]) -> None:
+    """Blocks judged by what stands next to them.
+
+    A photo credit printed alone belongs to the caption beside it: the line before a
+    credit in parentheses ("(Photo: Jane Doe, AP)" closes its caption), else the short
+    line before or after it. A question next to a "Question of the Day" label is the
+    poll's question.
+    """
+    n = len(units)
+    for i, u in enumerate(units):
+        if u.role == "credit":
+            # A credit in parentheses closes its caption; one printed above the
+            # photo (a plain "Photo: …" or "Jane Doe / AP") comes before it.
+            order = (i - 1,) if u.text.lstrip().startswith("(") else (i + 1, i - 1)
+            for j in order:
+                if not 0 <= j < n or units[j].reason == "caption":
+                    break  # its caption is already known
+                if _caption_beside(units[j]):
+                    _set(units[j], "caption", "a photo caption (beside its credit)")
+                    break
+        elif u.reason is None and 0 < i < n - 1 and u.words <= 80:
+            # A teaser inside a share or sign-up widget: chrome on both sides.
+            before, after = units[i - 1].reason, units[i + 1].reason
+            if before == after and before in _WIDGETS:
+                _set(u, before, "inside a widget (the same chrome on both sides)")
+        if u.reason == "poll":
+            for j in (i - 1, i + 1):
+                if 0 <= j < n and units[j].text.endswith("?") and units[j].words <= 30:
+                    _set(units[j], "poll", "a reader poll's question")
+
+
+_WIDGETS = frozenset({"share", "newsletter", "subscription", "comments", "poll"})
+
+
+def _caption_beside(u: Unit) -> bool:
+    return (
+        u.reason is None
+        and 3 <= u.words <= 60
+        and not u.heading
+        and not u.bullet
+        and ends_sentence(u.text)
+        and not u.text.startswith(('"', "\u201c", "\u00ab"))
+    )
 
 
 def _runs(units: list[Unit]) -> None:
@@ -194,12 +270,16 @@ def _runs(units: list[Unit]) -> None:
                 # headline or reported prose pasted among menus stays.
                 if _is_pitch(m) or m.words <= 3:
                     _set(m, reason, "in a block made mostly of site chrome")
-    # The same line twice in a row: an image's alt text and its caption.
+    # The same line twice in a row: an image's alt text and its caption, or a headline
+    # printed twice (the page's title and the article's): the first copy of a
+    # headline-like line stays a headline candidate.
     for i, u in enumerate(units):
         k = _key(u)
-        if not k:
+        if not k or i + 1 >= n or _key(units[i + 1]) != k or u.reason is not None:
             continue
-        if i + 1 < n and _key(units[i + 1]) == k and not ends_sentence(u.text):
+        if _title_like(u) and u.words >= 4:
+            _set(units[i + 1], "header", "the headline printed twice")
+        elif not ends_sentence(u.text):
             _set(u, "caption", "an image caption (the same line twice)")
             _set(units[i + 1], "caption", "an image caption (the same line twice)")
 
@@ -304,6 +384,10 @@ def _footer(units: list[Unit], body: int) -> int:
 
 def _zones(units: list[Unit], title: int | None, body: int) -> None:
     top = title if title is not None else body
+    for u in units[(title or 0) : body]:
+        if u.reason is None and is_place_line(u.text):
+            u.reason, u.role = "dateline", "place"
+            u.detail = "the dateline (where the story was filed)"
     for u in units[:top]:
         _set(u, "header", "above the headline: site header")
     if title is not None:
@@ -323,6 +407,17 @@ def _zones(units: list[Unit], title: int | None, body: int) -> None:
         for u in units[last + 1 : footer]:
             if u.reason is None and not ends_sentence(u.text):
                 _set(u, "footer", "short lines after the last sentence of the article")
+    body_units = [u for u in units[body:footer] if u.reason is None]
+    if (
+        len(body_units) >= 4
+        and body_units[-1].text.endswith(("...", "\u2026"))
+        and all(
+            u.reason is not None or not u.text for u in units[units.index(body_units[-1]) + 1 :]
+        )
+    ):
+        # The page's last paragraph cut off with an ellipsis after a complete article:
+        # a teaser of another story ("… has fueled doubts...").
+        _set(body_units[-1], "related", "a truncated teaser after the end of the article")
     head_key = _key(units[title]) if title is not None else None
     # A short line seen twice that is not the headline: the site's name (masthead).
     seen = Counter(_key(u) for u in units if u.text)
@@ -489,12 +584,16 @@ def extract_text_article(text: str, *, markdown: bool) -> Article:
         if u.reason is None:
             u.role = "body"
             paragraphs.append(unit_paragraph(u, len(paragraphs)))
-    date = next((d for u in units if u.role == "dateline" and (d := _is_dateline(u))), None)
+    date = next((d for u in units if (d := _unit_date(u))), None)
     url = front.get("url") or _url(units, text)
     date = date or front.get("date") or _url_date(url)
     byline = front.get("byline") or next(
-        (parse_byline(u.text) or u.text for u in units if u.role == "byline"), None
+        (b for u in units if u.role in ("byline", "stamp") and (b := _unit_byline(u))), None
     )
+    place = next((u.text for u in units if u.role == "place"), None)
+    if place is None and paragraphs:
+        place = place_dateline(paragraphs[0].text)
+    credits = tuple(u.text for u in units if u.role == "credits")
     chrome = "\n".join(u.text for u in units if u.role != "body")
     return Article(
         title=units[title].text if title is not None else front.get("title"),
@@ -502,6 +601,22 @@ def extract_text_article(text: str, *, markdown: bool) -> Article:
         outlet=find_outlet(chrome, url),
         url=url,
         byline=byline,
+        dateline=place,
+        credits=credits,
         paragraphs=tuple(paragraphs),
         removed=tuple(_removed(units, text)),
     )
+
+
+def _unit_date(u: Unit) -> str | None:
+    if u.role == "dateline":
+        return _is_dateline(u)
+    if u.role == "stamp" and u.stamp is not None:
+        return u.stamp.date
+    return None
+
+
+def _unit_byline(u: Unit) -> str | None:
+    if u.role == "stamp":
+        return u.stamp.byline if u.stamp is not None else None
+    return parse_byline(u.text) or u.text

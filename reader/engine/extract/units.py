@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.engine.extract.cues import match_cue, separators
+from reader.engine.extract.forms import Stamp
 from reader.engine.extract.markdown import (
     is_reference_definition,
     line_prefix,
@@ -49,6 +50,7 @@ class Unit:
     words: int = field(default=0)
     key: str | None = None  # folded text, computed on demand by extract_text
     front: bool = False  # a line of the YAML front matter
+    stamp: Stamp | None = None  # what a byline or publish stamp line says
 
 
 @dataclass(frozen=True, slots=True)
