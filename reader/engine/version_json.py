@@ -33,7 +33,9 @@ def version_to_json(v: Version) -> dict[str, Any]:
 
     Required by the format: ``id``, ``title``, ``date``, ``outlet``, ``url``,
     ``paragraphs`` (strings, reading order), ``removed`` (objects, file order).
-    Extras: ``path``, ``format``, ``encoding``, ``sha256``, ``size``, ``byline`` and
+    Extras: ``path``, ``format``, ``encoding``, ``sha256``, ``size``, ``byline``,
+    ``dateline`` (where the story was filed from: "HELSINKI (AP)"), ``credits``
+    (contributor and additional-reporting lines, a list) and
     ``paragraph_offsets`` (``[start, end]`` of each paragraph in the decoded file).
     """
     return {
@@ -43,6 +45,8 @@ def version_to_json(v: Version) -> dict[str, Any]:
         "outlet": v.outlet,
         "url": v.url,
         "byline": v.byline,
+        "dateline": v.dateline,
+        "credits": list(v.credits),
         "paragraphs": [p.text for p in v.paragraphs],
         "removed": [removed_to_json(r) for r in sorted(v.removed, key=lambda r: (r.start, r.end))],
         "paragraph_offsets": [[p.start, p.end] for p in v.paragraphs],
