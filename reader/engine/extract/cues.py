@@ -415,7 +415,18 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION_ANY.search(line.casefold())) and bool(CAPTION.search(line))
 
 
-_TERMINAL = re.compile(r"[.!?…:;\"”»)\]]$")
+_TERMINAL = re.compile(r"[.!?…:;\"”»)\]。！？」』）]$")
+# Scripts written without spaces between words (Chinese, Japanese): a run of them is
+# counted as one word per two characters, so length thresholds mean the same there.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``: space-separated, plus one per two characters of unspaced script."""
+    n = len(text.split())
+    if text.isascii():
+        return n
+    return n + len(_UNSPACED.findall(text)) // 2
 
 
 _SEPARATOR = re.compile(r"\s[/>»|›•·]\s")

@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from reader.engine.extract.cues import ends_sentence
 from reader.engine.extract.decode import looks_like_html as looks_like_html
 from reader.engine.extract.html_cues import TEXT_CUES, context_words, innermost_reason, reasons_for
 from reader.engine.extract.html_text import Projection, project
@@ -57,24 +58,51 @@ def extract_html_article(source: str) -> Article:
     doc = _run_trafilatura(source)
     meta = _metadata(doc, source, proj.text)
     units = _body_units(doc) if doc is not None else []
+    article = None
+    if units:
+        try:
+            article = _from_units(source, units, proj, meta)
+        except Exception:  # a page that trips our own mapping still gets its visible text
+            article = None
+    if article is None or not article.paragraphs:
+        article = _fallback(source, proj, meta)
+    if not article.paragraphs:
+        # Never below the library we wrap: before saying "no article text", take what
+        # trafilatura finds when it favours recall, with no chrome filter of our own.
+        article = _recall_article(source, proj, meta) or article
+    return article
+
+
+def _recall_article(source: str, proj: Projection, meta: dict[str, str | None]) -> Article | None:
+    doc = _run_trafilatura(source, recall=True)
+    units = _body_units(doc) if doc is not None else []
     if not units:
-        return _fallback(source, proj, meta)
+        return None
     try:
-        return _from_units(source, units, proj, meta)
-    except Exception:  # a page that trips our own mapping still gets its visible text
-        return _fallback(source, proj, meta)
+        article = _from_units(source, units, proj, meta, filtered=False)
+    except Exception:
+        return None
+    return article if article.paragraphs else None
 
 
 def _from_units(
-    source: str, units: list[str], proj: Projection, meta: dict[str, str | None]
+    source: str,
+    units: list[str],
+    proj: Projection,
+    meta: dict[str, str | None],
+    *,
+    filtered: bool = True,
 ) -> Article:
     located = _locate(units, proj)
     keep: list[_Unit] = []
     dropped: list[tuple[_Unit, str, str]] = []
     ignored = _container_words(located, proj)
     for u in located:
-        if _is_title(u.text, meta["title"]):
+        if _is_title(u.text, meta["title"]) and (filtered or len(located) > 1):
             dropped.append((u, "title", "the headline (kept as the title)"))
+            continue
+        if not filtered:
+            keep.append(u)
             continue
         cue = _chrome_reason(u, proj, ignored, meta) or _link_only(u, proj, source)
         if cue is not None:
@@ -94,7 +122,7 @@ def _from_units(
     )
 
 
-def _run_trafilatura(source: str) -> Any:
+def _run_trafilatura(source: str, *, recall: bool = False) -> Any:
     try:
         import trafilatura
 
@@ -106,6 +134,7 @@ def _run_trafilatura(source: str) -> Any:
             include_images=False,
             include_links=False,
             deduplicate=False,
+            favor_recall=recall,
         )
     except Exception:  # a broken page must not stop the folder; the fallback handles it
         return None
@@ -247,6 +276,10 @@ def _container_words(units: list[_Unit], proj: Projection) -> frozenset[str]:
 _NEAR = 4
 
 
+_PROSE_CHARS = 250
+_BOX_REASONS = frozenset({"related", "share", "newsletter", "tags", "advert"})
+
+
 def _chrome_reason(
     u: _Unit, proj: Projection, ignored: frozenset[str], meta: dict[str, str | None]
 ) -> tuple[str, str] | None:
@@ -263,7 +296,12 @@ def _chrome_reason(
         return None
     near = tuple(w for element in block.elements[-_NEAR:] for w in element)
     words = [w for w in context_words(near) if w not in ignored]
+    # A box of links or buttons holds headlines and labels, not paragraphs of prose:
+    # long prose inside one is the article's ("read-more" expanders, share-enabled wrappers).
+    prose = len(text) >= _PROSE_CHARS and ends_sentence(text)
     for reason, detail in reasons_for(words):
+        if prose and reason in _BOX_REASONS:
+            continue
         if reason in (
             "caption",
             "byline",
