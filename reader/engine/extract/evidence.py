@@ -389,7 +389,10 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
     if wanted:
         for i, a in enumerate(result):
             index.add(i, [p.text for p in a.paragraphs], wanted)
-        related = [any(index.shared(t, i) for t in probes[i]) for i in range(len(result))]
+        related = [
+            sum(index.shared(t, i) for t in probes[i]) >= min(2, len(probes[i]))
+            for i in range(len(result))
+        ]
         result = [
             _refine_one(i, a, texts[i], index, others, chrome if related[i] else {})
             for i, a in enumerate(result)

@@ -27,10 +27,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from reader.engine.extract.cues import ends_sentence
+from reader.engine.extract.cues import count_words, ends_sentence, match_cue
 from reader.engine.extract.decode import looks_like_html as looks_like_html
+from reader.engine.extract.forms import caption_form, stamp_form
 from reader.engine.extract.html_cues import TEXT_CUES, context_words, innermost_reason, reasons_for
-from reader.engine.extract.html_text import Projection, project
+from reader.engine.extract.html_text import Block, Projection, project
 from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.text.normalize import make_paragraph
 
@@ -62,6 +63,10 @@ def extract_html_article(source: str) -> Article:
     if units:
         try:
             article = _from_units(source, units, proj, meta)
+            if not article.paragraphs:
+                # Our filter dropped all trafilatura kept (a slideshow of captions, a
+                # page of short items): its decision stands rather than none.
+                article = _from_units(source, units, proj, meta, filtered=False)
         except Exception:  # a page that trips our own mapping still gets its visible text
             article = None
     if article is None or not article.paragraphs:
@@ -109,6 +114,8 @@ def _from_units(
             dropped.append((u, *cue))
         else:
             keep.append(u)
+    if filtered and keep:
+        keep = sorted(keep + _lede_and_tail(proj, keep, dropped, ignored), key=lambda u: u.start)
     paragraphs = tuple(_paragraph(i, u, proj) for i, u in enumerate(keep))
     removed = _removed_blocks(proj, keep, dropped, meta)
     return Article(
@@ -120,6 +127,74 @@ def _from_units(
         paragraphs=paragraphs,
         removed=removed,
     )
+
+
+# Prose trafilatura left out next to the body it kept: a lede or standfirst in the page
+# header's markup, the article's last paragraphs in an odd container. Before the body,
+# paragraphs of this many words; after it, longer ones (comments and teasers follow).
+_LEDE_WORDS = 15
+_TAIL_WORDS = 40
+_SKIP_SHORT = 12  # short lines (a date, a byline) stepped over on the way
+_WEAK_CONTEXT = frozenset({("navigation", "page header"), ("form", "form or button text")})
+
+
+def _lede_and_tail(
+    proj: Projection,
+    keep: list[_Unit],
+    dropped: list[tuple[_Unit, str, str]],
+    ignored: frozenset[str],
+) -> list[_Unit]:
+    """Blocks of prose just before and just after the kept body, in chrome-free markup."""
+    first = min(u.start for u in keep if u.start >= 0) if any(u.start >= 0 for u in keep) else -1
+    if first < 0:
+        return []
+    last = max(u.end for u in keep if u.start >= 0)
+    taken = [(u.start, u.end) for u, _, _ in dropped if u.start >= 0]
+
+    def prose(block: Block, minimum: int) -> _Unit | bool | None:
+        text = proj.text[block.start : block.end]
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        s, e = block.start + lead, block.start + lead + len(stripped)
+        words = count_words(stripped)
+        if any(a < e and s < b for a, b in taken) or not stripped:
+            return False
+        near = tuple(w for element in block.elements[-_NEAR:] for w in element)
+        found = reasons_for([w for w in context_words(near) if w not in ignored])
+        chrome = (
+            any(r not in _WEAK_CONTEXT for r in found) or match_cue(stripped, words) is not None
+        )
+        if chrome or caption_form(stripped) or stamp_form(stripped):
+            return False
+        if words >= minimum and (ends_sentence(stripped) or words >= 2 * minimum):
+            return _Unit(stripped, s, e, True)
+        return None if words <= _SKIP_SHORT else False
+
+    out: list[_Unit] = []
+    blocks = proj.blocks
+    i = next((k for k, b in enumerate(blocks) if b.end > first), len(blocks)) - 1
+    skips = 0
+    while i >= 0 and skips <= 3:
+        got = prose(blocks[i], _LEDE_WORDS)
+        if got is False:
+            break
+        if got is None:
+            skips += 1
+        elif isinstance(got, _Unit):
+            out.append(got)
+        i -= 1
+    i = next((k for k, b in enumerate(blocks) if b.start >= last), len(blocks))
+    skips = 0
+    while i < len(blocks) and skips <= 3:
+        got = prose(blocks[i], _TAIL_WORDS)
+        if got is False:
+            break
+        if got is None:
+            skips += 1
+        elif isinstance(got, _Unit):
+            out.append(got)
+        i += 1
+    return out
 
 
 def _run_trafilatura(source: str, *, recall: bool = False) -> Any:
@@ -302,6 +377,8 @@ def _chrome_reason(
     for reason, detail in reasons_for(words):
         if prose and reason in _BOX_REASONS:
             continue
+        if reason == "byline" and ends_sentence(text) and len(text.split()) > 12:
+            continue  # a sentence beside the byline box (the story's dateline opens it)
         if reason in (
             "caption",
             "byline",
