@@ -115,6 +115,10 @@ def _from_units(
         else:
             keep.append(u)
     if filtered and keep:
+        back = _boxed_prose(located, keep, dropped)
+        if back:
+            keep = sorted(keep + back, key=lambda u: u.start)
+            dropped = [d for d in dropped if d[0] not in back]
         keep = sorted(keep + _lede_and_tail(proj, keep, dropped, ignored), key=lambda u: u.start)
     paragraphs = tuple(_paragraph(i, u, proj) for i, u in enumerate(keep))
     removed = _removed_blocks(proj, keep, dropped, meta)
@@ -127,6 +131,38 @@ def _from_units(
         paragraphs=paragraphs,
         removed=removed,
     )
+
+
+_BOXED_WORDS = 10
+
+
+def _boxed_prose(
+    located: list[_Unit], keep: list[_Unit], dropped: list[tuple[_Unit, str, str]]
+) -> list[_Unit]:
+    """Sentences dropped only for the box they sit in, with story on both sides.
+
+    A run of units dropped for their markup (a "read-more" expander, a share-enabled
+    wrapper) that are all sentences and have kept paragraphs before and after them is
+    the story continuing, not a related-stories box (which lists headlines).
+    """
+    why = {id(u): (r, d) for u, r, d in dropped}
+    kept = {id(u) for u in keep}
+    out: list[_Unit] = []
+    run: list[_Unit] = []
+    seen_kept = False
+    for u in located:
+        if id(u) in kept:
+            if seen_kept and run:
+                out.extend(run)
+            run, seen_kept = [], True
+            continue
+        reason, detail = why.get(id(u), ("", ""))
+        boxed = reason in _BOX_REASONS and detail.endswith("(page markup)")
+        if boxed and ends_sentence(u.text) and count_words(u.text) >= _BOXED_WORDS:
+            run.append(u)
+        else:
+            run = []
+    return out
 
 
 # Prose trafilatura left out next to the body it kept: a lede or standfirst in the page
