@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.engine.config import ExtractConfig
 from reader.engine.model import Folder, Problem, Removed, Version
 
 EXTRACTION_SCHEMA = "version-reader.extraction/1"
@@ -66,10 +67,12 @@ def problem_to_json(p: Problem) -> dict[str, Any]:
 def extraction_document(folder: Folder) -> dict[str, Any]:
     """The whole ``version-reader.extraction/1`` document for ``folder``.
 
-    ``problems`` (an extra key) lists every file skipped or failed, with its reason.
+    ``problems`` (an extra key) lists every file skipped or failed, with its reason;
+    ``config`` (an extra key) the ``ExtractConfig`` thresholds the text cleaner used.
     """
     return {
         "schema": EXTRACTION_SCHEMA,
+        "config": ExtractConfig().to_dict(),
         "versions": [version_to_json(v) for v in folder.versions],
         "problems": [problem_to_json(p) for p in folder.problems],
     }
