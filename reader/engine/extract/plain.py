@@ -360,15 +360,53 @@ def _prose_words(units: list[Unit], cfg: ExtractConfig) -> tuple[int, int]:
     return len(prose), sum(u.words for u in prose)
 
 
-def _sidebar(units: list[Unit], body: int, i: int, cfg: ExtractConfig) -> bool:
-    """Is the list label at ``i`` a box inside the page rather than the article's end?
+def _sidebar(units: list[Unit], body: int, i: int, cfg: ExtractConfig) -> int | None:
+    """Is the list label at ``i`` a box inside the article rather than its end?
 
-    When much more article prose follows it than precedes it (three long paragraphs,
-    twice the words), the body start was a stray line and the list a sidebar.
+    Returns where the box ends (the story resumes), else ``None``. Two forms: much more
+    article prose follows the label than precedes it (three long paragraphs, twice the
+    words: the body start was a stray line and the list a sidebar; the box is the
+    label's own block); or a few short headline lines under the label and then the
+    story goes on for several long paragraphs (a "Related Articles" box between body
+    paragraphs: the box is those lines).
     """
+    label = units[i]
     _, before = _prose_words(units[body:i], cfg)
     count, after = _prose_words(units[i + 1 :], cfg)
-    return count >= cfg.sidebar_paragraphs and after >= cfg.sidebar_ratio * max(before, 1)
+    box = _headline_box(units, i, cfg)
+    if box is not None:
+        return box
+    if count >= cfg.sidebar_paragraphs and after >= cfg.sidebar_ratio * max(before, 1):
+        j = i + 1
+        while j < len(units) and units[j].block == label.block:
+            j += 1
+        return j
+    return None
+
+
+def _headline_box(units: list[Unit], i: int, cfg: ExtractConfig) -> int | None:
+    j = i + 1
+    while j < len(units) and j - i <= _BOX_LINES:
+        x = units[j]
+        if x.reason is None and _is_prose(x, cfg):
+            break
+        if x.stop or x.words > cfg.subheading_max_words:
+            return None  # another label, or text that is no headline: not a box
+        j += 1
+    # The story resumes: paragraphs of prose in a row, as long together as
+    # ``sidebar_paragraphs`` long paragraphs (teasers alternate with headline lines).
+    run = words = 0
+    for x in units[j:]:
+        if not (x.reason is None and _is_prose(x, cfg)):
+            break
+        run, words = run + 1, words + x.words
+    enough = (
+        run >= cfg.sidebar_paragraphs and words >= cfg.sidebar_paragraphs * cfg.sidebar_prose_words
+    )
+    return j if j > i + 1 and enough else None
+
+
+_BOX_LINES = 10  # headlines a related-stories box inside an article lists, at most
 
 
 def _footer(units: list[Unit], body: int, cfg: ExtractConfig) -> int:
@@ -384,10 +422,9 @@ def _footer(units: list[Unit], body: int, cfg: ExtractConfig) -> int:
     end = n
     for i in range(body + 1, n):
         u = units[i]
-        if u.stop and u.reason in _HARD_STOPS and _sidebar(units, body, i, cfg):
-            for x in units[i + 1 :]:
-                if x.block != u.block:
-                    break
+        box_end = _sidebar(units, body, i, cfg) if u.stop and u.reason in _HARD_STOPS else None
+        if box_end is not None:
+            for x in units[i + 1 : box_end]:
                 if x.reason == "navigation":
                     x.reason = None  # headlines in the box, not menu items
                 _set(x, u.reason or "related", f"under \u201c{u.text[:40]}\u201d")
