@@ -299,10 +299,14 @@ def stamp_form(text: str) -> Stamp | None:
     glued = credited and bool(re.search(r"[a-z][A-Z]", " ".join(names[-3:])))
     if not (by or date or stamp_words or glued or (separated and (credited or len(names) <= 6))):
         return None
-    if not by and not date and not stamp_words and not credited and not glued:
-        # "Outlet — Jane Doe": a separator between a short label and a personal name.
-        parts = [p for p in re.split(r"\s[-–—|]\s|\s*\|\s*", t) if p]
-        if len(parts) != 2 or not all(1 <= len(p.split()) <= 4 for p in parts):
+    if not by and not date and not stamp_words and not glued:
+        # "Outlet — Jane Doe", "Jane Doe | Agency": a separator between a short label
+        # and a personal name (two to four capitalised words, no credit word), not a
+        # menu ("Home | News").
+        parts = [p.strip(" ,") for p in re.split(r"\s[-–—|]\s|\s*\|\s*|,\s", t) if p.strip(" ,")]
+        if not 2 <= len(parts) <= 3 or not all(1 <= len(p.split()) <= 5 for p in parts):
+            return None
+        if not any(2 <= len(p.split()) <= 4 and not _CREDIT_WORDS.search(p) for p in parts):
             return None
     byline = _byline_text(t, found) if names else None
     if byline and " " not in byline and not _CREDIT_WORDS.search(byline):

@@ -173,7 +173,7 @@ def _intrinsic(units: list[Unit], cfg: ExtractConfig) -> None:
             elif (why := caption_form(t)) is not None:
                 _set(u, "caption", why)
                 u.role = "credit" if is_credit_only(t) else ""
-            elif is_breadcrumb(t):
+            elif is_breadcrumb(t) and not _names_someone(t):
                 _set(u, "navigation", "a navigation trail (Section / Subsection)")
             elif u.words <= cfg.caption_max_words and is_caption(t):
                 _set(u, "caption", "a photo caption or credit")
@@ -197,6 +197,12 @@ def _intrinsic(units: list[Unit], cfg: ExtractConfig) -> None:
                 u.reason, u.role = "byline", "byline"
                 u.detail = "the byline"
     _neighbours(units, cfg)
+
+
+def _names_someone(text: str) -> bool:
+    """A "Jane Doe | Agency" byline, which reads like a two-item menu otherwise."""
+    stamp = stamp_form(text)
+    return stamp is not None and stamp.byline is not None
 
 
 def _neighbours(units: list[Unit], cfg: ExtractConfig) -> None:
