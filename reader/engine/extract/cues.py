@@ -105,7 +105,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:winds?|low|high|chance)\b|\bwinds? (?:light and variable|(?:[NSEW]{1,3}|north|south|east|west)\w* "
         r"(?:at|around) \d+)",
         whole=True,
-        keys=("forecast", "weather", "wind", "high", "low"),
+        keys=("forecast", "weather", "mph", "km/h", "winds"),
     ),
     _c(
         "subscription",
@@ -121,7 +121,16 @@ CUES: tuple[Cue, ...] = (
         r"(?:free|\d+-day) trial)\b",
         whole=True,
         voice=True,
-        keys=("subscri", "access", "$", "per week", "per month", "trial"),
+        keys=(
+            "subscri",
+            "digital access",
+            "unlimited access",
+            "unlimited digital",
+            "$",
+            "per week",
+            "per month",
+            "trial",
+        ),
     ),
     _c(
         "poll",
@@ -140,16 +149,26 @@ CUES: tuple[Cue, ...] = (
     _c(
         "comments",
         r"^(?:join the (?:conversation|discussion)|click here to comment\b.*|"
-        r"to (?:find out more about|read|view) .{0,40}comment(?:ing|s)\b.*|.{0,60}\b(?:comment|conversation|"
-        r"community) guidelines\b.*|(?:view|show|read|post|add) (?:all )?(?:\d+ )?comments?)$",
+        r"(?:view|show|read|post|add) (?:all )?(?:\d+ )?comments?)$",
         whole=True,
+    ),
+    _c(
+        "comments",
+        r"\bcomment(?:ing|s)\b.*\bguidelines\b|\b(?:comment|conversation|community) guidelines\b",
+        whole=True,
+        keys=("guidelines",),
     ),
     _c(
         "newsletter",
         r"^(?:thank you for (?:signing up|subscribing|registering)\b.*|be the first to know\b.*|"
-        r"sign me up!?|get (?:today'?s|the|our) .{0,40}\b(?:in your inbox|delivered)\b.*|"
-        r".{0,40}\bdelivered (?:to your inbox|every (?:morning|day|week|weekday)|daily)\b.*)$",
+        r"sign me up!?|get (?:today'?s|the|our) .{0,40}\b(?:in your inbox|delivered)\b.*)$",
         whole=True,
+    ),
+    _c(
+        "newsletter",
+        r"\bdelivered (?:to your inbox|every (?:morning|day|week|weekday)|daily)\b",
+        whole=True,
+        keys=("delivered",),
     ),
     _c("related", r"^(?:more|related|also|see also|watch|read|video)\s*:\s*\S", whole=True),
     _c(
@@ -350,6 +369,8 @@ _SHARE_BAR = re.compile(
 
 def is_share_bar(line: str) -> bool:
     """A run of share-button labels with nothing else (spaces and case ignored)."""
+    if len(line) > 120 or line.endswith("."):
+        return False
     squashed = re.sub(r"[\s|•·/]+", "", line.casefold())
     if len(squashed) < 8 or not squashed[0].isalpha():
         return False
@@ -366,6 +387,8 @@ _CODE = re.compile(
 
 def is_code(line: str) -> bool:
     """A line of page script ("window._x = window._x || [];"): two code marks at least."""
+    if ";" not in line and "{" not in line:
+        return False
     marks = len(_CODE.findall(line))
     return marks >= 2 and line.count(";") + line.count("{") + line.count("}") >= 2
 
@@ -474,7 +497,8 @@ def match_cue(line: str, words: int) -> Cue | None:
     """
     line = unquoted(line)
     low = line.casefold()
-    if not _ANCHORED_ANY.match(line) and not _KEYS_ANY.search(low):
+    anchored = _ANCHORED_ANY.match(line) is not None
+    if not anchored and not _KEYS_ANY.search(low):
         return None  # the usual case, article prose: two regex calls instead of forty
     voiced: bool | None = None
     for cue in CUES:
@@ -482,6 +506,8 @@ def match_cue(line: str, words: int) -> Cue | None:
             continue
         if cue.stop and not cue.whole and words > 40:
             continue
+        if not cue.keys and not anchored:
+            continue  # no anchored cue matches: the union said so
         if cue.keys:
             if not any(k in low for k in cue.keys):
                 continue

@@ -375,11 +375,15 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
                 wanted |= index.shingles(r.text)
         probes.append([])
         if others >= 2:
+            suspects = 0
             for p in a.paragraphs:
                 reason = reads_like_chrome(p.text)
                 if reason is not None:
                     chrome[(i, p.index)] = reason
                     wanted |= index.shingles(p.text)
+                    suspects += 1
+            if not suspects:
+                continue
             # Its longest paragraphs tell whether the version tells the same story as
             # any other one: "found in no other version" means nothing for a page that
             # shares no text with the rest of the folder.

@@ -78,6 +78,9 @@ _SLIDES = re.compile(
 )
 
 
+_TAIL = 200  # characters at the end of a unit where a closing credit is looked for
+
+
 def caption_form(text: str) -> str | None:
     """Why ``text`` reads as a photo or video caption (or its credit), else ``None``.
 
@@ -90,12 +93,18 @@ def caption_form(text: str) -> str | None:
         return "slideshow furniture (a counter or gallery button)"
     if len(t) <= 160 and _CREDIT_LINE.match(t):
         return "a photo credit"
-    if _TRAILING_CREDIT.search(t):
+    # Credits and video tails close the caption: only its end is searched.
+    end = t[-60:].casefold()
+    if (t.endswith(")") or "/" in end or "photo" in end or "image" in end or "foto" in end) and (
+        _TRAILING_CREDIT.search(t[-_TAIL:])
+    ):
         return "ends with a photo credit"
     if _CAPTION_LEAD.match(t):
         return "opens like a photo caption (FILE - / In this photo)"
-    if _VIDEO_TAIL.search(t):
+    if (t.endswith(")") or t[-1:].isalpha()) and _VIDEO_TAIL.search(t[-_TAIL:]):
         return "a video blurb (the day it was shot and the agency)"
+    if "day" not in t:
+        return None
     first = _first_sentence(t)
     m = _CAPTION_DATE.search(first)
     lead = first[: m.start()] if m else ""
@@ -141,11 +150,19 @@ _REPORTED_FROM = re.compile(
 )
 
 
+_CREDIT_KEYS = re.compile(
+    r"reporting|writing|editing|research|compiled|edited|written|graphics|production|"
+    r"fact-check|contributed|reported|wrote"
+)
+
+
 def credit_form(text: str) -> bool:
     """A contributor or additional-reporting line ("X contributed to this report.")."""
     t = text.strip()
     words = len(t.split())
     if not t or words > 80:
+        return False
+    if not _CREDIT_KEYS.search(t[:60].casefold() + " " + t[-120:].casefold()):
         return False
     m = _CREDITS.search(t)
     if not m:
@@ -222,6 +239,8 @@ _STAMP_WORDS = frozenset(
         "yesterday",
     ]
 )
+_MONTH_WORD = re.compile(_MONTH)
+_WEEKDAY_WORD = re.compile(_WEEKDAY + ",?")
 _NEUTRAL = frozenset(
     {"and", "of", "the", "by", "at", "on", "this", "story", "ago", "today", "yesterday"}
 )
@@ -270,6 +289,10 @@ def stamp_form(text: str) -> Stamp | None:
     # A sentence is not a stamp, unless it ends with "a.m." or is a short credit.
     if t.endswith((".", "?", "!")) and not t.endswith(("a.m.", "p.m.")) and len(words) > 3:
         return None
+    # Cheap refusal first: a lower-case word that is no stamp word makes it prose.
+    for w in words:
+        if w[0].islower() and w.casefold().strip("(),;:") not in _STAMP_WORDS:
+            return None
     found = find_date(t)
     date = found[0] if found else None
     rest = t[: found[1]] + " " + t[found[2] :] if found else t
