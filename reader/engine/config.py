@@ -1,9 +1,11 @@
-"""Alignment settings: every cutoff, weight and window the aligner uses, in one place.
+"""Settings: every cutoff, weight and window the aligner and the text cleaner use.
 
-Owns: ``AlignConfig``. The aligner, the classifier and the collation read their
-thresholds from here only, and ``AlignConfig.to_dict()`` is recorded in every
-alignment's output, so a result can always be traced back to the settings that made
-it. Imports only the standard library.
+Owns: ``AlignConfig`` and ``ExtractConfig``. The aligner, the classifier and the
+collation read their thresholds from ``AlignConfig`` only, and ``AlignConfig.to_dict()``
+is recorded in every alignment's output; the text and Markdown cleaner reads its
+word-count thresholds from ``ExtractConfig``, recorded in every extraction's output. So
+a result can always be traced back to the settings that made it. Imports only the
+standard library.
 """
 
 from __future__ import annotations
@@ -123,4 +125,102 @@ class AlignConfig:
 
     def to_dict(self) -> dict[str, object]:
         """The settings as a plain dict (what alignment outputs record)."""
+        return dict(asdict(self))
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    """Word-count thresholds of the text and Markdown cleaner (``extract.plain``).
+
+    Lengths are in words (``extract.cues.count_words``: unspaced scripts count one word
+    per two characters). A unit is a line or a paragraph of the scrape.
+
+    :param dateline_max_words: a date line is at most this long ...
+    :param dateline_other_words: ... with at most this many words beside the date and
+        stamp words ("Published", "at", a time).
+    :param prose_min_words: shorter units are never article prose on their own.
+    :param menu_separators: this many menu separators (" | ", " / ") make a short unit a
+        menu rather than prose ...
+    :param prose_unpunctuated_words: ... and a unit this long is prose even without a
+        full stop (a scrape cut it short); shorter ones may be headlines.
+    :param prose_break_words: a unit this long with a sentence break inside is prose.
+    :param title_min_words: the shortest headline.
+    :param title_max_words: the longest headline.
+    :param strong_title_words: headline candidates this long beat short labels.
+    :param heading_title_words: Markdown headings this long beat the site's name.
+    :param sentence_title_max_words: a headline that reads like a sentence, at most.
+    :param credit_max_words: a staff credit without "By" ("Our correspondent"), at most.
+    :param menu_item_max_words: a menu item, at most ...
+    :param menu_run: ... and this many in a row are a menu.
+    :param ticker_headline_words: a line under a ticker label this long is a headline.
+    :param stray_label_words: labels this short go with the chrome block around them.
+    :param caption_max_words: a unit with a photo credit word is a caption up to this.
+    :param stamp_max_words: a byline or publication stamp line, at most.
+    :param caption_beside_min_words: the caption beside a lone photo credit, at least ...
+    :param caption_beside_max_words: ... and at most.
+    :param widget_teaser_max_words: a unit between two blocks of one widget (a share
+        box) is part of it up to this length.
+    :param poll_question_max_words: the question beside a poll label, at most.
+    :param pitch_max_words: one "we"/"you" makes a pitch up to this length.
+    :param sidebar_prose_words: a paragraph this long counts as article prose when
+        deciding whether a list label is a box inside the article ...
+    :param sidebar_paragraphs: ... which needs this many such paragraphs after it ...
+    :param sidebar_ratio: ... and this many times the prose words before it.
+    :param footer_prose_words: after a pitch, a unit this long that does not address the
+        reader is article prose again.
+    :param last_sentence_min_words: the article's last sentence, at least.
+    :param teaser_min_paragraphs: a trailing truncated teaser is set aside only after
+        this many body paragraphs.
+    :param masthead_max_words: a repeated short line (the site's name), at most.
+    :param subheading_max_words: a short unpunctuated line in the body (a subheading).
+    :param merge_short_words: set-aside lines shorter than this merge into one block.
+    :param source_label_max_words: a "Source: …" line carrying the URL, at most.
+    """
+
+    dateline_max_words: int = 12
+    dateline_other_words: int = 2
+    prose_min_words: int = 8
+    menu_separators: int = 2
+    prose_unpunctuated_words: int = 25
+    prose_break_words: int = 15
+    title_min_words: int = 2
+    title_max_words: int = 30
+    strong_title_words: int = 4
+    heading_title_words: int = 3
+    sentence_title_max_words: int = 20
+    credit_max_words: int = 6
+    menu_item_max_words: int = 5
+    menu_run: int = 3
+    ticker_headline_words: int = 4
+    stray_label_words: int = 3
+    caption_max_words: int = 70
+    stamp_max_words: int = 40
+    caption_beside_min_words: int = 3
+    caption_beside_max_words: int = 60
+    widget_teaser_max_words: int = 80
+    poll_question_max_words: int = 30
+    pitch_max_words: int = 15
+    sidebar_prose_words: int = 25
+    sidebar_paragraphs: int = 3
+    sidebar_ratio: int = 2
+    footer_prose_words: int = 8
+    last_sentence_min_words: int = 3
+    teaser_min_paragraphs: int = 4
+    masthead_max_words: int = 5
+    subheading_max_words: int = 14
+    merge_short_words: int = 8
+    source_label_max_words: int = 8
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if not isinstance(value, int) or value < 0:
+                raise ValueError(f"{f.name} must be a whole number of words >= 0, got {value!r}")
+        if self.title_min_words > self.title_max_words:
+            raise ValueError("title_min_words must not exceed title_max_words")
+        if self.caption_beside_min_words > self.caption_beside_max_words:
+            raise ValueError("caption_beside_min_words must not exceed caption_beside_max_words")
+
+    def to_dict(self) -> dict[str, object]:
+        """The settings as a plain dict (what extraction outputs record)."""
         return dict(asdict(self))

@@ -177,6 +177,8 @@ class Article:
     byline: str | None
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...] = ()
+    dateline: str | None = None
+    credits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +204,8 @@ class Version:
     byline: str | None
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removed, ...] = ()
+    dateline: str | None = None
+    credits: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.date is not None and (len(self.date) != 10 or self.date[4] != "-"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.engine.config import ExtractConfig
 from reader.engine.model import Folder, Problem, Removed, Version
 
 EXTRACTION_SCHEMA = "version-reader.extraction/1"
@@ -33,7 +34,9 @@ def version_to_json(v: Version) -> dict[str, Any]:
 
     Required by the format: ``id``, ``title``, ``date``, ``outlet``, ``url``,
     ``paragraphs`` (strings, reading order), ``removed`` (objects, file order).
-    Extras: ``path``, ``format``, ``encoding``, ``sha256``, ``size``, ``byline`` and
+    Extras: ``path``, ``format``, ``encoding``, ``sha256``, ``size``, ``byline``,
+    ``dateline`` (where the story was filed from: "HELSINKI (AP)"), ``credits``
+    (contributor and additional-reporting lines, a list) and
     ``paragraph_offsets`` (``[start, end]`` of each paragraph in the decoded file).
     """
     return {
@@ -43,6 +46,8 @@ def version_to_json(v: Version) -> dict[str, Any]:
         "outlet": v.outlet,
         "url": v.url,
         "byline": v.byline,
+        "dateline": v.dateline,
+        "credits": list(v.credits),
         "paragraphs": [p.text for p in v.paragraphs],
         "removed": [removed_to_json(r) for r in sorted(v.removed, key=lambda r: (r.start, r.end))],
         "paragraph_offsets": [[p.start, p.end] for p in v.paragraphs],
@@ -62,10 +67,12 @@ def problem_to_json(p: Problem) -> dict[str, Any]:
 def extraction_document(folder: Folder) -> dict[str, Any]:
     """The whole ``version-reader.extraction/1`` document for ``folder``.
 
-    ``problems`` (an extra key) lists every file skipped or failed, with its reason.
+    ``problems`` (an extra key) lists every file skipped or failed, with its reason;
+    ``config`` (an extra key) the ``ExtractConfig`` thresholds the text cleaner used.
     """
     return {
         "schema": EXTRACTION_SCHEMA,
+        "config": ExtractConfig().to_dict(),
         "versions": [version_to_json(v) for v in folder.versions],
         "problems": [problem_to_json(p) for p in folder.problems],
     }

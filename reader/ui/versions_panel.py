@@ -1,7 +1,8 @@
 """The versions panel: every version with its outlet, title, date, counts and similarity.
 
-Owns: the table of versions, picking the version compared with the base, and the
-"Set as base" button. Reads the session; changes go through ``Session``.
+Owns: the table of versions, picking the version compared with the base, the
+"Set as base" button, and the line under the table with the selected version's
+byline, dateline and credits (what extraction read as metadata rather than body). Reads the session; changes go through ``Session``.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from reader.engine.model import Version
 from reader.ui.models import VersionsModel
 from reader.ui.session import Session
 
@@ -45,9 +48,13 @@ class VersionsPanel(QWidget):
         self.base_button.setToolTip("Compare every version against the selected one")
         self.base_button.setAccessibleName("Set selected version as base")
         self.base_button.clicked.connect(self.set_as_base)
+        self.details = QLabel()
+        self.details.setAccessibleName("Byline, dateline and credits of the selected version")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 2, 4, 4)
-        buttons.addStretch(1)
+        buttons.addWidget(self.details, 1)
         buttons.addWidget(self.base_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -64,6 +71,7 @@ class VersionsPanel(QWidget):
             self.view.setColumnWidth(col, w)
         if self.session.current_version:
             self.select(self.session.current_version)
+        self.show_details()
 
     def select(self, version_id: str) -> None:
         row = self.model.row_of(version_id)
@@ -73,6 +81,15 @@ class VersionsPanel(QWidget):
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
+
+    def show_details(self) -> None:
+        """Show the selected version's byline, dateline and credits under the table."""
+        alignment = self.session.alignment
+        vid = self.selected_id() or self.session.current_version
+        if alignment is None or vid is None:
+            self.details.clear()
+            return
+        self.details.setText(metadata_line(alignment.version(vid)))
 
     def selected_id(self) -> str | None:
         return self.model.id_at(self.view.currentIndex().row())
@@ -86,6 +103,19 @@ class VersionsPanel(QWidget):
         vid = self.model.id_at(self.view.currentIndex().row())
         if vid and vid != self.session.current_version:
             self.session.set_current_version(vid)
+        self.show_details()
 
     def focus_list(self) -> None:
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def metadata_line(version: Version) -> str:
+    """ "By Jane Doe · HELSINKI (AP) · Credits: …" for ``version`` (empty parts left out)."""
+    parts = []
+    if version.byline:
+        parts.append(f"By {version.byline}")
+    if version.dateline:
+        parts.append(version.dateline)
+    if version.credits:
+        parts.append("Credits: " + " / ".join(version.credits))
+    return " \u00b7 ".join(parts) or "No byline, dateline or credits found"

@@ -60,7 +60,7 @@ CUES: tuple[Cue, ...] = (
     # Labels that open a list of other stories: always the end of the article.
     _c(
         "related",
-        r"^(?:most (?:read|popular|viewed|shared|commented)|read next|"
+        r"^(?:most (?:read|popular|viewed|shared|commented)(?: [^.!?]{0,40})?|read next|"
         r"(?:more|latest|top) (?:news|stories|from|on|in)\b[^.!?]{0,40}|you (?:may|might) (?:also )?like|"
         r"recommended(?: for you| stories| articles)?|trending(?: now)?|popular(?: now| stories)?|"
         r"related(?: articles?| stories| news| coverage| content| posts?| topics)?|"
@@ -98,6 +98,91 @@ CUES: tuple[Cue, ...] = (
         r"(?:log|sign) in to comment|комментарии|commentaires|kommentare|comentarios)\s*"
         r"(?:\(\d+\))?:?$",
         stop=True,
+        whole=True,
+    ),
+    # Widgets that sit anywhere on the page, between body paragraphs too.
+    _c(
+        "weather",
+        r"^(?:\d+[- ]day forecast|forecast|weather)\s*:?$|\b\d+[- ]day forecast$|"
+        r"^(?:high|low|highs|lows)\s+(?:near |around |of )?-?\d{1,3}\s*°?\s*[FC]?\b[^.]{0,20}\.\s*"
+        r"(?:winds?|low|high|chance)\b|\bwinds? (?:light and variable|(?:[NSEW]{1,3}|north|south|east|west)\w* "
+        r"(?:at|around) \d+)",
+        whole=True,
+        keys=("forecast", "weather", "mph", "km/h", "winds"),
+    ),
+    _c(
+        "subscription",
+        r"^(?:subscribe|subscribe now|subscribe today|print subscriber\??|already a subscriber\??|"
+        r"(?:log|sign) in to (?:continue|read)|choose (?:the|a|your) plan\b.*|try (?:one|1|a) (?:month|week)\b.*|"
+        r"unlimited (?:digital )?access\b.*|digital access\b.*)$",
+        whole=True,
+    ),
+    _c(
+        "subscription",
+        r"\b(?:subscription|subscriber|digital access|unlimited access|unlimited digital|"
+        r"\$\d+(?:\.\d\d)? (?:for|per|a|/) ?(?:\d+ |one |a )?(?:weeks?|months?|year|day)|per (?:week|month)|"
+        r"(?:free|\d+-day) trial)\b",
+        whole=True,
+        voice=True,
+        keys=(
+            "subscri",
+            "digital access",
+            "unlimited access",
+            "unlimited digital",
+            "$",
+            "per week",
+            "per month",
+            "trial",
+        ),
+    ),
+    _c(
+        "poll",
+        r"^(?:question of the day|poll|reader poll|today'?s poll|vote|cast your vote|take (?:our|the) poll|"
+        r"view results|see results)\s*:?$|\bof readers think\b|\badd your two cents\b",
+        whole=True,
+        keys=("question of the day", "poll", "vote", "results", "of readers think", "two cents"),
+    ),
+    _c(
+        "share",
+        r"^(?:e-?mail|posted!|cancel\s*send|send|print|post to (?:facebook|twitter|x)\b.*|"
+        r"a link has been (?:sent|posted)\b.*|read or share this story\b.*|share (?:this )?story\b.*|"
+        r"(?:purchase: )?order (?:a )?reprints?|reprints?(?: & permissions| and permissions)?)$",
+        whole=True,
+    ),
+    _c(
+        "comments",
+        r"^(?:join the (?:conversation|discussion)|click here to comment\b.*|"
+        r"(?:view|show|read|post|add) (?:all )?(?:\d+ )?comments?)$",
+        whole=True,
+    ),
+    _c(
+        "comments",
+        r"\bcomment(?:ing|s)\b.*\bguidelines\b|\b(?:comment|conversation|community) guidelines\b",
+        whole=True,
+        keys=("guidelines",),
+    ),
+    _c(
+        "newsletter",
+        r"^(?:thank you for (?:signing up|subscribing|registering)\b.*|be the first to know\b.*|"
+        r"sign me up!?|get (?:today'?s|the|our) .{0,40}\b(?:in your inbox|delivered)\b.*)$",
+        whole=True,
+    ),
+    _c(
+        "newsletter",
+        r"\bdelivered (?:to your inbox|every (?:morning|day|week|weekday)|daily)\b",
+        whole=True,
+        keys=("delivered",),
+    ),
+    _c("related", r"^(?:more|related|also|see also|watch|read|video)\s*:\s*\S", whole=True),
+    _c(
+        "related",
+        r"^(?:this (?:story|article) (?:was )?(?:originally|first) (?:published|appeared)\b.*|"
+        r"(?:originally|first) (?:published|appeared) (?:at|in|on|by) \S.*)$",
+        whole=True,
+    ),
+    _c(
+        "source",
+        r"^\((?:from|via|source:?)\s+[A-Z][^()]{0,40}\)$|^(?:media|source|credit)\s*:\s*\S.{0,40}$",
         whole=True,
     ),
     # Anywhere in a short line.
@@ -277,6 +362,39 @@ PITCH = re.compile(
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]")
 _VOICE_FREE_WORDS = 6
 
+# A share bar pasted as one line: "FacebookEmail Twitter Google+ LinkedIn Pinterest",
+# "CONNECT TWEET LINKEDIN 64 COMMENTEMAILMORE".
+_SHARE_BAR = re.compile(
+    r"(?:facebook|messenger|e-?mail|twitter|tweet|google\+|linkedin|pinterest|whatsapp|reddit|"
+    r"tumblr|telegram|connect|comments?|more|share|print|sms|copy ?link|flipboard|\d+)+"
+)
+
+
+def is_share_bar(line: str) -> bool:
+    """A run of share-button labels with nothing else (spaces and case ignored)."""
+    if len(line) > 120 or line.endswith("."):
+        return False
+    squashed = re.sub(r"[\s|•·/]+", "", line.casefold())
+    if len(squashed) < 8 or not squashed[0].isalpha():
+        return False
+    return bool(_SHARE_BAR.fullmatch(squashed)) and sum(c.isalpha() for c in squashed) >= 8
+
+
+# Page script pasted as text: "window._taboola = window._taboola || [];".
+_CODE = re.compile(
+    r"(?:\bwindow\.|\bdocument\.|\bvar\s+\w+\s*=|\bfunction\s*\(|\.push\(\s*\{|"
+    r"=\s*\w[\w.]*\s*\|\|\s*\[\]|\}\)\s*;|\(function\b|googletag\.|"
+    r"\bif\s*\(.{0,40}\)\s*\{|[{};]\s*$)"
+)
+
+
+def is_code(line: str) -> bool:
+    """A line of page script ("window._x = window._x || [];"): two code marks at least."""
+    if ";" not in line and "{" not in line:
+        return False
+    marks = len(_CODE.findall(line))
+    return marks >= 2 and line.count(";") + line.count("{") + line.count("}") >= 2
+
 
 def unquoted(line: str) -> str:
     """``line`` with quotations blanked out (same length): reported speech is not chrome."""
@@ -323,6 +441,19 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION_ANY.search(line.casefold())) and bool(CAPTION.search(line))
 
 
+# Scripts written without spaces between words (Chinese, Japanese): a run of them is
+# counted as one word per two characters, so length thresholds mean the same there.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``: space-separated, plus one per two characters of unspaced script."""
+    n = len(text.split())
+    if text.isascii():
+        return n
+    return n + len(_UNSPACED.findall(text)) // 2
+
+
 _SEPARATOR = re.compile(r"\s[/>»|›•·]\s")
 _CLAUSE_END = re.compile(r"[.!?]")
 _DASHES = re.compile(r"\s[–—-]\s")
@@ -363,7 +494,8 @@ def match_cue(line: str, words: int) -> Cue | None:
     """
     line = unquoted(line)
     low = line.casefold()
-    if not _ANCHORED_ANY.match(line) and not _KEYS_ANY.search(low):
+    anchored = _ANCHORED_ANY.match(line) is not None
+    if not anchored and not _KEYS_ANY.search(low):
         return None  # the usual case, article prose: two regex calls instead of forty
     voiced: bool | None = None
     for cue in CUES:
@@ -371,6 +503,8 @@ def match_cue(line: str, words: int) -> Cue | None:
             continue
         if cue.stop and not cue.whole and words > 40:
             continue
+        if not cue.keys and not anchored:
+            continue  # no anchored cue matches: the union said so
         if cue.keys:
             if not any(k in low for k in cue.keys):
                 continue

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from reader.engine.extract.cues import (
     CUE_DETAIL,
     PITCH,
+    count_words,
     ends_sentence,
     is_caption,
     match_cue,
@@ -44,7 +45,8 @@ from reader.engine.text.normalize import make_paragraph
 
 # Each shingle keeps at most this many versions: enough to count "several".
 _CAP = 8
-_RESCUE_WORDS = 8  # shorter blocks are too generic to count as evidence
+_RESCUE_WORDS = 8
+_PROBES = 3  # longest paragraphs probed to tell whether a version shares the story  # shorter blocks are too generic to count as evidence
 _CARRY_SHARE = 0.5  # share of a block's shingles another version must have
 _WORD = re.compile(r"\w+")
 # A web address, e-mail or handle: "example.org/listen", "www.", "@newsdesk".
@@ -55,7 +57,22 @@ _IMPERATIVE = re.compile(
     r"join|sign|send|email|contact|share|try)\b",
     re.IGNORECASE,
 )
-NEVER_RESCUED = frozenset({"title", "dateline", "byline", "url", "markup", "decoration"})
+NEVER_RESCUED = frozenset(
+    {
+        "title",
+        "dateline",
+        "byline",
+        "url",
+        "markup",
+        "decoration",
+        "caption",
+        "credits",
+        "script",
+        "weather",
+        "poll",
+        "subscription",
+    }
+)
 
 
 def _shingles(text: str, size: int) -> set[int]:
@@ -109,7 +126,7 @@ class _Index:
 
 def reads_like_chrome(text: str) -> str | None:
     """Why a lone paragraph looks like site chrome, or ``None`` when it reads as prose."""
-    words = len(text.split())
+    words = count_words(text)
     cue = match_cue(text, words)
     if cue is not None:
         return cue.reason
@@ -144,7 +161,7 @@ def _rescue_candidate(r: Removed) -> bool:
         r.restorable
         and r.reason not in NEVER_RESCUED
         and not r.detail.startswith(CUE_DETAIL)
-        and len(r.text.split()) >= _RESCUE_WORDS
+        and count_words(r.text) >= _RESCUE_WORDS
     )
 
 
@@ -351,18 +368,37 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
     wanted: set[int] = set()
     chrome: dict[tuple[int, int], str] = {}  # (version, paragraph) -> why it looks like chrome
     index = _Index(4)
+    probes: list[list[str]] = []
     for i, a in enumerate(result):
         for r in a.removed:
             if _rescue_candidate(r):
                 wanted |= index.shingles(r.text)
+        probes.append([])
         if others >= 2:
+            suspects = 0
             for p in a.paragraphs:
                 reason = reads_like_chrome(p.text)
                 if reason is not None:
                     chrome[(i, p.index)] = reason
                     wanted |= index.shingles(p.text)
+                    suspects += 1
+            if not suspects:
+                continue
+            # Its longest paragraphs tell whether the version tells the same story as
+            # any other one: "found in no other version" means nothing for a page that
+            # shares no text with the rest of the folder.
+            probes[i] = sorted((p.text for p in a.paragraphs), key=len, reverse=True)[:_PROBES]
+            for text in probes[i]:
+                wanted |= index.shingles(text)
     if wanted:
         for i, a in enumerate(result):
             index.add(i, [p.text for p in a.paragraphs], wanted)
-        result = [_refine_one(i, a, texts[i], index, others, chrome) for i, a in enumerate(result)]
+        related = [
+            sum(index.shared(t, i) for t in probes[i]) >= min(2, len(probes[i]))
+            for i in range(len(result))
+        ]
+        result = [
+            _refine_one(i, a, texts[i], index, others, chrome if related[i] else {})
+            for i, a in enumerate(result)
+        ]
     return _spell_outlets(_find_titles(result, texts), texts)

@@ -266,6 +266,8 @@ def _version(d: _Decoded, article: Article) -> Version:
         outlet=article.outlet,
         url=article.url,
         byline=article.byline,
+        dateline=article.dateline,
+        credits=article.credits,
         paragraphs=article.paragraphs,
         removed=article.removed,
     )

@@ -27,9 +27,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from reader.engine.extract.cues import count_words, ends_sentence, match_cue
 from reader.engine.extract.decode import looks_like_html as looks_like_html
+from reader.engine.extract.forms import caption_form, stamp_form
 from reader.engine.extract.html_cues import TEXT_CUES, context_words, innermost_reason, reasons_for
-from reader.engine.extract.html_text import Projection, project
+from reader.engine.extract.html_text import Block, Projection, project
 from reader.engine.extract.metadata import find_date, outlet_from_url, parse_date, spelled_name
 from reader.engine.extract.plain import extract_text_article
 from reader.engine.model import Article, OffsetMap, Paragraph, Removed
@@ -59,30 +61,67 @@ def extract_html_article(source: str) -> Article:
     doc = _run_trafilatura(source)
     meta = _metadata(doc, source, proj.text)
     units = _body_units(doc) if doc is not None else []
+    article = None
+    if units:
+        try:
+            article = _from_units(source, units, proj, meta)
+            if not article.paragraphs:
+                # Our filter dropped all trafilatura kept (a slideshow of captions, a
+                # page of short items): its decision stands rather than none.
+                article = _from_units(source, units, proj, meta, filtered=False)
+        except Exception:  # a page that trips our own mapping still gets its visible text
+            article = None
+    if article is None or not article.paragraphs:
+        article = _fallback(source, proj, meta)
+    if not article.paragraphs:
+        # Never below the library we wrap: before saying "no article text", take what
+        # trafilatura finds when it favours recall, with no chrome filter of our own.
+        article = _recall_article(source, proj, meta) or article
+    return article
+
+
+def _recall_article(source: str, proj: Projection, meta: dict[str, str | None]) -> Article | None:
+    doc = _run_trafilatura(source, recall=True)
+    units = _body_units(doc) if doc is not None else []
     if not units:
-        return _fallback(source, proj, meta)
+        return None
     try:
-        return _from_units(source, units, proj, meta)
-    except Exception:  # a page that trips our own mapping still gets its visible text
-        return _fallback(source, proj, meta)
+        article = _from_units(source, units, proj, meta, filtered=False)
+    except Exception:
+        return None
+    return article if article.paragraphs else None
 
 
 def _from_units(
-    source: str, units: list[str], proj: Projection, meta: dict[str, str | None]
+    source: str,
+    units: list[str],
+    proj: Projection,
+    meta: dict[str, str | None],
+    *,
+    filtered: bool = True,
 ) -> Article:
     located = _locate(units, proj)
     keep: list[_Unit] = []
     dropped: list[tuple[_Unit, str, str]] = []
     ignored = _container_words(located, proj)
     for u in located:
-        if _is_title(u.text, meta["title"]):
+        if _is_title(u.text, meta["title"]) and (filtered or len(located) > 1):
             dropped.append((u, "title", "the headline (kept as the title)"))
+            continue
+        if not filtered:
+            keep.append(u)
             continue
         cue = _chrome_reason(u, proj, ignored, meta) or _link_only(u, proj, source)
         if cue is not None:
             dropped.append((u, *cue))
         else:
             keep.append(u)
+    if filtered and keep:
+        back = _boxed_prose(located, keep, dropped)
+        if back:
+            keep = sorted(keep + back, key=lambda u: u.start)
+            dropped = [d for d in dropped if d[0] not in back]
+        keep = sorted(keep + _lede_and_tail(proj, keep, dropped, ignored), key=lambda u: u.start)
     paragraphs = tuple(_paragraph(i, u, proj) for i, u in enumerate(keep))
     removed = _removed_blocks(proj, keep, dropped, meta)
     return Article(
@@ -96,7 +135,107 @@ def _from_units(
     )
 
 
-def _run_trafilatura(source: str) -> Any:
+_BOXED_WORDS = 10
+
+
+def _boxed_prose(
+    located: list[_Unit], keep: list[_Unit], dropped: list[tuple[_Unit, str, str]]
+) -> list[_Unit]:
+    """Sentences dropped only for the box they sit in, with story on both sides.
+
+    A run of units dropped for their markup (a "read-more" expander, a share-enabled
+    wrapper) that are all sentences and have kept paragraphs before and after them is
+    the story continuing, not a related-stories box (which lists headlines).
+    """
+    why = {id(u): (r, d) for u, r, d in dropped}
+    kept = {id(u) for u in keep}
+    out: list[_Unit] = []
+    run: list[_Unit] = []
+    seen_kept = False
+    for u in located:
+        if id(u) in kept:
+            if seen_kept and run:
+                out.extend(run)
+            run, seen_kept = [], True
+            continue
+        reason, detail = why.get(id(u), ("", ""))
+        boxed = reason in _BOX_REASONS and detail.endswith("(page markup)")
+        if boxed and ends_sentence(u.text) and count_words(u.text) >= _BOXED_WORDS:
+            run.append(u)
+        else:
+            run = []
+    return out
+
+
+# Prose trafilatura left out next to the body it kept: a lede or standfirst in the page
+# header's markup, the article's last paragraphs in an odd container. Before the body,
+# paragraphs of this many words; after it, longer ones (comments and teasers follow).
+_LEDE_WORDS = 15
+_TAIL_WORDS = 40
+_SKIP_SHORT = 12  # short lines (a date, a byline) stepped over on the way
+_WEAK_CONTEXT = frozenset({("navigation", "page header"), ("form", "form or button text")})
+
+
+def _lede_and_tail(
+    proj: Projection,
+    keep: list[_Unit],
+    dropped: list[tuple[_Unit, str, str]],
+    ignored: frozenset[str],
+) -> list[_Unit]:
+    """Blocks of prose just before and just after the kept body, in chrome-free markup."""
+    first = min(u.start for u in keep if u.start >= 0) if any(u.start >= 0 for u in keep) else -1
+    if first < 0:
+        return []
+    last = max(u.end for u in keep if u.start >= 0)
+    taken = [(u.start, u.end) for u, _, _ in dropped if u.start >= 0]
+
+    def prose(block: Block, minimum: int) -> _Unit | bool | None:
+        text = proj.text[block.start : block.end]
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        s, e = block.start + lead, block.start + lead + len(stripped)
+        words = count_words(stripped)
+        if any(a < e and s < b for a, b in taken) or not stripped:
+            return False
+        near = tuple(w for element in block.elements[-_NEAR:] for w in element)
+        found = reasons_for([w for w in context_words(near) if w not in ignored])
+        chrome = (
+            any(r not in _WEAK_CONTEXT for r in found) or match_cue(stripped, words) is not None
+        )
+        if chrome or caption_form(stripped) or stamp_form(stripped):
+            return False
+        if words >= minimum and (ends_sentence(stripped) or words >= 2 * minimum):
+            return _Unit(stripped, s, e, True)
+        return None if words <= _SKIP_SHORT else False
+
+    out: list[_Unit] = []
+    blocks = proj.blocks
+    i = next((k for k, b in enumerate(blocks) if b.end > first), len(blocks)) - 1
+    skips = 0
+    while i >= 0 and skips <= 3:
+        got = prose(blocks[i], _LEDE_WORDS)
+        if got is False:
+            break
+        if got is None:
+            skips += 1
+        elif isinstance(got, _Unit):
+            out.append(got)
+        i -= 1
+    i = next((k for k, b in enumerate(blocks) if b.start >= last), len(blocks))
+    skips = 0
+    while i < len(blocks) and skips <= 3:
+        got = prose(blocks[i], _TAIL_WORDS)
+        if got is False:
+            break
+        if got is None:
+            skips += 1
+        elif isinstance(got, _Unit):
+            out.append(got)
+        i += 1
+    return out
+
+
+def _run_trafilatura(source: str, *, recall: bool = False) -> Any:
     try:
         # Deferred to the first page, inside the try: if it cannot be imported, the text cleaner takes over.
         import trafilatura
@@ -109,6 +248,7 @@ def _run_trafilatura(source: str) -> Any:
             include_images=False,
             include_links=False,
             deduplicate=False,
+            favor_recall=recall,
         )
     except Exception:  # a broken page must not stop the folder; the fallback handles it
         return None
@@ -248,6 +388,10 @@ def _container_words(units: list[_Unit], proj: Projection) -> frozenset[str]:
 _NEAR = 4
 
 
+_PROSE_CHARS = 250
+_BOX_REASONS = frozenset({"related", "share", "newsletter", "tags", "advert"})
+
+
 def _chrome_reason(
     u: _Unit, proj: Projection, ignored: frozenset[str], meta: dict[str, str | None]
 ) -> tuple[str, str] | None:
@@ -264,7 +408,14 @@ def _chrome_reason(
         return None
     near = tuple(w for element in block.elements[-_NEAR:] for w in element)
     words = [w for w in context_words(near) if w not in ignored]
+    # A box of links or buttons holds headlines and labels, not paragraphs of prose:
+    # long prose inside one is the article's ("read-more" expanders, share-enabled wrappers).
+    prose = len(text) >= _PROSE_CHARS and ends_sentence(text)
     for reason, detail in reasons_for(words):
+        if prose and reason in _BOX_REASONS:
+            continue
+        if reason == "byline" and ends_sentence(text) and len(text.split()) > 12:
+            continue  # a sentence beside the byline box (the story's dateline opens it)
         if reason in (
             "caption",
             "byline",

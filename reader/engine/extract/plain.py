@@ -25,15 +25,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.engine.config import ExtractConfig
 from reader.engine.extract.cues import (
     CUE_DETAIL,
     PITCH,
     ends_sentence,
     is_breadcrumb,
     is_caption,
+    is_code,
+    is_share_bar,
     match_cue,
     separators,
     unquoted,
+)
+from reader.engine.extract.forms import (
+    caption_form,
+    credit_form,
+    is_credit_only,
+    is_place_line,
+    place_dateline,
+    stamp_form,
 )
 from reader.engine.extract.markdown import looks_like_markdown
 from reader.engine.extract.metadata import (
@@ -46,7 +57,7 @@ from reader.engine.extract.metadata import (
 from reader.engine.extract.units import Unit, split_units, unit_paragraph
 from reader.engine.model import Article, Paragraph, Removed
 
-METADATA_REASONS = frozenset({"title", "dateline", "byline", "url"})
+METADATA_REASONS = frozenset({"title", "dateline", "byline", "url", "credits"})
 
 _DATELINE_FILLER = re.compile(
     r"\b(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|gmt|utc|msk|cet|cest|edt|est|et|pt|"
@@ -63,7 +74,7 @@ _SENTENCE_BREAK = re.compile(
 )
 # "Velmar Daily reporter", "Our correspondent", "Редакция": a byline without "By".
 _CREDIT = re.compile(
-    r"\b(?:reporter|correspondent|staff|editor|writer|journalist|desk|newsroom|"
+    r"\b(?:reporter|correspondent|staff|editor|writer|journalist|desk|newsroom|press|agency|"
     r"корреспондент|редакция|rédaction|redaktion|redacción|correspondant)s?\b",
     re.IGNORECASE,
 )
@@ -84,8 +95,8 @@ def _key(u: Unit) -> str:
     return u.key
 
 
-def _is_dateline(u: Unit) -> str | None:
-    if u.words > 12:
+def _is_dateline(u: Unit, cfg: ExtractConfig) -> str | None:
+    if u.words > cfg.dateline_max_words:
         return None
     found = find_date(u.text)
     if not found:
@@ -93,31 +104,45 @@ def _is_dateline(u: Unit) -> str | None:
     iso, s, e = found
     rest = _DATELINE_FILLER.sub(" ", u.text[:s] + " " + u.text[e:])
     left = re.sub(r"[\W_]+", " ", rest).split()
-    return iso if len(left) <= 2 else None
+    return iso if len(left) <= cfg.dateline_other_words else None
 
 
-def _is_prose(u: Unit) -> bool:
-    if u.words < 8 or u.heading or separators(u.text) >= 2:
+def _is_prose(u: Unit, cfg: ExtractConfig) -> bool:
+    if (
+        u.words < cfg.prose_min_words
+        or u.heading
+        or (separators(u.text) >= cfg.menu_separators and u.words < cfg.prose_unpunctuated_words)
+    ):
         return False
-    return ends_sentence(u.text) or u.words >= 15 or bool(_SENTENCE_BREAK.search(u.text))
-
-
-def _title_like(u: Unit) -> bool:
+    # A long line without a full stop is prose cut short by the scrape; up to the
+    # length of a long headline it may be the headline.
     return (
-        2 <= u.words <= 30
-        and not u.bullet
-        and not u.text.endswith((".", ",", ";"))
-        and len(_SENTENCE_BREAK.findall(u.text)) == 0
-        and separators(u.text) < 2
+        (ends_sentence(u.text) and not u.text.endswith(("...", "\u2026")))
+        or u.words >= cfg.prose_unpunctuated_words
+        or (u.words >= cfg.prose_break_words and bool(_SENTENCE_BREAK.search(u.text)))
     )
 
 
-def _is_credit(u: Unit) -> bool:
-    return u.words <= 6 and bool(_CREDIT.search(u.text)) and not ends_sentence(u.text)
+def _title_like(u: Unit, cfg: ExtractConfig) -> bool:
+    return (
+        cfg.title_min_words <= u.words <= cfg.title_max_words
+        and not u.bullet
+        and (not u.text.endswith((".", ",", ";")) or u.text.endswith(("...", "\u2026")))
+        and not any(m.group().startswith(".") for m in _SENTENCE_BREAK.finditer(u.text))
+        and separators(u.text) < cfg.menu_separators
+    )
 
 
-def _menu_like(u: Unit) -> bool:
-    return u.words <= 5 and not ends_sentence(u.text) and not u.heading
+def _is_credit(u: Unit, cfg: ExtractConfig) -> bool:
+    return (
+        u.words <= cfg.credit_max_words
+        and bool(_CREDIT.search(u.text))
+        and not ends_sentence(u.text)
+    )
+
+
+def _menu_like(u: Unit, cfg: ExtractConfig) -> bool:
+    return u.words <= cfg.menu_item_max_words and not ends_sentence(u.text) and not u.heading
 
 
 def _set(u: Unit, reason: str, detail: str) -> None:
@@ -125,7 +150,7 @@ def _set(u: Unit, reason: str, detail: str) -> None:
         u.reason, u.detail = reason, detail
 
 
-def _intrinsic(units: list[Unit]) -> None:
+def _intrinsic(units: list[Unit], cfg: ExtractConfig) -> None:
     for u in units:
         t = u.text
         if not t:
@@ -134,38 +159,116 @@ def _intrinsic(units: list[Unit]) -> None:
             _set(u, "url", "a Markdown link reference")
         elif _URL_ONLY.match(t):
             _set(u, "url", "a bare web address")
-        elif not _LETTER.search(t) and not _is_dateline(u):
+        elif not _LETTER.search(t) and not _is_dateline(u, cfg):
             _set(u, "decoration", "no words: a separator or an icon")
+        elif is_code(t):
+            _set(u, "script", "page script or code, not text")
+        elif is_share_bar(t):
+            _set(u, "share", "a row of share buttons")
         else:
             cue = match_cue(t, u.words)
             if cue is not None:
                 _set(u, cue.reason, f"{CUE_DETAIL} {cue.reason} chrome: \u201c{t[:40]}\u201d")
                 u.stop = cue.stop
-            elif is_breadcrumb(t):
+            elif (why := caption_form(t)) is not None:
+                _set(u, "caption", why)
+                u.role = "credit" if is_credit_only(t) else ""
+            elif is_breadcrumb(t) and not _names_someone(t):
                 _set(u, "navigation", "a navigation trail (Section / Subsection)")
-            elif u.words <= 70 and is_caption(t):
+            elif u.words <= cfg.caption_max_words and is_caption(t):
                 _set(u, "caption", "a photo caption or credit")
+            elif credit_form(t):
+                u.reason, u.role = "credits", "credits"
+                u.detail = "a contributor or additional-reporting credit"
         if u.reason is None:
-            iso = _is_dateline(u)
+            iso = _is_dateline(u, cfg)
             if iso:
                 u.reason, u.role = "dateline", "dateline"
                 u.detail = f"the dateline ({iso})"
+            elif (
+                u.words <= cfg.stamp_max_words
+                and not u.heading
+                and (stamp := stamp_form(t)) is not None
+            ):
+                u.reason, u.role = "byline", "stamp"
+                u.detail = "a byline or publication stamp"
+                u.stamp = stamp
             elif parse_byline(t):
                 u.reason, u.role = "byline", "byline"
                 u.detail = "the byline"
+    _neighbours(units, cfg)
 
 
-def _runs(units: list[Unit]) -> None:
+def _names_someone(text: str) -> bool:
+    """A "Jane Doe | Agency" byline, which reads like a two-item menu otherwise."""
+    stamp = stamp_form(text)
+    return stamp is not None and stamp.byline is not None
+
+
+def _neighbours(units: list[Unit], cfg: ExtractConfig) -> None:
+    """Blocks judged by what stands next to them.
+
+    A photo credit printed alone belongs to the caption beside it: the line before a
+    credit in parentheses ("(Photo: Jane Doe, AP)" closes its caption), else the short
+    line before or after it. A question next to a "Question of the Day" label is the
+    poll's question.
+    """
+    n = len(units)
+    for i, u in enumerate(units):
+        if u.role == "credit":
+            # A credit in parentheses closes its caption; one printed above the
+            # photo (a plain "Photo: …" or "Jane Doe / AP") comes before it.
+            order = (i - 1,) if u.text.lstrip().startswith("(") else (i + 1, i - 1)
+            for j in order:
+                if not 0 <= j < n or units[j].reason == "caption":
+                    break  # its caption is already known
+                if _caption_beside(units[j], cfg):
+                    _set(units[j], "caption", "a photo caption (beside its credit)")
+                    break
+        elif u.reason is None and 0 < i < n - 1 and u.words <= cfg.widget_teaser_max_words:
+            # A teaser inside a share or sign-up widget: chrome on both sides.
+            before, after = units[i - 1].reason, units[i + 1].reason
+            if before == after and before in _WIDGETS:
+                _set(u, before, "inside a widget (the same chrome on both sides)")
+        if u.reason == "poll":
+            for j in (i - 1, i + 1):
+                if (
+                    0 <= j < n
+                    and units[j].text.endswith("?")
+                    and units[j].words <= cfg.poll_question_max_words
+                ):
+                    _set(units[j], "poll", "a reader poll's question")
+
+
+_WIDGETS = frozenset({"share", "newsletter", "subscription", "comments", "poll"})
+
+
+def _caption_beside(u: Unit, cfg: ExtractConfig) -> bool:
+    return (
+        u.reason is None
+        and cfg.caption_beside_min_words <= u.words <= cfg.caption_beside_max_words
+        and not u.heading
+        and not u.bullet
+        and ends_sentence(u.text)
+        and not u.text.startswith(('"', "\u201c", "\u00ab"))
+    )
+
+
+def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
     n = len(units)
     # Menus: three short lines in a row, or two bullets in a row.
     i = 0
     while i < n:
         j = i
-        while j < n and _menu_like(units[j]) and units[j].role == "":
+        while j < n and _menu_like(units[j], cfg) and units[j].role == "":
             j += 1
         run = units[i:j]
         bullets = sum(x.bullet for x in run)
-        if len(run) >= 3 or bullets >= 2 or (len(run) == 1 and run[0].bullet and run[0].words <= 2):
+        if (
+            len(run) >= cfg.menu_run
+            or bullets >= 2
+            or (len(run) == 1 and run[0].bullet and run[0].words <= 2)
+        ):
             for x in run:
                 _set(x, "navigation", "a run of short menu-like lines")
         i = max(j, i + 1)
@@ -175,7 +278,11 @@ def _runs(units: list[Unit]) -> None:
             j = i + 1
             while j < n and units[j].block == u.block:
                 x = units[j]
-                if x.reason == "navigation" and not x.bullet and x.words >= 4:
+                if (
+                    x.reason == "navigation"
+                    and not x.bullet
+                    and x.words >= cfg.ticker_headline_words
+                ):
                     x.reason = None  # a short headline, not a menu item
                 _set(x, "ticker", "a headline in a news ticker")
                 j += 1
@@ -192,42 +299,50 @@ def _runs(units: list[Unit]) -> None:
             for m in members:
                 # Pitches ("We have no paywall ... Donate now") and stray labels go; a
                 # headline or reported prose pasted among menus stays.
-                if _is_pitch(m) or m.words <= 3:
+                if _is_pitch(m, cfg) or m.words <= cfg.stray_label_words:
                     _set(m, reason, "in a block made mostly of site chrome")
-    # The same line twice in a row: an image's alt text and its caption.
+    # The same line twice in a row: an image's alt text and its caption, or a headline
+    # printed twice (the page's title and the article's): the first copy of a
+    # headline-like line stays a headline candidate.
     for i, u in enumerate(units):
         k = _key(u)
-        if not k:
+        if not k or i + 1 >= n or _key(units[i + 1]) != k or u.reason is not None:
             continue
-        if i + 1 < n and _key(units[i + 1]) == k and not ends_sentence(u.text):
+        if _title_like(u, cfg) and u.words >= cfg.strong_title_words:
+            _set(units[i + 1], "header", "the headline printed twice")
+        elif not ends_sentence(u.text):
             _set(u, "caption", "an image caption (the same line twice)")
             _set(units[i + 1], "caption", "an image caption (the same line twice)")
 
 
-def _find_title(units: list[Unit]) -> tuple[int | None, int]:
+def _find_title(units: list[Unit], cfg: ExtractConfig) -> tuple[int | None, int]:
     """Index of the headline unit (or None) and of the first body unit."""
     n = len(units)
-    prose = [i for i, u in enumerate(units) if u.reason is None and _is_prose(u)]
+    prose = [i for i, u in enumerate(units) if u.reason is None and _is_prose(u, cfg)]
     body = prose[0] if prose else n
     headings = [i for i in range(body) if units[i].heading and units[i].reason is None]
     if headings:
         # The site's name can be a heading too: prefer headings of three words or more,
         # then the top level, then the one nearest the body.
-        long = [i for i in headings if units[i].words >= 3] or headings
+        long = [i for i in headings if units[i].words >= cfg.heading_title_words] or headings
         top = min(units[i].heading for i in long)
         best = [i for i in long if units[i].heading == top][-1]
         return best, next((i for i in prose if i > best), n)
     candidates = [
         i
         for i in range(body)
-        if units[i].reason is None and _title_like(units[i]) and not _is_credit(units[i])
+        if units[i].reason is None and _title_like(units[i], cfg) and not _is_credit(units[i], cfg)
     ]
     if candidates:
         # Nearest the body, but a line of four words or more beats a short label.
-        strong = [i for i in candidates if units[i].words >= 4]
+        strong = [i for i in candidates if units[i].words >= cfg.strong_title_words]
         return (strong or candidates)[-1], body
     # A headline that reads like a sentence ("Why did X happen?") right before the body.
-    if len(prose) >= 2 and _title_like(units[body]) and units[body].words <= 20:
+    if (
+        len(prose) >= 2
+        and _title_like(units[body], cfg)
+        and units[body].words <= cfg.sentence_title_max_words
+    ):
         return body, prose[1]
     return None, body
 
@@ -235,30 +350,72 @@ def _find_title(units: list[Unit]) -> tuple[int | None, int]:
 _HARD_STOPS = frozenset({"related", "comments", "tags"})
 
 
-def _is_pitch(u: Unit) -> bool:
+def _is_pitch(u: Unit, cfg: ExtractConfig) -> bool:
     """Prose addressed to the reader ("we need your help"), not reported speech."""
     hits = len(PITCH.findall(unquoted(u.text)))
-    return hits >= 2 or (hits >= 1 and u.words <= 15)
+    return hits >= 2 or (hits >= 1 and u.words <= cfg.pitch_max_words)
 
 
-def _prose_words(units: list[Unit]) -> tuple[int, int]:
+def _prose_words(units: list[Unit], cfg: ExtractConfig) -> tuple[int, int]:
     """Unlabelled prose in ``units``: (paragraphs, words)."""
-    prose = [u for u in units if u.reason is None and _is_prose(u) and u.words >= 25]
+    prose = [
+        u
+        for u in units
+        if u.reason is None and _is_prose(u, cfg) and u.words >= cfg.sidebar_prose_words
+    ]
     return len(prose), sum(u.words for u in prose)
 
 
-def _sidebar(units: list[Unit], body: int, i: int) -> bool:
-    """Is the list label at ``i`` a box inside the page rather than the article's end?
+def _sidebar(units: list[Unit], body: int, i: int, cfg: ExtractConfig) -> int | None:
+    """Is the list label at ``i`` a box inside the article rather than its end?
 
-    When much more article prose follows it than precedes it (three long paragraphs,
-    twice the words), the body start was a stray line and the list a sidebar.
+    Returns where the box ends (the story resumes), else ``None``. Two forms: much more
+    article prose follows the label than precedes it (three long paragraphs, twice the
+    words: the body start was a stray line and the list a sidebar; the box is the
+    label's own block); or a few short headline lines under the label and then the
+    story goes on for several long paragraphs (a "Related Articles" box between body
+    paragraphs: the box is those lines).
     """
-    _, before = _prose_words(units[body:i])
-    count, after = _prose_words(units[i + 1 :])
-    return count >= 3 and after >= 2 * max(before, 1)
+    label = units[i]
+    _, before = _prose_words(units[body:i], cfg)
+    count, after = _prose_words(units[i + 1 :], cfg)
+    box = _headline_box(units, i, cfg)
+    if box is not None:
+        return box
+    if count >= cfg.sidebar_paragraphs and after >= cfg.sidebar_ratio * max(before, 1):
+        j = i + 1
+        while j < len(units) and units[j].block == label.block:
+            j += 1
+        return j
+    return None
 
 
-def _footer(units: list[Unit], body: int) -> int:
+def _headline_box(units: list[Unit], i: int, cfg: ExtractConfig) -> int | None:
+    j = i + 1
+    while j < len(units) and j - i <= _BOX_LINES:
+        x = units[j]
+        if x.reason is None and _is_prose(x, cfg):
+            break
+        if x.stop or x.words > cfg.subheading_max_words:
+            return None  # another label, or text that is no headline: not a box
+        j += 1
+    # The story resumes: paragraphs of prose in a row, as long together as
+    # ``sidebar_paragraphs`` long paragraphs (teasers alternate with headline lines).
+    run = words = 0
+    for x in units[j:]:
+        if not (x.reason is None and _is_prose(x, cfg)):
+            break
+        run, words = run + 1, words + x.words
+    enough = (
+        run >= cfg.sidebar_paragraphs and words >= cfg.sidebar_paragraphs * cfg.sidebar_prose_words
+    )
+    return j if j > i + 1 and enough else None
+
+
+_BOX_LINES = 10  # headlines a related-stories box inside an article lists, at most
+
+
+def _footer(units: list[Unit], body: int, cfg: ExtractConfig) -> int:
     """Mark the page footer; return where the article's last stretch ends.
 
     A list label ("Most read", "Comments") ends the article for good. A pitch
@@ -271,10 +428,9 @@ def _footer(units: list[Unit], body: int) -> int:
     end = n
     for i in range(body + 1, n):
         u = units[i]
-        if u.stop and u.reason in _HARD_STOPS and _sidebar(units, body, i):
-            for x in units[i + 1 :]:
-                if x.block != u.block:
-                    break
+        box_end = _sidebar(units, body, i, cfg) if u.stop and u.reason in _HARD_STOPS else None
+        if box_end is not None:
+            for x in units[i + 1 : box_end]:
                 if x.reason == "navigation":
                     x.reason = None  # headlines in the box, not menu items
                 _set(x, u.reason or "related", f"under \u201c{u.text[:40]}\u201d")
@@ -293,7 +449,7 @@ def _footer(units: list[Unit], body: int) -> int:
             continue
         if not label:
             continue
-        if u.reason is not None or u.words < 8 or _is_pitch(u):
+        if u.reason is not None or u.words < cfg.footer_prose_words or _is_pitch(u, cfg):
             if u.role in ("dateline", "byline"):
                 u.reason, u.role = None, ""
             _set(u, reason, f"after \u201c{label}\u201d: the site's own message")
@@ -302,27 +458,46 @@ def _footer(units: list[Unit], body: int) -> int:
     return end
 
 
-def _zones(units: list[Unit], title: int | None, body: int) -> None:
+def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) -> None:
     top = title if title is not None else body
+    for u in units[(title or 0) : body]:
+        if u.reason is None and is_place_line(u.text):
+            u.reason, u.role = "dateline", "place"
+            u.detail = "the dateline (where the story was filed)"
     for u in units[:top]:
         _set(u, "header", "above the headline: site header")
     if title is not None:
         units[title].reason, units[title].role = "title", "title"
         units[title].detail = "the headline"
         for u in units[title + 1 : body]:
-            if u.reason is None and _is_credit(u):
+            if u.reason is None and _is_credit(u, cfg):
                 u.reason, u.role = "byline", "byline"
                 u.detail = "a staff credit (the byline)"
             _set(u, "standfirst", "between the headline and the body")
-    footer = _footer(units, body)
+    footer = _footer(units, body, cfg)
     last = None
     for i in range(body, footer):
-        if units[i].reason is None and ends_sentence(units[i].text) and units[i].words >= 3:
+        if (
+            units[i].reason is None
+            and ends_sentence(units[i].text)
+            and units[i].words >= cfg.last_sentence_min_words
+        ):
             last = i
     if last is not None:
         for u in units[last + 1 : footer]:
             if u.reason is None and not ends_sentence(u.text):
                 _set(u, "footer", "short lines after the last sentence of the article")
+    body_units = [u for u in units[body:footer] if u.reason is None]
+    if (
+        len(body_units) >= cfg.teaser_min_paragraphs
+        and body_units[-1].text.endswith(("...", "\u2026"))
+        and all(
+            u.reason is not None or not u.text for u in units[units.index(body_units[-1]) + 1 :]
+        )
+    ):
+        # The page's last paragraph cut off with an ellipsis after a complete article:
+        # a teaser of another story ("… has fueled doubts...").
+        _set(body_units[-1], "related", "a truncated teaser after the end of the article")
     head_key = _key(units[title]) if title is not None else None
     # A short line seen twice that is not the headline: the site's name (masthead).
     seen = Counter(_key(u) for u in units if u.text)
@@ -331,7 +506,7 @@ def _zones(units: list[Unit], title: int | None, body: int) -> None:
         if (
             seen[k] >= 2
             and k != head_key
-            and u.words <= 5
+            and u.words <= cfg.masthead_max_words
             and not ends_sentence(u.text)
             and u.reason in (None, "header", "footer", "navigation")
         ):
@@ -343,13 +518,13 @@ def _zones(units: list[Unit], title: int | None, body: int) -> None:
             continue
         if head_key and _key(u) == head_key:
             _set(u, "caption", "repeats the headline: an image caption")
-        elif u.words <= 14 and not ends_sentence(u.text) and not u.bullet:
+        elif u.words <= cfg.subheading_max_words and not ends_sentence(u.text) and not u.bullet:
             _set(u, "subheading", "a short subheading inside the article")
-        elif u.bullet and _menu_like(u):
+        elif u.bullet and _menu_like(u, cfg):
             _set(u, "tags", "a tag or topic list")
 
 
-def _removed(units: list[Unit], text: str) -> list[Removed]:
+def _removed(units: list[Unit], text: str, cfg: ExtractConfig) -> list[Removed]:
     """Set-aside units in file order; a run of short lines with one reason is one block."""
     groups: list[list[Unit]] = []
     prev: Unit | None = None
@@ -361,8 +536,8 @@ def _removed(units: list[Unit], text: str) -> list[Removed]:
             prev is not None
             and prev.reason == u.reason
             and u.reason not in METADATA_REASONS
-            and u.words < 8
-            and prev.words < 8
+            and u.words < cfg.merge_short_words
+            and prev.words < cfg.merge_short_words
         ):
             groups[-1].append(u)
         else:
@@ -386,7 +561,7 @@ def _removed(units: list[Unit], text: str) -> list[Removed]:
     return out
 
 
-def _url(units: list[Unit], text: str) -> str | None:
+def _url(units: list[Unit], text: str, cfg: ExtractConfig) -> str | None:
     for i, u in enumerate(units):
         if u.reason != "url":
             continue
@@ -397,7 +572,11 @@ def _url(units: list[Unit], text: str) -> str | None:
             return urls[0]
     for u in units:
         # "Source: [example.org](https://...)" and "[Original article](https://...)".
-        if u.reason is not None and u.words <= 8 and _SOURCE_LABEL.match(u.text):
+        if (
+            u.reason is not None
+            and u.words <= cfg.source_label_max_words
+            and _SOURCE_LABEL.match(u.text)
+        ):
             urls = find_urls(text[u.start : u.end])
             if urls:
                 return urls[0]
@@ -468,7 +647,9 @@ def _front_matter(units: list[Unit]) -> dict[str, str]:
     return found
 
 
-def extract_text_article(text: str, *, markdown: bool) -> Article:
+def extract_text_article(
+    text: str, *, markdown: bool, config: ExtractConfig | None = None
+) -> Article:
     """Extract the article from a decoded text or Markdown file.
 
     :param text: the decoded file, ``\\n`` newlines; offsets in the result point into it.
@@ -478,23 +659,28 @@ def extract_text_article(text: str, *, markdown: bool) -> Article:
         ``removed`` holds every other unit (metadata with reasons ``title``,
         ``dateline``, ``byline``, ``url``, not restorable; chrome, restorable).
     """
+    cfg = config or ExtractConfig()
     units = split_units(text, markdown=markdown or looks_like_markdown(text))
     front = _front_matter(units)
-    _intrinsic(units)
-    _runs(units)
-    title, body = _find_title(units)
-    _zones(units, title, body)
+    _intrinsic(units, cfg)
+    _runs(units, cfg)
+    title, body = _find_title(units, cfg)
+    _zones(units, title, body, cfg)
     paragraphs: list[Paragraph] = []
     for u in units:
         if u.reason is None:
             u.role = "body"
             paragraphs.append(unit_paragraph(u, len(paragraphs)))
-    date = next((d for u in units if u.role == "dateline" and (d := _is_dateline(u))), None)
-    url = front.get("url") or _url(units, text)
+    date = next((d for u in units if (d := _unit_date(u, cfg))), None)
+    url = front.get("url") or _url(units, text, cfg)
     date = date or front.get("date") or _url_date(url)
     byline = front.get("byline") or next(
-        (parse_byline(u.text) or u.text for u in units if u.role == "byline"), None
+        (b for u in units if u.role in ("byline", "stamp") and (b := _unit_byline(u))), None
     )
+    place = next((u.text for u in units if u.role == "place"), None)
+    if place is None and paragraphs:
+        place = place_dateline(paragraphs[0].text)
+    credits = tuple(u.text for u in units if u.role == "credits")
     chrome = "\n".join(u.text for u in units if u.role != "body")
     return Article(
         title=units[title].text if title is not None else front.get("title"),
@@ -502,6 +688,22 @@ def extract_text_article(text: str, *, markdown: bool) -> Article:
         outlet=find_outlet(chrome, url),
         url=url,
         byline=byline,
+        dateline=place,
+        credits=credits,
         paragraphs=tuple(paragraphs),
-        removed=tuple(_removed(units, text)),
+        removed=tuple(_removed(units, text, cfg)),
     )
+
+
+def _unit_date(u: Unit, cfg: ExtractConfig) -> str | None:
+    if u.role == "dateline":
+        return _is_dateline(u, cfg)
+    if u.role == "stamp" and u.stamp is not None:
+        return u.stamp.date
+    return None
+
+
+def _unit_byline(u: Unit) -> str | None:
+    if u.role == "stamp":
+        return u.stamp.byline if u.stamp is not None else None
+    return parse_byline(u.text) or u.text

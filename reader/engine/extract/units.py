@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reader.engine.extract.cues import match_cue, separators
+from reader.engine.extract.cues import count_words, match_cue, separators
+from reader.engine.extract.forms import Stamp
 from reader.engine.extract.markdown import (
     is_reference_definition,
     line_prefix,
@@ -49,6 +50,7 @@ class Unit:
     words: int = field(default=0)
     key: str | None = None  # folded text, computed on demand by extract_text
     front: bool = False  # a line of the YAML front matter
+    stamp: Stamp | None = None  # what a byline or publish stamp line says
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,7 @@ def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
         return False
     nxt_text = text[nxt.prefix_end : nxt.content_end]
     menu = separators(text[cur.prefix_end : cur.content_end]) + separators(nxt_text)
-    if menu >= 2 or match_cue(nxt_text, len(nxt_text.split())):
+    if menu >= 2 or match_cue(nxt_text, count_words(nxt_text)):
         return False  # a menu bar, or a label that stands alone ("Log in", "Sign up")
     if width < _WRAP_MIN or width > _WRAP_MAX:
         return False
@@ -139,7 +141,7 @@ def _build(text: str, lines: list[_Line], block: int, markdown: bool) -> Unit:
         bullet=lines[0].bullet,
         lines=len(lines),
         refdef=lines[0].refdef,
-        words=len(reduced.split()),
+        words=count_words(reduced),
     )
 
 
