@@ -17,7 +17,12 @@ from reader.engine.extract import open_folder
 from tests.engine.extract.test_plain import assert_nothing_lost
 from tests.engine.extract.test_seeds_extraction import _scorer
 
-BARS = {"body_recall": 0.99, "boilerplate_removed": 0.95, "title_accuracy": 0.95, "date_accuracy": 0.95}
+BARS = {
+    "body_recall": 0.99,
+    "boilerplate_removed": 0.95,
+    "title_accuracy": 0.95,
+    "date_accuracy": 0.95,
+}
 SETS = (
     "dev_finnish_beer",
     "dev_nielsen_ap",
@@ -36,7 +41,12 @@ def test_dev_set_extraction_meets_the_bar(dev_corpus: Path, name: str) -> None:
     assert not folder.problems
     out = {
         "versions": [
-            {"id": v.id, "title": v.title, "date": v.date, "paragraphs": [p.text for p in v.paragraphs]}
+            {
+                "id": v.id,
+                "title": v.title,
+                "date": v.date,
+                "paragraphs": [p.text for p in v.paragraphs],
+            }
             for v in folder.versions
         ]
     }

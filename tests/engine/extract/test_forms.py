@@ -115,9 +115,7 @@ def test_a_wire_caption_shared_by_other_versions_is_not_promoted() -> None:
         "Union secretary Mara Olsen speaks to strikers at the north gate in Port Velmar, "
         "Tuesday, Aug. 6, 2024. The union says the strike will last until the bonus returns."
     )
-    texts = [
-        scrape(f"Dock strike headline number {i}", caption, *BODY) for i in range(4)
-    ]
+    texts = [scrape(f"Dock strike headline number {i}", caption, *BODY) for i in range(4)]
     articles = [extract_text_article(t, markdown=False) for t in texts]
     refined = refine_with_folder(articles, texts)
     for a in refined:
@@ -143,7 +141,11 @@ def test_a_wire_caption_shared_by_other_versions_is_not_promoted() -> None:
         ),
         ("Posted 3:57 pm, August 6, 2024, by Harbour Wire", "Harbour Wire", "2024-08-06"),
         ("Updated 8:50 p.m. ET August 7, 2024", None, "2024-08-07"),
-        ("By JANE ROWE - Harbour Wire - Tuesday, August 6, 2024", "JANE ROWE, Harbour Wire", "2024-08-06"),
+        (
+            "By JANE ROWE - Harbour Wire - Tuesday, August 6, 2024",
+            "JANE ROWE, Harbour Wire",
+            "2024-08-06",
+        ),
         ("Originally published August 6, 2024 at 1:52 am", None, "2024-08-06"),
     ],
 )
@@ -349,7 +351,9 @@ def test_extract_config_names_the_thresholds_and_they_are_used() -> None:
     text = scrape("Port Velmar dockers strike", *BODY, "Reporting ends here today now")
     plain = extract_text_article(text, markdown=False)
     strict = extract_text_article(
-        text, markdown=False, config=ExtractConfig(subheading_max_words=0, last_sentence_min_words=50)
+        text,
+        markdown=False,
+        config=ExtractConfig(subheading_max_words=0, last_sentence_min_words=50),
     )
     assert body_of(plain) == BODY
     assert body_of(strict) == [*BODY, "Reporting ends here today now"]
