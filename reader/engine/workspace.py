@@ -23,7 +23,6 @@ from reader.engine.align.aligner import align_versions
 from reader.engine.extract.folder import open_folder
 from reader.engine.model import Alignment, Folder
 from reader.engine.progress import Progress
-from reader.engine.store.anchoring import SyncReport, sync_folder
 from reader.engine.store.db import Store
 from reader.engine.store.location import (
     STORE_NAME,
@@ -32,6 +31,7 @@ from reader.engine.store.location import (
     read_corrections,
     user_store_path,
 )
+from reader.engine.store.sync import SyncReport, sync_folder
 
 
 class StoreUse(StrEnum):

@@ -627,7 +627,7 @@ class Store:
         return {r[0]: r[1] for r in rows}
 
     def set_reading_choice(self, row_key: str, version: str | None) -> None:
-        """Set (or with None, clear) one choice. Not an edit: see ``choose_reading``."""
+        """Set (or with None, clear) one choice. Not an edit: see ``edits.ChooseReading``."""
         if version is None:
             self._exec("DELETE FROM reading_choices WHERE row_key = ?", [row_key])
         else:
@@ -636,11 +636,3 @@ class Store:
                 "VALUES (?, ?, ?)",
                 [row_key, version, now_iso()],
             )
-
-    def choose_reading(self, row_key: str, version: str | None) -> Any:
-        """Apply a ``ChooseReading`` edit (recorded in history) and return it for undo."""
-        from reader.engine.store.edits import ChooseReading  # edits builds on this module
-
-        edit = ChooseReading(row_key, version, self.reading_choices().get(row_key))
-        edit.apply(self)
-        return edit

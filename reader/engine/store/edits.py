@@ -1,25 +1,44 @@
 """Undoable edits: every change a user makes to the store, as a plain frozen object.
 
-Owns: what each user action writes, how it is undone, the sentence that names it in
-menus ("Undo Tag paragraph 3 of bbc.txt as altered") and its line in ``history``.
-Each edit carries the state it replaces, so ``revert`` needs no lookup and restores
-exactly; ``apply``/``revert`` each run in one store transaction together with the
-history line. The GUI wraps these in ``QUndoCommand``s; headless code and tests
-replay them directly. Imports no Qt.
+Owns: the ``Edit`` protocol and every edit: what each user action writes, how it is
+undone, the sentence that names it in menus ("Undo Tag paragraph 3 of bbc.txt as
+altered"), its line in ``history`` and what it ``affects`` (``Affects``: annotations,
+alignment, reading choices, …), from which the app decides what to recompute -- as
+Anki's operations return ``OpChanges``. Each edit carries the state it replaces, so
+``revert`` needs no lookup and restores exactly; ``apply``/``revert`` each run in one
+store transaction together with the history line. The GUI wraps these in
+``QUndoCommand``s; headless code and tests replay them directly. Imports no Qt.
 
 Build edits that replace a value with their ``make`` class methods, which read the
-current value from the store.
+current value through ``StoreReads`` (the open ``Store``, or the GUI's snapshot of it).
+
+A new edit is a frozen dataclass with ``text``, ``affects``, ``apply`` and ``revert``;
+``apply``/``revert`` call ``_run(store, self, kind, reverted, write)`` so the write and
+its history line share one transaction. For example::
+
+    @dataclass(frozen=True, slots=True)
+    class SetAuthor:
+        before: Annotation
+        author: str
+        affects: ClassVar[Affects] = Affects.ANNOTATIONS
+
+        @property
+        def text(self) -> str: ...
+        def apply(self, store: Store) -> None:
+            _run(store, self, "set_author", False, lambda: store.put_annotation(...))
 """
 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from enum import Flag, auto
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from reader.engine.model import LinkOverride, OverrideAction, Restore
 from reader.engine.store.annotation import AnchorStatus, Annotation, Tag
-from reader.engine.store.db import now_iso
+from reader.engine.store.rows import now_iso
 
 if TYPE_CHECKING:
     from reader.engine.store.db import Store
@@ -29,15 +48,51 @@ class EditError(Exception):
     """An edit cannot be built: the annotation it names does not exist."""
 
 
-class Edit(Protocol):
-    """What every edit offers."""
+class Affects(Flag):
+    """What an edit changes in the store, so the app recomputes only that."""
+
+    NOTHING = 0
+    ANNOTATIONS = auto()  # annotation rows: tag, note, status, position
+    VOCABULARY = auto()  # the tag vocabulary (names, colours)
+    ALIGNMENT = auto()  # the user's link/unlink corrections: re-align
+    BOILERPLATE = auto()  # blocks restored into the body: re-extract, re-align
+    ENCODING = auto()  # the encoding a file is read with: re-read, re-align
+    READING_CHOICES = auto()  # reconciliation choices: the consensus changes
 
     @property
-    def text(self) -> str: ...
+    def needs_realign(self) -> bool:
+        """True when the folder must be extracted and aligned again to show the edit."""
+        return bool(self & (Affects.ALIGNMENT | Affects.BOILERPLATE | Affects.ENCODING))
+
+
+class Edit(Protocol):
+    """What every edit offers: a name, what it changes, and how to do and undo it."""
+
+    @property
+    def text(self) -> str:
+        """The sentence naming the edit in menus and ``history``."""
+        ...
+
+    @property
+    def affects(self) -> Affects:
+        """What ``apply`` and ``revert`` change (a class constant in every edit)."""
+        ...
 
     def apply(self, store: Store) -> None: ...
 
     def revert(self, store: Store) -> None: ...
+
+
+class StoreReads(Protocol):
+    """The reads ``make`` needs: a ``Store``, or an immutable snapshot of one."""
+
+    def annotation(self, annotation_id: str) -> Annotation | None: ...
+
+    def reading_choices(self) -> Mapping[str, str]: ...
+
+    def encodings(self) -> Mapping[str, str]: ...
+
+    def tag(self, name: str) -> Tag | None: ...
 
 
 def _name(version: str) -> str:
@@ -55,14 +110,15 @@ def _payload(value: object) -> dict[str, Any]:
     }
 
 
-def _existing(store: Store, annotation_id: str) -> Annotation:
+def _existing(store: StoreReads, annotation_id: str) -> Annotation:
     found = store.annotation(annotation_id)
     if found is None:
         raise EditError(f"no annotation {annotation_id}")
     return found
 
 
-def _run(store: Store, edit: Any, kind: str, reverted: bool, write: Any) -> None:
+def _run(store: Store, edit: Edit, kind: str, reverted: bool, write: Callable[[], object]) -> None:
+    """Run ``write`` and log ``edit`` in ``history``, in one transaction."""
     with store.transaction():
         write()
         store.log(kind, edit.text, _payload(edit), reverted=reverted)
@@ -71,6 +127,7 @@ def _run(store: Store, edit: Any, kind: str, reverted: bool, write: Any) -> None
 @dataclass(frozen=True, slots=True)
 class AddAnnotation:
     annotation: Annotation
+    affects: ClassVar[Affects] = Affects.ANNOTATIONS
 
     @property
     def text(self) -> str:
@@ -88,9 +145,10 @@ class AddAnnotation:
 @dataclass(frozen=True, slots=True)
 class DeleteAnnotation:
     annotation: Annotation
+    affects: ClassVar[Affects] = Affects.ANNOTATIONS
 
     @classmethod
-    def make(cls, store: Store, annotation_id: str) -> DeleteAnnotation:
+    def make(cls, store: StoreReads, annotation_id: str) -> DeleteAnnotation:
         return cls(_existing(store, annotation_id))
 
     @property
@@ -116,9 +174,14 @@ class _FieldEdit:
 
     before: Annotation
     value: str
+    affects: ClassVar[Affects] = Affects.ANNOTATIONS
 
     _field = ""
     _kind = ""
+
+    @property
+    def text(self) -> str:
+        raise NotImplementedError  # each field edit names itself
 
     def _write(self, store: Store, value: str, updated: str) -> None:
         current = store.annotation(self.before.id) or self.before
@@ -143,7 +206,7 @@ class SetTag(_FieldEdit):
     _kind = "set_tag"
 
     @classmethod
-    def make(cls, store: Store, annotation_id: str, tag: str) -> SetTag:
+    def make(cls, store: StoreReads, annotation_id: str, tag: str) -> SetTag:
         return cls(_existing(store, annotation_id), tag)
 
     @property
@@ -157,7 +220,7 @@ class SetNote(_FieldEdit):
     _kind = "set_note"
 
     @classmethod
-    def make(cls, store: Store, annotation_id: str, note: str) -> SetNote:
+    def make(cls, store: StoreReads, annotation_id: str, note: str) -> SetNote:
         return cls(_existing(store, annotation_id), note)
 
     @property
@@ -174,7 +237,7 @@ class SetStatus(_FieldEdit):
 
     @classmethod
     def make(
-        cls, store: Store, annotation_id: str, status: AnchorStatus = AnchorStatus.ANCHORED
+        cls, store: StoreReads, annotation_id: str, status: AnchorStatus = AnchorStatus.ANCHORED
     ) -> SetStatus:
         return cls(_existing(store, annotation_id), str(status))
 
@@ -191,6 +254,7 @@ class SetStatus(_FieldEdit):
 @dataclass(frozen=True, slots=True)
 class AddLinkOverride:
     override: LinkOverride
+    affects: ClassVar[Affects] = Affects.ALIGNMENT
 
     @property
     def text(self) -> str:
@@ -211,6 +275,7 @@ class AddLinkOverride:
 @dataclass(frozen=True, slots=True)
 class RemoveLinkOverride:
     override: LinkOverride
+    affects: ClassVar[Affects] = Affects.ALIGNMENT
 
     @property
     def text(self) -> str:
@@ -232,6 +297,7 @@ def _nums(indices: tuple[int, ...]) -> str:
 @dataclass(frozen=True, slots=True)
 class RestoreBoilerplate:
     restore: Restore
+    affects: ClassVar[Affects] = Affects.BOILERPLATE
 
     @property
     def text(self) -> str:
@@ -247,6 +313,7 @@ class RestoreBoilerplate:
 @dataclass(frozen=True, slots=True)
 class UnrestoreBoilerplate:
     restore: Restore
+    affects: ClassVar[Affects] = Affects.BOILERPLATE
 
     @property
     def text(self) -> str:
@@ -268,9 +335,10 @@ class ChooseReading:
     row_key: str
     version: str | None
     previous: str | None = None
+    affects: ClassVar[Affects] = Affects.READING_CHOICES
 
     @classmethod
-    def make(cls, store: Store, row_key: str, version: str | None) -> ChooseReading:
+    def make(cls, store: StoreReads, row_key: str, version: str | None) -> ChooseReading:
         return cls(row_key, version, store.reading_choices().get(row_key))
 
     @property
@@ -308,9 +376,10 @@ class SetEncoding:
     version: str
     encoding: str | None
     previous: str | None = None
+    affects: ClassVar[Affects] = Affects.ENCODING
 
     @classmethod
-    def make(cls, store: Store, version: str, encoding: str | None) -> SetEncoding:
+    def make(cls, store: StoreReads, version: str, encoding: str | None) -> SetEncoding:
         """Raises ``LookupError`` for an encoding Python does not know."""
         if encoding is not None:
             encoding = codecs.lookup(encoding).name
@@ -347,9 +416,10 @@ class AddTagToVocabulary:
 
     tag: Tag
     previous: Tag | None = None
+    affects: ClassVar[Affects] = Affects.VOCABULARY
 
     @classmethod
-    def make(cls, store: Store, tag: Tag) -> AddTagToVocabulary:
+    def make(cls, store: StoreReads, tag: Tag) -> AddTagToVocabulary:
         return cls(tag, store.tag(tag.name))
 
     @property
