@@ -12,9 +12,12 @@ SQLite's locking serialises writers (WAL lets readers carry on), the busy timeou
 makes a writer wait for the lock, and ``transaction`` retries when it still finds
 the database locked.
 
-Threads: one ``Store`` is used by one thread at a time (the GUI calls it from a single
-worker); the connection is opened with ``check_same_thread=False`` so that thread
-need not be the one that opened it.
+Threads: a ``Store`` belongs to one thread at a time and is never shared between
+threads that run at once. The CLI uses it on its only thread; the desktop app opens,
+syncs, edits, exports and closes it on one dedicated store thread (``reader.ui.session``)
+and reads on the GUI thread from immutable ``snapshot.StoreSnapshot`` values, never from
+the ``Store``. The connection is opened with ``check_same_thread=False`` only so that
+the owning thread need not be the one that created the object.
 
 Schema: see ``docs/store.md`` and ``migrations``.
 """
@@ -62,6 +65,7 @@ from reader.engine.store.rows import (
     StoredDocument,
     StoredGroup,
     annotation_from,
+    annotation_order,
     annotation_row,
     now_iso,
 )
@@ -471,6 +475,17 @@ class Store:
             params.append(str(status))
         sql += " ORDER BY version, paragraph, pos_start, created, id"
         return [annotation_from(r) for r in self._db.conn.execute(sql, params)]
+
+    def annotations_with_ids(self, ids: Iterable[str]) -> list[Annotation]:
+        """The annotations among ``ids`` that exist, in ``annotations()`` order."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[Annotation] = []
+        for at in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+            chunk = wanted[at : at + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id IN ({marks})"
+            found.extend(annotation_from(r) for r in self._db.conn.execute(sql, chunk))
+        return sorted(found, key=annotation_order)
 
     def annotation(self, annotation_id: str) -> Annotation | None:
         row = self._db.conn.execute(

@@ -30,15 +30,16 @@ its history line share one transaction. For example::
 
 from __future__ import annotations
 
+import bisect
 import codecs
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from enum import Flag, auto
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from reader.engine.model import LinkOverride, OverrideAction, Restore
 from reader.engine.store.annotation import AnchorStatus, Annotation, Tag
-from reader.engine.store.rows import now_iso
+from reader.engine.store.rows import annotation_order, now_iso
 
 if TYPE_CHECKING:
     from reader.engine.store.db import Store
@@ -81,6 +82,36 @@ class Edit(Protocol):
     def apply(self, store: Store) -> None: ...
 
     def revert(self, store: Store) -> None: ...
+
+
+@runtime_checkable
+class TouchesAnnotations(Protocol):
+    """Optional for an edit that affects ``ANNOTATIONS``: the ids of the only annotations
+    it writes, so a refresh reads those rows rather than every annotation."""
+
+    @property
+    def annotation_ids(self) -> tuple[str, ...]: ...
+
+
+@runtime_checkable
+class PreviewsAnnotations(Protocol):
+    """Optional for an edit that affects ``ANNOTATIONS``: the annotations as they will be
+    once it is applied (or reverted), so the app shows a queued edit at once and builds
+    the next edit on it."""
+
+    def preview(self, annotations: Sequence[Annotation], *, reverted: bool) -> list[Annotation]:
+        """``annotations`` (in store order) as this edit leaves them, in store order."""
+        ...
+
+
+def _replaced(
+    annotations: Sequence[Annotation], gone: str, new: Annotation | None
+) -> list[Annotation]:
+    """``annotations`` without the one with id ``gone``, plus ``new``, in store order."""
+    kept = [a for a in annotations if a.id != gone]
+    if new is not None:
+        bisect.insort(kept, new, key=annotation_order)
+    return kept
 
 
 class StoreReads(Protocol):
@@ -133,6 +164,13 @@ class AddAnnotation:
     def text(self) -> str:
         return f"Tag {_where(self.annotation)} as {self.annotation.tag}"
 
+    @property
+    def annotation_ids(self) -> tuple[str, ...]:
+        return (self.annotation.id,)
+
+    def preview(self, annotations: Sequence[Annotation], *, reverted: bool) -> list[Annotation]:
+        return _replaced(annotations, self.annotation.id, None if reverted else self.annotation)
+
     def apply(self, store: Store) -> None:
         _run(store, self, "add_annotation", False, lambda: store.put_annotation(self.annotation))
 
@@ -154,6 +192,13 @@ class DeleteAnnotation:
     @property
     def text(self) -> str:
         return f"Delete the {self.annotation.tag} tag on {_where(self.annotation)}"
+
+    @property
+    def annotation_ids(self) -> tuple[str, ...]:
+        return (self.annotation.id,)
+
+    def preview(self, annotations: Sequence[Annotation], *, reverted: bool) -> list[Annotation]:
+        return _replaced(annotations, self.annotation.id, self.annotation if reverted else None)
 
     def apply(self, store: Store) -> None:
         _run(
@@ -182,6 +227,19 @@ class _FieldEdit:
     @property
     def text(self) -> str:
         raise NotImplementedError  # each field edit names itself
+
+    @property
+    def annotation_ids(self) -> tuple[str, ...]:
+        return (self.before.id,)
+
+    def preview(self, annotations: Sequence[Annotation], *, reverted: bool) -> list[Annotation]:
+        current = next((a for a in annotations if a.id == self.before.id), None)
+        if current is None:
+            return list(annotations)
+        value = str(getattr(self.before, self._field)) if reverted else self.value
+        return _replaced(
+            annotations, current.id, current.with_changes(**{self._field: self._convert(value)})
+        )
 
     def _write(self, store: Store, value: str, updated: str) -> None:
         current = store.annotation(self.before.id) or self.before
