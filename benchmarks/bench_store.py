@@ -29,11 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.engine.model import Folder  # noqa: E402
-from reader.engine.store.anchoring import new_annotation, sync_folder  # noqa: E402
+from reader.engine.store.anchoring import new_annotation  # noqa: E402
 from reader.engine.store.annotation import Annotation  # noqa: E402
 from reader.engine.store.db import Store  # noqa: E402
 from reader.engine.store.export import export_csv  # noqa: E402
 from reader.engine.store.rows import annotation_row  # noqa: E402
+from reader.engine.store.sync import sync_folder  # noqa: E402
 from tests.factories import make_version  # noqa: E402
 
 PARAS = [

@@ -1,11 +1,13 @@
 """Opening a folder as a workspace: the one sequence every face of the app runs.
 
-Owns: the order of the pipeline when a folder is opened with its store — open the
-store, read the user's corrections (restored boilerplate, link/unlink overrides),
-extract, align, notice which files changed since the store last saw them and re-anchor
-their annotations, record the alignment. The desktop app (in a worker thread) and
-every CLI command call ``open_workspace`` rather than repeating these steps, so the
-user's corrections are reflected everywhere.
+Owns: the order of the pipeline when a folder is opened with its store — read the
+user's corrections (restored boilerplate, chosen encodings, link/unlink overrides),
+extract, align, then open the store, notice which files changed since it last saw them,
+re-anchor their annotations and record the alignment. Every CLI command calls
+``open_workspace``, which runs the three phases in a row; the desktop app runs the same
+phases itself, on two threads: ``corrections_of`` and ``extract_and_align`` in the
+background runner (pure: they touch no open store), ``attach_store`` on the one thread
+that owns the store. So the user's corrections are reflected everywhere.
 
 How much the store matters is the caller's choice (``StoreUse``): a command that
 writes annotations needs it; ``align`` or ``reconcile`` use an existing store's
@@ -14,7 +16,6 @@ corrections but never create one; the GUI carries on without a broken store and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -23,7 +24,6 @@ from reader.engine.align.aligner import align_versions
 from reader.engine.extract.folder import open_folder
 from reader.engine.model import Alignment, Folder
 from reader.engine.progress import Progress
-from reader.engine.store.anchoring import SyncReport, sync_folder
 from reader.engine.store.db import Store
 from reader.engine.store.location import (
     STORE_NAME,
@@ -32,6 +32,7 @@ from reader.engine.store.location import (
     read_corrections,
     user_store_path,
 )
+from reader.engine.store.sync import SyncReport, sync_folder
 
 
 class StoreUse(StrEnum):
@@ -103,62 +104,53 @@ def _open_store(
     return store
 
 
-def _corrections(
-    root: Path, store: Store | None, store_path: str | Path | None, use: StoreUse
+def corrections_of(
+    path: str | Path,
+    *,
+    store: Store | None = None,
+    store_path: str | Path | None = None,
+    store_use: StoreUse = StoreUse.OPTIONAL,
 ) -> Corrections:
-    """The user's corrections, from an open store or a read-only look at the file."""
+    """The user's corrections, from an open store or a read-only look at the file.
+
+    The read-only look (plain ``sqlite3``, no ``Store`` opened) lets a folder be
+    extracted and aligned with the corrections before the store itself is opened.
+    """
     if store is not None:
         return Corrections(tuple(store.overrides()), tuple(store.restores()), store.encodings())
-    if use is StoreUse.NONE:
+    if store_use is StoreUse.NONE:
         return Corrections()
     try:
-        return read_corrections(root, path=store_path)
+        return read_corrections(Path(path), path=store_path)
     except StoreError:
         # opening the store, next, fails the same way and says so (or raises)
         return Corrections()
 
 
-def open_workspace(
+def extract_and_align(
     path: str | Path,
     *,
+    corrections: Corrections,
     base: str | None = None,
-    store_path: str | Path | None = None,
-    store_use: StoreUse = StoreUse.OPTIONAL,
-    store: Store | None = None,
     align: bool = True,
     strict_base: bool = False,
-    on_aligned: Callable[[Folder, Alignment | None], None] | None = None,
     progress: Progress | None = None,
-) -> Workspace:
-    """Extract, align and re-anchor a folder with the corrections its store holds.
+) -> tuple[Folder, Alignment | None]:
+    """Extract the folder and align its versions with the user's ``corrections``.
 
-    The corrections (restored blocks, chosen encodings, links and unlinks) are read
-    first (a read-only look, no store opened); the folder is
-    extracted and aligned with them; only then is the store opened (created or upgraded
-    if needed), the annotations of changed files re-anchored and the alignment recorded.
-    So the comparison never waits for the store, however many annotations it holds.
+    Pure with respect to the store: safe to run on any thread.
 
-    :param path: the folder of saved versions.
     :param base: the base version's id; None (or an id not in the folder) lets the
         aligner choose the version closest to all others.
-    :param store_path: an explicit store file (default: the folder's own).
-    :param store_use: how much the store matters (see ``StoreUse``).
-    :param store: a store the caller already has open (a reload); used as it is.
-    :param align: False to stop after extraction and re-anchoring.
-    :param strict_base: raise ``UnknownBase`` for a base that is not in the folder
-        (the CLI's choice) instead of letting the aligner choose (the GUI's, after a
-        re-scrape removed the old base).
-    :param on_aligned: called with the folder and alignment as soon as they exist,
-        before the store work (the GUI shows the comparison then).
+    :param align: False to stop after extraction (the alignment is then None).
+    :param strict_base: raise ``UnknownBase`` for a base that is not in the folder.
     :param progress: reports per file and per version; cancelling raises ``Cancelled``.
-    :raises StoreError: only with ``StoreUse.REQUIRED``.
-    :raises UnknownBase: only with ``strict_base``.
     """
-    root = Path(path)
-    notes: list[str] = []
-    corrections = _corrections(root, store, store_path, store_use)
     folder = open_folder(
-        root, progress=progress, restores=corrections.restores, encodings=corrections.encodings
+        Path(path),
+        progress=progress,
+        restores=corrections.restores,
+        encodings=corrections.encodings,
     )
     ids = [v.id for v in folder.versions]
     if strict_base and base is not None and base not in ids:
@@ -171,12 +163,41 @@ def open_workspace(
             overrides=corrections.overrides,
             progress=progress,
         )
-    if on_aligned is not None:
-        on_aligned(folder, alignment)
+    return folder, alignment
 
+
+@dataclass(frozen=True)
+class Attached:
+    """What ``attach_store`` did: the store (None when there is none to use), what the
+    sync found, and the notes for the user in the order they arose."""
+
+    store: Store | None
+    sync: SyncReport | None
+    notes: tuple[str, ...]
+
+
+def attach_store(
+    path: str | Path,
+    folder: Folder,
+    alignment: Alignment | None,
+    *,
+    store: Store | None = None,
+    store_path: str | Path | None = None,
+    store_use: StoreUse = StoreUse.OPTIONAL,
+) -> Attached:
+    """Open the store (unless ``store`` is given), bring it up to date with ``folder``
+    (re-anchoring annotations on changed files) and record ``alignment``.
+
+    A store opened here that breaks midway is closed; a given one is left open for its
+    owner. With ``StoreUse.OPTIONAL`` or ``EXISTING`` a broken store becomes a note and
+    ``store`` is None.
+
+    :raises StoreError: only with ``StoreUse.REQUIRED``.
+    """
+    notes: list[str] = []
     opened_here = store is None
     if store is None:
-        store = _open_store(root, store_path, store_use, notes)
+        store = _open_store(Path(path), store_path, store_use, notes)
     sync: SyncReport | None = None
     try:
         if store is not None:
@@ -192,9 +213,57 @@ def open_workspace(
             raise
         # a store that breaks midway must not stop the reading: carry on without it
         notes.append(f"Could not update annotations: {exc}")
-        return Workspace(folder, alignment, None, None, tuple(notes))
+        return Attached(None, None, tuple(notes))
     except BaseException:
         if store is not None and opened_here:
             store.close()
         raise
-    return Workspace(folder, alignment, store, sync, tuple(notes))
+    return Attached(store, sync, tuple(notes))
+
+
+def open_workspace(
+    path: str | Path,
+    *,
+    base: str | None = None,
+    store_path: str | Path | None = None,
+    store_use: StoreUse = StoreUse.OPTIONAL,
+    store: Store | None = None,
+    align: bool = True,
+    strict_base: bool = False,
+    progress: Progress | None = None,
+) -> Workspace:
+    """Extract, align and re-anchor a folder with the corrections its store holds.
+
+    The corrections (restored blocks, chosen encodings, links and unlinks) are read
+    first (a read-only look, no store opened); the folder is extracted and aligned with
+    them; only then is the store opened (created or upgraded if needed), the annotations
+    of changed files re-anchored and the alignment recorded. So the comparison never
+    waits for the store, however many annotations it holds.
+
+    :param path: the folder of saved versions.
+    :param base: the base version's id; None (or an id not in the folder) lets the
+        aligner choose the version closest to all others.
+    :param store_path: an explicit store file (default: the folder's own).
+    :param store_use: how much the store matters (see ``StoreUse``).
+    :param store: a store the caller already has open; used as it is.
+    :param align: False to stop after extraction and re-anchoring.
+    :param strict_base: raise ``UnknownBase`` for a base that is not in the folder
+        (the CLI's choice) instead of letting the aligner choose (the GUI's, after a
+        re-scrape removed the old base).
+    :param progress: reports per file and per version; cancelling raises ``Cancelled``.
+    :raises StoreError: only with ``StoreUse.REQUIRED``.
+    :raises UnknownBase: only with ``strict_base``.
+    """
+    corrections = corrections_of(path, store=store, store_path=store_path, store_use=store_use)
+    folder, alignment = extract_and_align(
+        path,
+        corrections=corrections,
+        base=base,
+        align=align,
+        strict_base=strict_base,
+        progress=progress,
+    )
+    attached = attach_store(
+        path, folder, alignment, store=store, store_path=store_path, store_use=store_use
+    )
+    return Workspace(folder, alignment, attached.store, attached.sync, attached.notes)

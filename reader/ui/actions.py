@@ -291,7 +291,7 @@ class Actions:
         help_.addAction(self.about)
 
     def editing(self) -> list[QAction]:
-        """Actions that write to the store (disabled while loading)."""
+        """Actions that write to or export the store (on once it is open, reloads included)."""
         return [
             self.accept,
             self.tag_added,

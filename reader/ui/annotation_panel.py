@@ -103,6 +103,7 @@ class AnnotationPanel(QWidget):
         layout.addWidget(self.attention, 1)
         layout.addWidget(self.made_on)
         session.annotations_changed.connect(self.refresh)
+        session.edited.connect(lambda _edit: self._refresh_history())  # every edit is a line
         session.loaded.connect(self.refresh)
         self.refresh()
 

@@ -126,7 +126,6 @@ class BoilerplatePanel(QWidget):
         v = self.session.folder.version(vid)
         self.session.push_edit(
             edits.RestoreBoilerplate(Restore(VersionId(vid), sel[0], sel[1], v.sha256)),
-            realign=True,
         )
 
     def unrestore_selected(self) -> None:
@@ -136,4 +135,4 @@ class BoilerplatePanel(QWidget):
             return
         r = self._restored(vid).get((sel[0], sel[1]))
         if r is not None:
-            self.session.push_edit(edits.UnrestoreBoilerplate(r), realign=True)
+            self.session.push_edit(edits.UnrestoreBoilerplate(r))

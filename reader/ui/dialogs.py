@@ -46,7 +46,11 @@ def choose_folder(parent: QWidget, start: str | None) -> str | None:
 
 
 def export(window: MainWindow, session: Session, fmt: str, path: str | None = None) -> bool:
-    """Export every annotation as ``fmt`` (csv/json); asks for a file unless ``path``."""
+    """Export every annotation as ``fmt`` (csv/json); asks for a file unless ``path``.
+
+    The export runs on the store thread with progress and Cancel in the status bar;
+    the window reports the outcome (``Session.exported`` / ``export_failed``).
+    """
     if session.store is None:
         window.show_status("Nothing to export: no folder is open")
         return False
@@ -57,16 +61,9 @@ def export(window: MainWindow, session: Session, fmt: str, path: str | None = No
         path, _ = QFileDialog.getSaveFileName(window, f"Export {fmt.upper()}", default, filters)
         if not path:
             return False
-    try:
-        if fmt == "csv":
-            n = engine_export.export_csv(session.store, path, alignment=session.alignment)
-        else:
-            n = engine_export.export_json(session.store, path)
-    except Exception as exc:  # a failed export is a message, not a crash
-        window.show_status(f"Export failed: {exc}")
-        QMessageBox.warning(window, "Export failed", f"Could not write {path}:\n{exc}")
+    if not session.export_annotations(fmt, path):
         return False
-    window.show_status(f"Exported {n} annotation{'s' if n != 1 else ''} to {path}")
+    window.show_status(f"Exporting annotations to {path}…")
     return True
 
 
@@ -128,7 +125,7 @@ def choose_encoding(
     except LookupError:
         window.show_status(f"Unknown encoding: {choice}")
         return False
-    session.push_edit(edit, realign=True)
+    session.push_edit(edit)
     return True
 
 

@@ -55,12 +55,12 @@ def unlink(session: Session, version: str, group: int) -> str:
         return "Only a difference that pairs paragraphs on both sides can be unlinked"
     existing = _find(session, version, g.base, g.other, OverrideAction.LINK)
     if existing is not None:
-        session.push_edit(edits.RemoveLinkOverride(existing), realign=True)
+        session.push_edit(edits.RemoveLinkOverride(existing))
         return "Removed your link"
     o = _override(session, version, g.base, g.other, OverrideAction.UNLINK)
     if o is None:
         return "Nothing to unlink"
-    session.push_edit(edits.AddLinkOverride(o), realign=True)
+    session.push_edit(edits.AddLinkOverride(o))
     return "Unlinked; re-aligning"
 
 
@@ -70,12 +70,12 @@ def link(session: Session, version: str, base: tuple[int, ...], other: tuple[int
         return "Choose paragraphs on both sides to link"
     existing = _find(session, version, base, other, OverrideAction.UNLINK)
     if existing is not None:
-        session.push_edit(edits.RemoveLinkOverride(existing), realign=True)
+        session.push_edit(edits.RemoveLinkOverride(existing))
         return "Removed your unlink"
     o = _override(session, version, base, other, OverrideAction.LINK)
     if o is None:
         return "Nothing to link"
-    session.push_edit(edits.AddLinkOverride(o), realign=True)
+    session.push_edit(edits.AddLinkOverride(o))
     return "Linked; re-aligning"
 
 

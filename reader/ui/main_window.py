@@ -38,7 +38,7 @@ from reader.ui.differences_panel import DifferencesPanel
 from reader.ui.extra_tabs import LazyTab
 from reader.ui.problems_panel import ProblemsPanel
 from reader.ui.search import SearchPanel
-from reader.ui.session import LOAD, Session
+from reader.ui.session import EXPORT, LOAD, Session
 from reader.ui.versions_panel import VersionsPanel
 
 log = logging.getLogger(__name__)
@@ -131,9 +131,9 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Loading progress")
+        self.progress.setAccessibleName("Progress of loading or exporting")
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel loading")
+        self.cancel_button.setAccessibleName("Cancel loading or exporting")
         self.cancel_button.clicked.connect(self.session.cancel)
         sb.addWidget(self.status_label, 1)
         sb.addPermanentWidget(self.progress)
@@ -150,7 +150,11 @@ class MainWindow(QMainWindow):
         s.status.connect(self.show_status)
         s.current_changed.connect(self._on_version_changed)
         s.runner.progress.connect(self._on_progress)
+        s.store_runner.progress.connect(self._on_progress)
         s.runner.busy_changed.connect(lambda _b: self._update_enabled())
+        s.store_runner.busy_changed.connect(lambda _b: self._update_enabled())
+        s.exported.connect(self._on_exported)
+        s.export_failed.connect(self._on_export_failed)
         s.runner.failed.connect(lambda _c, _m, _t: self._end_progress())
         s.runner.finished.connect(self._on_task_finished)
         s.runner.failed.connect(self._on_task_failed)
@@ -205,7 +209,7 @@ class MainWindow(QMainWindow):
         self._rebuild_recent()
 
     def _on_progress(self, channel: str, done: int, total: int, message: str) -> None:
-        if channel != LOAD:
+        if channel not in (LOAD, EXPORT):
             return
         if total > 0:
             self.progress.setRange(0, total)
@@ -214,6 +218,9 @@ class MainWindow(QMainWindow):
             self.status_label.setText(message)
 
     def _end_progress(self) -> None:
+        if self.session.busy():  # a load still runs: its bar stays
+            self._update_enabled()
+            return
         self.progress.hide()
         self.cancel_button.hide()
         self._update_enabled()
@@ -259,8 +266,9 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         busy = self.session.busy()
         has = self.session.alignment is not None and self.session.store is not None
+        # edits stay on during a reload: they queue on the store thread with its sync
         for a in self.actions_.editing():
-            a.setEnabled(has and not busy)
+            a.setEnabled(has)
         self.actions_.reload.setEnabled(self.session.path is not None and not busy)
         self.actions_.set_base.setEnabled(has and not busy)
         for a in self.actions_.reports:
@@ -389,10 +397,29 @@ class MainWindow(QMainWindow):
 
     # --- export and dialogs ----------------------------------------------------------------------
     def export_csv(self, path: str | None = None) -> None:
-        dialogs.export(self, self.session, "csv", path)
+        if dialogs.export(self, self.session, "csv", path):
+            self._start_progress()
 
     def export_json(self, path: str | None = None) -> None:
-        dialogs.export(self, self.session, "json", path)
+        if dialogs.export(self, self.session, "json", path):
+            self._start_progress()
+
+    def _start_progress(self) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+
+    def _on_exported(self, message: str) -> None:
+        self._end_progress()
+        self.show_status(message)
+
+    def _on_export_failed(self, message: str) -> None:
+        self._end_progress()
+        if message == "cancelled":
+            self.show_status("Export cancelled")
+            return
+        self.show_status(f"Export failed: {message}")
+        QMessageBox.warning(self, "Export failed", message)
 
     def open_sample(self) -> None:
         self.open_folder(str(sample_folder()))

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
-from typing import Any
 
 from reader.engine.model import Alignment, Group
 from reader.engine.store import (
     Annotation,
-    anchoring,  # imports the store stack: keep start-up light
+    Edit,
+    StoreReads,
+    anchoring,
     annotated_group,
     edits,
 )
@@ -78,7 +79,7 @@ def _edit_or_create(
     *,
     field: str,
     value: str,
-    make_edit: Callable[[Any, str, str], Any],
+    make_edit: Callable[[StoreReads, str, str], Edit],
     tag_if_new: str | None,
 ) -> bool:
     """Change ``field`` of the difference's annotation, or create one carrying ``value``."""

@@ -6,6 +6,11 @@ progress to the GUI thread by queued signals. Each job belongs to a *channel* (e
 from an older job is dropped instead of overwriting newer state. Cancellation is a
 flag the engine polls through the ``Progress`` protocol (``should_cancel``). Worker
 code never touches widgets.
+
+A *serial* runner (``TaskRunner(serial=True)``) has one thread that never expires and
+runs its jobs one at a time, in the order they were started, and delivers every job's
+result: the session's store runner, the one owner of the open store (as Anki runs
+every collection operation on a one-worker executor).
 """
 
 from __future__ import annotations
@@ -14,7 +19,6 @@ import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -56,7 +60,7 @@ class _Job(QRunnable):
         relay: _Relay,
         channel: str,
         token: int,
-        fn: Callable[[TaskProgress], Any],
+        fn: Callable[[TaskProgress], object],
         progress: TaskProgress,
     ) -> None:
         super().__init__()
@@ -93,10 +97,16 @@ class TaskRunner(QObject):
     discarded = Signal(str, object)  # channel, the result of a job a newer one superseded
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, max_threads: int = 2, serial: bool = False
+    ) -> None:
         super().__init__(parent)
+        self._serial = serial
         self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(max_threads)
+        # one thread, kept for the runner's life: every job sees the same thread
+        self._pool.setMaxThreadCount(1 if serial else max_threads)
+        if serial:
+            self._pool.setExpiryTimeout(-1)
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
@@ -106,12 +116,15 @@ class TaskRunner(QObject):
         self._tokens: dict[str, int] = {}
         self._jobs: dict[tuple[str, int], tuple[_Job, TaskProgress]] = {}
 
-    def start(self, channel: str, fn: Callable[[TaskProgress], Any]) -> int:
+    def start(self, channel: str, fn: Callable[[TaskProgress], object]) -> int:
         """Run ``fn(progress)`` in the pool; returns the job's generation token.
 
-        Any older job on the same channel is asked to cancel and its result is dropped.
+        Any older job on the same channel is asked to cancel and its result is dropped
+        -- except on a serial runner, where jobs queue behind each other and each one
+        reports back.
         """
-        self.cancel(channel)
+        if not self._serial:
+            self.cancel(channel)
         token = self._tokens.get(channel, 0) + 1
         self._tokens[channel] = token
         relay = self._relay
@@ -152,11 +165,11 @@ class TaskRunner(QObject):
 
     # --- delivery (GUI thread) ---------------------------------------------------------
     def _retire(self, channel: str, token: int) -> bool:
-        """Forget the job; True when it is still the channel's newest."""
+        """Forget the job; True when it reports back (the channel's newest, or serial)."""
         self._jobs.pop((channel, token), None)
         if not self._jobs:
             self.busy_changed.emit(False)
-        return self._tokens.get(channel) == token
+        return self._serial or self._tokens.get(channel) == token
 
     def _on_partial(self, channel: str, token: int, value: object) -> None:
         if self._tokens.get(channel) == token:  # a stale job's partial result is dropped

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -17,6 +16,12 @@ def _key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
     target = window.focusWidget() or window.compare.browser
     QTest.keyClick(target, key, modifier)
     qtbot.wait(10)
+
+
+def _edit_key(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key that edits: the edit is written on the store thread; wait until it is."""
+    with qtbot.waitSignal(window.session.edited, timeout=10_000):
+        _key(qtbot, window, key, modifier)
 
 
 def _focus_comparison(qtbot, window):
@@ -47,16 +52,16 @@ def test_open_walk_tag_note_undo_export_reopen(qtbot, make_window, seeds_dir, tm
 
     # a single key tags the current difference; the list shows it
     _focus_comparison(qtbot, window)
-    _key(qtbot, window, Qt.Key.Key_L)
+    _edit_key(qtbot, window, Qt.Key.Key_L)
     tags = window.differences.tags()
     ref = f"{first[0]}#{first[1]}"
     assert tags == {ref: "altered"}
     assert s.undo_stack.count() == 1
 
     # undo / redo
-    _key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    _edit_key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.differences.tags() == {}
-    _key(
+    _edit_key(
         qtbot,
         window,
         Qt.Key.Key_Z,
@@ -69,9 +74,10 @@ def test_open_walk_tag_note_undo_export_reopen(qtbot, make_window, seeds_dir, tm
     _key(qtbot, window, Qt.Key.Key_Return)
     assert window.annotation.note_edit.hasFocus()
     QTest.keyClicks(window.annotation.note_edit, "Check the quote")
-    QTest.keyClick(
-        window.annotation.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
-    )
+    with qtbot.waitSignal(s.edited, timeout=10_000):
+        QTest.keyClick(
+            window.annotation.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
     notes = [a.note for a in s.annotations() if a.group_ref == ref]
     assert notes == ["Check the quote"]
 
@@ -80,13 +86,15 @@ def test_open_walk_tag_note_undo_export_reopen(qtbot, make_window, seeds_dir, tm
     _key(qtbot, window, Qt.Key.Key_F7)
     nxt = window.differences.current()
     assert nxt is not None and nxt != first
-    _key(qtbot, window, Qt.Key.Key_S)
+    _edit_key(qtbot, window, Qt.Key.Key_S)
     kind = s.alignment.pair(nxt[0]).groups[nxt[1]].kind.value
     assert window.differences.tags()[f"{nxt[0]}#{nxt[1]}"] == kind
 
     # export CSV
     out = tmp_path / "tags.csv"
-    window.export_csv(str(out))
+    with qtbot.waitSignal(s.exported, timeout=10_000):
+        window.export_csv(str(out))
+    assert window.status_label.text() == f"Exported 2 annotations to {out}"
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert sorted(r["tag"] for r in rows) == sorted(["altered", kind])
@@ -385,20 +393,6 @@ def test_reports_export_from_the_file_menu(qtbot, make_window, seeds_dir, tmp_pa
     src = json.loads(written["sources"].read_text(encoding="utf-8"))
     assert "closest" in json.dumps(src)
     assert "Lavrov" in written["facts"].read_text(encoding="utf-8")
-
-
-def test_a_superseded_load_closes_the_store_it_opened(qtbot, make_window, seeds_dir):
-    from reader.engine.store.db import Store
-    from reader.ui.session import LoadResult
-
-    window = make_window()
-    s = window.session
-    open_and_wait(qtbot, window, seeds_dir)
-    stray = Store.open(seeds_dir, path=str(s.store.path) + "-stray.sqlite")
-    s.runner.discarded.emit("load", LoadResult(s.folder, s.alignment, "", stray))
-    with pytest.raises(Exception, match="closed"):
-        stray.annotations()
-    assert s.store is not None and s.store.annotations() == []  # the live store is untouched
 
 
 def test_reopen_with_encoding_rereads_the_file_and_undoes(qtbot, make_window, tmp_path):

@@ -77,3 +77,35 @@ def test_an_exception_becomes_a_message(qtbot):
     assert (channel, message) == ("load", "bad input file")
     assert "ValueError" in tb
     assert not runner.is_busy()
+
+
+def test_a_serial_runner_runs_every_job_in_order_on_one_thread(qtbot):
+    runner = TaskRunner(serial=True)
+    gate = threading.Event()
+    ran: list[tuple[str, threading.Thread]] = []
+    delivered: list[tuple[str, object]] = []
+    runner.finished.connect(lambda ch, r: delivered.append((ch, r)))
+
+    def job(name: str):
+        def run(_progress):
+            if name == "first":
+                gate.wait(5)  # the later jobs queue behind this one; none is dropped
+            ran.append((name, threading.current_thread()))
+            return name
+
+        return run
+
+    for name in ("first", "second", "third"):
+        runner.start("edit", job(name))
+    runner.start("other", job("fourth"))
+    assert runner.is_busy("edit")
+    with qtbot.waitSignal(runner.busy_changed, timeout=5000, check_params_cb=lambda b: not b):
+        gate.set()
+    assert [n for n, _t in ran] == ["first", "second", "third", "fourth"]
+    assert len({t for _n, t in ran}) == 1 and ran[0][1] is not threading.main_thread()
+    assert delivered == [
+        ("edit", "first"),
+        ("edit", "second"),
+        ("edit", "third"),
+        ("other", "fourth"),
+    ]

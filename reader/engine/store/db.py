@@ -12,9 +12,12 @@ SQLite's locking serialises writers (WAL lets readers carry on), the busy timeou
 makes a writer wait for the lock, and ``transaction`` retries when it still finds
 the database locked.
 
-Threads: one ``Store`` is used by one thread at a time (the GUI calls it from a single
-worker); the connection is opened with ``check_same_thread=False`` so that thread
-need not be the one that opened it.
+Threads: a ``Store`` belongs to one thread at a time and is never shared between
+threads that run at once. The CLI uses it on its only thread; the desktop app opens,
+syncs, edits, exports and closes it on one dedicated store thread (``reader.ui.session``)
+and reads on the GUI thread from immutable ``snapshot.StoreSnapshot`` values, never from
+the ``Store``. The connection is opened with ``check_same_thread=False`` only so that
+the owning thread need not be the one that created the object.
 
 Schema: see ``docs/store.md`` and ``migrations``.
 """
@@ -62,6 +65,7 @@ from reader.engine.store.rows import (
     StoredDocument,
     StoredGroup,
     annotation_from,
+    annotation_order,
     annotation_row,
     now_iso,
 )
@@ -472,6 +476,17 @@ class Store:
         sql += " ORDER BY version, paragraph, pos_start, created, id"
         return [annotation_from(r) for r in self._db.conn.execute(sql, params)]
 
+    def annotations_with_ids(self, ids: Iterable[str]) -> list[Annotation]:
+        """The annotations among ``ids`` that exist, in ``annotations()`` order."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[Annotation] = []
+        for at in range(0, len(wanted), 500):  # SQLite's limit on bound parameters
+            chunk = wanted[at : at + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id IN ({marks})"
+            found.extend(annotation_from(r) for r in self._db.conn.execute(sql, chunk))
+        return sorted(found, key=annotation_order)
+
     def annotation(self, annotation_id: str) -> Annotation | None:
         row = self._db.conn.execute(
             f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", [annotation_id]
@@ -627,7 +642,7 @@ class Store:
         return {r[0]: r[1] for r in rows}
 
     def set_reading_choice(self, row_key: str, version: str | None) -> None:
-        """Set (or with None, clear) one choice. Not an edit: see ``choose_reading``."""
+        """Set (or with None, clear) one choice. Not an edit: see ``edits.ChooseReading``."""
         if version is None:
             self._exec("DELETE FROM reading_choices WHERE row_key = ?", [row_key])
         else:
@@ -636,11 +651,3 @@ class Store:
                 "VALUES (?, ?, ?)",
                 [row_key, version, now_iso()],
             )
-
-    def choose_reading(self, row_key: str, version: str | None) -> Any:
-        """Apply a ``ChooseReading`` edit (recorded in history) and return it for undo."""
-        from reader.engine.store.edits import ChooseReading  # edits builds on this module
-
-        edit = ChooseReading(row_key, version, self.reading_choices().get(row_key))
-        edit.apply(self)
-        return edit

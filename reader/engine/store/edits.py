@@ -1,25 +1,45 @@
 """Undoable edits: every change a user makes to the store, as a plain frozen object.
 
-Owns: what each user action writes, how it is undone, the sentence that names it in
-menus ("Undo Tag paragraph 3 of bbc.txt as altered") and its line in ``history``.
-Each edit carries the state it replaces, so ``revert`` needs no lookup and restores
-exactly; ``apply``/``revert`` each run in one store transaction together with the
-history line. The GUI wraps these in ``QUndoCommand``s; headless code and tests
-replay them directly. Imports no Qt.
+Owns: the ``Edit`` protocol and every edit: what each user action writes, how it is
+undone, the sentence that names it in menus ("Undo Tag paragraph 3 of bbc.txt as
+altered"), its line in ``history`` and what it ``affects`` (``Affects``: annotations,
+alignment, reading choices, …), from which the app decides what to recompute -- as
+Anki's operations return ``OpChanges``. Each edit carries the state it replaces, so
+``revert`` needs no lookup and restores exactly; ``apply``/``revert`` each run in one
+store transaction together with the history line. The GUI wraps these in
+``QUndoCommand``s; headless code and tests replay them directly. Imports no Qt.
 
 Build edits that replace a value with their ``make`` class methods, which read the
-current value from the store.
+current value through ``StoreReads`` (the open ``Store``, or the GUI's snapshot of it).
+
+A new edit is a frozen dataclass with ``text``, ``affects``, ``apply`` and ``revert``;
+``apply``/``revert`` call ``_run(store, self, kind, reverted, write)`` so the write and
+its history line share one transaction. For example::
+
+    @dataclass(frozen=True, slots=True)
+    class SetAuthor:
+        before: Annotation
+        author: str
+        affects: ClassVar[Affects] = Affects.ANNOTATIONS
+
+        @property
+        def text(self) -> str: ...
+        def apply(self, store: Store) -> None:
+            _run(store, self, "set_author", False, lambda: store.put_annotation(...))
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from enum import Flag, auto
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from reader.engine.model import LinkOverride, OverrideAction, Restore
 from reader.engine.store.annotation import AnchorStatus, Annotation, Tag
-from reader.engine.store.db import now_iso
+from reader.engine.store.rows import annotation_order, now_iso
 
 if TYPE_CHECKING:
     from reader.engine.store.db import Store
@@ -29,15 +49,81 @@ class EditError(Exception):
     """An edit cannot be built: the annotation it names does not exist."""
 
 
-class Edit(Protocol):
-    """What every edit offers."""
+class Affects(Flag):
+    """What an edit changes in the store, so the app recomputes only that."""
+
+    NOTHING = 0
+    ANNOTATIONS = auto()  # annotation rows: tag, note, status, position
+    VOCABULARY = auto()  # the tag vocabulary (names, colours)
+    ALIGNMENT = auto()  # the user's link/unlink corrections: re-align
+    BOILERPLATE = auto()  # blocks restored into the body: re-extract, re-align
+    ENCODING = auto()  # the encoding a file is read with: re-read, re-align
+    READING_CHOICES = auto()  # reconciliation choices: the consensus changes
 
     @property
-    def text(self) -> str: ...
+    def needs_realign(self) -> bool:
+        """True when the folder must be extracted and aligned again to show the edit."""
+        return bool(self & (Affects.ALIGNMENT | Affects.BOILERPLATE | Affects.ENCODING))
+
+
+class Edit(Protocol):
+    """What every edit offers: a name, what it changes, and how to do and undo it."""
+
+    @property
+    def text(self) -> str:
+        """The sentence naming the edit in menus and ``history``."""
+        ...
+
+    @property
+    def affects(self) -> Affects:
+        """What ``apply`` and ``revert`` change (a class constant in every edit)."""
+        ...
 
     def apply(self, store: Store) -> None: ...
 
     def revert(self, store: Store) -> None: ...
+
+
+@runtime_checkable
+class TouchesAnnotations(Protocol):
+    """Optional for an edit that affects ``ANNOTATIONS``: the ids of the only annotations
+    it writes, so a refresh reads those rows rather than every annotation."""
+
+    @property
+    def annotation_ids(self) -> tuple[str, ...]: ...
+
+
+@runtime_checkable
+class PreviewsAnnotations(Protocol):
+    """Optional for an edit that affects ``ANNOTATIONS``: the annotations as they will be
+    once it is applied (or reverted), so the app shows a queued edit at once and builds
+    the next edit on it."""
+
+    def preview(self, annotations: Sequence[Annotation], *, reverted: bool) -> list[Annotation]:
+        """``annotations`` (in store order) as this edit leaves them, in store order."""
+        ...
+
+
+def _replaced(
+    annotations: Sequence[Annotation], gone: str, new: Annotation | None
+) -> list[Annotation]:
+    """``annotations`` without the one with id ``gone``, plus ``new``, in store order."""
+    kept = [a for a in annotations if a.id != gone]
+    if new is not None:
+        bisect.insort(kept, new, key=annotation_order)
+    return kept
+
+
+class StoreReads(Protocol):
+    """The reads ``make`` needs: a ``Store``, or an immutable snapshot of one."""
+
+    def annotation(self, annotation_id: str) -> Annotation | None: ...
+
+    def reading_choices(self) -> Mapping[str, str]: ...
+
+    def encodings(self) -> Mapping[str, str]: ...
+
+    def tag(self, name: str) -> Tag | None: ...
 
 
 def _name(version: str) -> str:
@@ -55,14 +141,15 @@ def _payload(value: object) -> dict[str, Any]:
     }
 
 
-def _existing(store: Store, annotation_id: str) -> Annotation:
+def _existing(store: StoreReads, annotation_id: str) -> Annotation:
     found = store.annotation(annotation_id)
     if found is None:
         raise EditError(f"no annotation {annotation_id}")
     return found
 
 
-def _run(store: Store, edit: Any, kind: str, reverted: bool, write: Any) -> None:
+def _run(store: Store, edit: Edit, kind: str, reverted: bool, write: Callable[[], object]) -> None:
+    """Run ``write`` and log ``edit`` in ``history``, in one transaction."""
     with store.transaction():
         write()
         store.log(kind, edit.text, _payload(edit), reverted=reverted)
@@ -71,10 +158,18 @@ def _run(store: Store, edit: Any, kind: str, reverted: bool, write: Any) -> None
 @dataclass(frozen=True, slots=True)
 class AddAnnotation:
     annotation: Annotation
+    affects: ClassVar[Affects] = Affects.ANNOTATIONS
 
     @property
     def text(self) -> str:
         return f"Tag {_where(self.annotation)} as {self.annotation.tag}"
+
+    @property
+    def annotation_ids(self) -> tuple[str, ...]:
+        return (self.annotation.id,)
+
+    def preview(self, annotations: Sequence[Annotation], *, reverted: bool) -> list[Annotation]:
+        return _replaced(annotations, self.annotation.id, None if reverted else self.annotation)
 
     def apply(self, store: Store) -> None:
         _run(store, self, "add_annotation", False, lambda: store.put_annotation(self.annotation))
@@ -88,14 +183,22 @@ class AddAnnotation:
 @dataclass(frozen=True, slots=True)
 class DeleteAnnotation:
     annotation: Annotation
+    affects: ClassVar[Affects] = Affects.ANNOTATIONS
 
     @classmethod
-    def make(cls, store: Store, annotation_id: str) -> DeleteAnnotation:
+    def make(cls, store: StoreReads, annotation_id: str) -> DeleteAnnotation:
         return cls(_existing(store, annotation_id))
 
     @property
     def text(self) -> str:
         return f"Delete the {self.annotation.tag} tag on {_where(self.annotation)}"
+
+    @property
+    def annotation_ids(self) -> tuple[str, ...]:
+        return (self.annotation.id,)
+
+    def preview(self, annotations: Sequence[Annotation], *, reverted: bool) -> list[Annotation]:
+        return _replaced(annotations, self.annotation.id, self.annotation if reverted else None)
 
     def apply(self, store: Store) -> None:
         _run(
@@ -116,9 +219,27 @@ class _FieldEdit:
 
     before: Annotation
     value: str
+    affects: ClassVar[Affects] = Affects.ANNOTATIONS
 
     _field = ""
     _kind = ""
+
+    @property
+    def text(self) -> str:
+        raise NotImplementedError  # each field edit names itself
+
+    @property
+    def annotation_ids(self) -> tuple[str, ...]:
+        return (self.before.id,)
+
+    def preview(self, annotations: Sequence[Annotation], *, reverted: bool) -> list[Annotation]:
+        current = next((a for a in annotations if a.id == self.before.id), None)
+        if current is None:
+            return list(annotations)
+        value = str(getattr(self.before, self._field)) if reverted else self.value
+        return _replaced(
+            annotations, current.id, current.with_changes(**{self._field: self._convert(value)})
+        )
 
     def _write(self, store: Store, value: str, updated: str) -> None:
         current = store.annotation(self.before.id) or self.before
@@ -143,7 +264,7 @@ class SetTag(_FieldEdit):
     _kind = "set_tag"
 
     @classmethod
-    def make(cls, store: Store, annotation_id: str, tag: str) -> SetTag:
+    def make(cls, store: StoreReads, annotation_id: str, tag: str) -> SetTag:
         return cls(_existing(store, annotation_id), tag)
 
     @property
@@ -157,7 +278,7 @@ class SetNote(_FieldEdit):
     _kind = "set_note"
 
     @classmethod
-    def make(cls, store: Store, annotation_id: str, note: str) -> SetNote:
+    def make(cls, store: StoreReads, annotation_id: str, note: str) -> SetNote:
         return cls(_existing(store, annotation_id), note)
 
     @property
@@ -174,7 +295,7 @@ class SetStatus(_FieldEdit):
 
     @classmethod
     def make(
-        cls, store: Store, annotation_id: str, status: AnchorStatus = AnchorStatus.ANCHORED
+        cls, store: StoreReads, annotation_id: str, status: AnchorStatus = AnchorStatus.ANCHORED
     ) -> SetStatus:
         return cls(_existing(store, annotation_id), str(status))
 
@@ -191,6 +312,7 @@ class SetStatus(_FieldEdit):
 @dataclass(frozen=True, slots=True)
 class AddLinkOverride:
     override: LinkOverride
+    affects: ClassVar[Affects] = Affects.ALIGNMENT
 
     @property
     def text(self) -> str:
@@ -211,6 +333,7 @@ class AddLinkOverride:
 @dataclass(frozen=True, slots=True)
 class RemoveLinkOverride:
     override: LinkOverride
+    affects: ClassVar[Affects] = Affects.ALIGNMENT
 
     @property
     def text(self) -> str:
@@ -232,6 +355,7 @@ def _nums(indices: tuple[int, ...]) -> str:
 @dataclass(frozen=True, slots=True)
 class RestoreBoilerplate:
     restore: Restore
+    affects: ClassVar[Affects] = Affects.BOILERPLATE
 
     @property
     def text(self) -> str:
@@ -247,6 +371,7 @@ class RestoreBoilerplate:
 @dataclass(frozen=True, slots=True)
 class UnrestoreBoilerplate:
     restore: Restore
+    affects: ClassVar[Affects] = Affects.BOILERPLATE
 
     @property
     def text(self) -> str:
@@ -268,9 +393,10 @@ class ChooseReading:
     row_key: str
     version: str | None
     previous: str | None = None
+    affects: ClassVar[Affects] = Affects.READING_CHOICES
 
     @classmethod
-    def make(cls, store: Store, row_key: str, version: str | None) -> ChooseReading:
+    def make(cls, store: StoreReads, row_key: str, version: str | None) -> ChooseReading:
         return cls(row_key, version, store.reading_choices().get(row_key))
 
     @property
@@ -308,9 +434,10 @@ class SetEncoding:
     version: str
     encoding: str | None
     previous: str | None = None
+    affects: ClassVar[Affects] = Affects.ENCODING
 
     @classmethod
-    def make(cls, store: Store, version: str, encoding: str | None) -> SetEncoding:
+    def make(cls, store: StoreReads, version: str, encoding: str | None) -> SetEncoding:
         """Raises ``LookupError`` for an encoding Python does not know."""
         if encoding is not None:
             encoding = codecs.lookup(encoding).name
@@ -347,9 +474,10 @@ class AddTagToVocabulary:
 
     tag: Tag
     previous: Tag | None = None
+    affects: ClassVar[Affects] = Affects.VOCABULARY
 
     @classmethod
-    def make(cls, store: Store, tag: Tag) -> AddTagToVocabulary:
+    def make(cls, store: StoreReads, tag: Tag) -> AddTagToVocabulary:
         return cls(tag, store.tag(tag.name))
 
     @property

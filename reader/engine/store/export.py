@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.engine.model import Alignment
 from reader.engine.output import neutralise, write_atomic
+from reader.engine.progress import Progress, check
 from reader.engine.store.annotation import Annotation
 from reader.engine.store.db import Store
 
@@ -44,6 +45,16 @@ CSV_COLUMNS: tuple[str, ...] = (
 """The CSV header, in order. ``position`` is ``start-end`` in the version's text."""
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+PROGRESS_EVERY = 2000
+"""Rows between two progress reports (and cancel checks) of an export."""
+
+
+def _step(progress: Progress | None, done: int, total: int) -> None:
+    """Report ``done`` of ``total`` rows every ``PROGRESS_EVERY``; stop if cancelled."""
+    if progress is not None and done % PROGRESS_EVERY == 0:
+        check(progress)
+        progress.report(done, total, f"Exporting annotation {done:,} of {total:,}…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,20 +129,27 @@ class _Context:
 
 
 def csv_rows(
-    store: Store, *, alignment: Alignment | None = None, base: str | None = None
+    store: Store,
+    *,
+    alignment: Alignment | None = None,
+    base: str | None = None,
+    progress: Progress | None = None,
 ) -> list[list[str]]:
     """The CSV's rows (header first), neutralised, as strings.
 
     :param alignment: supplies base/version texts; default: the store's saved differences.
     :param base: the base version when reading the store's saved differences
         (default: the base of the last saved alignment).
+    :param progress: told every ``PROGRESS_EVERY`` rows; cancelling raises ``Cancelled``.
     """
     ctx = _Context(store, alignment, base)
     rows = [list(CSV_COLUMNS)]
     folder = neutralise(store.folder)
     base_cell = neutralise(ctx.base)
     safe = neutralise
-    for a in store.annotation_records():
+    records = store.annotation_records()
+    for done, a in enumerate(records):
+        _step(progress, done, len(records))
         m = ctx.version_meta(a.version)
         rows.append(
             [
@@ -165,12 +183,15 @@ def export_csv(
     alignment: Alignment | None = None,
     base: str | None = None,
     bom: bool = False,
+    progress: Progress | None = None,
 ) -> int:
     """Write every annotation as one CSV row (RFC 4180, UTF-8); return the row count.
 
     :param bom: start the file with a UTF-8 byte-order mark so Excel detects UTF-8.
+    :param progress: told every ``PROGRESS_EVERY`` rows; cancelling raises ``Cancelled``
+        (nothing is written then).
     """
-    rows = csv_rows(store, alignment=alignment, base=base)
+    rows = csv_rows(store, alignment=alignment, base=base, progress=progress)
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerows(rows)
     write_atomic(path, buf.getvalue().encode("utf-8-sig" if bom else "utf-8"))
@@ -228,10 +249,18 @@ def web_annotation(a: Annotation, *, source: str = "") -> dict[str, Any]:
     return out
 
 
-def export_json(store: Store, path: str | Path) -> int:
-    """Write every annotation as a JSON array of Web Annotations; return the count."""
+def export_json(store: Store, path: str | Path, *, progress: Progress | None = None) -> int:
+    """Write every annotation as a JSON array of Web Annotations; return the count.
+
+    :param progress: told every ``PROGRESS_EVERY`` annotations; cancelling raises
+        ``Cancelled`` (nothing is written then).
+    """
     urls = {d.id: d.url or "" for d in store.documents()}
-    items = [web_annotation(a, source=urls.get(a.version, "")) for a in store.annotations()]
+    annotations = store.annotations()
+    items = []
+    for done, a in enumerate(annotations):
+        _step(progress, done, len(annotations))
+        items.append(web_annotation(a, source=urls.get(a.version, "")))
     text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     write_atomic(path, text.encode("utf-8"))
     return len(items)

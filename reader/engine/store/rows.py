@@ -129,6 +129,11 @@ class AnnotationRecord(NamedTuple):
     orphan_reason: str
 
 
+def annotation_order(a: Annotation) -> tuple[str, int, int, str, str]:
+    """The order of ``Store.annotations()``: version, paragraph, position, creation, id."""
+    return (a.version, a.paragraph, a.position.start, a.created, a.id)
+
+
 def annotation_from(row: Sequence[Any]) -> Annotation:
     """An ``Annotation`` from a row selected as ``ANNOTATION_COLUMNS`` (hot path: export)."""
     (

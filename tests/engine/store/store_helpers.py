@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.engine.model import Folder, Version
-from reader.engine.store.anchoring import new_annotation, sync_folder
+from reader.engine.store.anchoring import new_annotation
 from reader.engine.store.annotation import Annotation
 from reader.engine.store.db import Store
+from reader.engine.store.sync import sync_folder
 from tests.factories import make_version
 
 HERALD = [

@@ -9,17 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.engine.model import Folder
-from reader.engine.store.anchoring import (
-    VANISHED,
-    DocumentChange,
-    QuoteNotFound,
-    detect_changes,
-    new_annotation,
-    reanchor,
-    sync_folder,
-)
+from reader.engine.store.anchoring import QuoteNotFound, new_annotation, reanchor
 from reader.engine.store.annotation import AnchorStatus
 from reader.engine.store.db import Store
+from reader.engine.store.sync import VANISHED, DocumentChange, detect_changes, sync_folder
 from tests.engine.store.store_helpers import HERALD, annotate, folder_of, synced_store
 from tests.factories import make_version
 

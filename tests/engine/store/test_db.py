@@ -23,6 +23,7 @@ from reader.engine.store import location as store_files
 from reader.engine.store.anchoring import new_annotation
 from reader.engine.store.annotation import AnchorStatus
 from reader.engine.store.db import STORE_NAME, Store, StoreError
+from reader.engine.store.edits import ChooseReading
 from tests.conftest import ROOT
 from tests.engine.store.store_helpers import COURIER, HERALD, annotate, folder_of, synced_store
 
@@ -271,8 +272,10 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
 
 def test_choose_reading_is_recorded_and_undoable(tmp_path: Path) -> None:
     store, _ = synced_store(tmp_path, {"herald.txt": HERALD, "courier.txt": COURIER})
-    first = store.choose_reading("row-3", "courier.txt")
-    second = store.choose_reading("row-3", "herald.txt")
+    first = ChooseReading.make(store, "row-3", "courier.txt")
+    first.apply(store)
+    second = ChooseReading.make(store, "row-3", "herald.txt")
+    second.apply(store)
     assert store.reading_choices() == {"row-3": "herald.txt"}
     second.revert(store)
     assert store.reading_choices() == {"row-3": "courier.txt"}

@@ -197,3 +197,32 @@ def test_every_edit_has_a_sentence() -> None:
     assert RemoveLinkOverride(o).text.startswith("Remove correction: Link")
     assert RestoreBoilerplate(r).text == "Restore a removed block of herald.txt"
     assert ChooseReading("r", None).text == "Clear the chosen reading"
+
+
+def test_every_edit_says_what_it_affects() -> None:
+    import inspect
+
+    from reader.engine.store import edits
+
+    classes = [
+        c
+        for name, c in vars(edits).items()
+        if inspect.isclass(c)
+        and not name.startswith("_")
+        and hasattr(c, "revert")
+        and c is not edits.Edit
+    ]
+    assert len(classes) >= 11
+    declared = {c.__name__: c.affects for c in classes}
+    assert all(isinstance(a, edits.Affects) and a for a in declared.values()), declared
+    # only corrections of extraction and alignment make the folder re-align
+    realigning = {n for n, a in declared.items() if a.needs_realign}
+    assert realigning == {
+        "AddLinkOverride",
+        "RemoveLinkOverride",
+        "RestoreBoilerplate",
+        "UnrestoreBoilerplate",
+        "SetEncoding",
+    }
+    assert declared["ChooseReading"] == edits.Affects.READING_CHOICES
+    assert declared["SetNote"] == edits.Affects.ANNOTATIONS

@@ -180,3 +180,34 @@ def test_omission_tagged_on_the_base_shows_the_other_side_empty(tmp_path: Path) 
     assert row["version"] == "herald.txt"
     assert row["base_text"] == HERALD[2]
     assert row["version_text"] == ""
+
+
+def test_a_long_export_reports_progress_and_can_be_cancelled(tmp_path: Path) -> None:
+    from reader.engine.progress import Cancelled
+    from reader.engine.store.anchoring import new_annotation
+    from reader.engine.store.export import PROGRESS_EVERY
+
+    store, folder = synced_store(tmp_path)
+    version = folder.version("herald.txt")
+    n = 2 * PROGRESS_EVERY + 1
+    store.add_annotations(new_annotation(version, i % 4, "altered") for i in range(n))
+
+    class Recorder:
+        def __init__(self, stop_after: int | None = None) -> None:
+            self.reports: list[tuple[int, int]] = []
+            self.stop_after = stop_after
+
+        def report(self, done: int, total: int, message: str = "") -> None:
+            self.reports.append((done, total))
+
+        def should_cancel(self) -> bool:
+            return self.stop_after is not None and len(self.reports) >= self.stop_after
+
+    for fmt, export in (("csv", export_csv), ("json", export_json)):
+        seen = Recorder()
+        assert export(store, tmp_path / f"all.{fmt}", progress=seen) == n
+        assert seen.reports == [(0, n), (PROGRESS_EVERY, n), (2 * PROGRESS_EVERY, n)]
+        stop = Recorder(stop_after=1)
+        with pytest.raises(Cancelled):
+            export(store, tmp_path / f"none.{fmt}", progress=stop)
+        assert not (tmp_path / f"none.{fmt}").exists()
