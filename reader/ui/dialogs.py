@@ -31,7 +31,6 @@ from reader import __version__
 from reader.engine.output import write_atomic
 from reader.engine.reconcile import SUFFIXES, render_report
 from reader.engine.store import StoreError, edits
-from reader.engine.store import export as engine_export
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
