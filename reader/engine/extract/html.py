@@ -136,6 +136,7 @@ def _from_units(
 
 
 _BOXED_WORDS = 10
+_STORY_END = frozenset({"byline", "copyright"})
 
 
 def _boxed_prose(
@@ -163,6 +164,8 @@ def _boxed_prose(
         if boxed and ends_sentence(u.text) and count_words(u.text) >= _BOXED_WORDS:
             run.append(u)
         else:
+            if seen_kept and run and reason in _STORY_END:
+                out.extend(run)  # the author's line closes the story the run belongs to
             run = []
     return out
 
@@ -389,6 +392,24 @@ _NEAR = 4
 
 
 _PROSE_CHARS = 250
+# The text cleaner's cues apply to short kept paragraphs too (widgets trafilatura keeps);
+# a few reasons only, where the words alone are sure.
+_CUE_WORDS = 40
+_TEXT_CUE_REASONS = frozenset(
+    {
+        "weather",
+        "subscription",
+        "poll",
+        "share",
+        "comments",
+        "newsletter",
+        "advertising",
+        "related",
+        "copyright",
+        "donation",
+        "cookie",
+    }
+)
 _BOX_REASONS = frozenset({"related", "share", "newsletter", "tags", "advert"})
 
 
@@ -403,6 +424,13 @@ def _chrome_reason(
         byline = meta["byline"]
         if byline and len(text) < len(byline) + 40 and byline.lower() in text.lower():
             return "byline", "byline"
+        words = count_words(text)
+        cue = match_cue(text, words) if words <= _CUE_WORDS else None
+        if cue is not None and cue.reason in _TEXT_CUE_REASONS:
+            return cue.reason, f"reads like {cue.reason} chrome"
+        why = caption_form(text)
+        if why is not None:
+            return "caption", why
     block = proj.block_at(u.start) if u.start >= 0 else None
     if block is None:
         return None

@@ -151,6 +151,7 @@ def _set(u: Unit, reason: str, detail: str) -> None:
 
 
 def _intrinsic(units: list[Unit], cfg: ExtractConfig) -> None:
+    """Each unit judged by its own text: markup, cues, captions, credits, metadata."""
     for u in units:
         t = u.text
         if not t:
@@ -166,37 +167,44 @@ def _intrinsic(units: list[Unit], cfg: ExtractConfig) -> None:
         elif is_share_bar(t):
             _set(u, "share", "a row of share buttons")
         else:
-            cue = match_cue(t, u.words)
-            if cue is not None:
-                _set(u, cue.reason, f"{CUE_DETAIL} {cue.reason} chrome: \u201c{t[:40]}\u201d")
-                u.stop = cue.stop
-            elif (why := caption_form(t)) is not None:
-                _set(u, "caption", why)
-                u.role = "credit" if is_credit_only(t) else ""
-            elif is_breadcrumb(t) and not _names_someone(t):
-                _set(u, "navigation", "a navigation trail (Section / Subsection)")
-            elif u.words <= cfg.caption_max_words and is_caption(t):
-                _set(u, "caption", "a photo caption or credit")
-            elif credit_form(t):
-                u.reason, u.role = "credits", "credits"
-                u.detail = "a contributor or additional-reporting credit"
+            _chrome_form(u, cfg)
         if u.reason is None:
-            iso = _is_dateline(u, cfg)
-            if iso:
-                u.reason, u.role = "dateline", "dateline"
-                u.detail = f"the dateline ({iso})"
-            elif (
-                u.words <= cfg.stamp_max_words
-                and not u.heading
-                and (stamp := stamp_form(t)) is not None
-            ):
-                u.reason, u.role = "byline", "stamp"
-                u.detail = "a byline or publication stamp"
-                u.stamp = stamp
-            elif parse_byline(t):
-                u.reason, u.role = "byline", "byline"
-                u.detail = "the byline"
+            _metadata_role(u, cfg)
     _neighbours(units, cfg)
+
+
+def _chrome_form(u: Unit, cfg: ExtractConfig) -> None:
+    """Cue words first, then the forms of captions, menus and contributor credits."""
+    t = u.text
+    cue = match_cue(t, u.words)
+    if cue is not None:
+        _set(u, cue.reason, f"{CUE_DETAIL} {cue.reason} chrome: \u201c{t[:40]}\u201d")
+        u.stop = cue.stop
+    elif (why := caption_form(t)) is not None:
+        _set(u, "caption", why)
+        u.role = "credit" if is_credit_only(t) else ""
+    elif is_breadcrumb(t) and not _names_someone(t):
+        _set(u, "navigation", "a navigation trail (Section / Subsection)")
+    elif u.words <= cfg.caption_max_words and is_caption(t):
+        _set(u, "caption", "a photo caption or credit")
+    elif credit_form(t):
+        u.reason, u.role = "credits", "credits"
+        u.detail = "a contributor or additional-reporting credit"
+
+
+def _metadata_role(u: Unit, cfg: ExtractConfig) -> None:
+    """A date line, a byline or publication stamp, or a "By" byline."""
+    iso = _is_dateline(u, cfg)
+    if iso:
+        u.reason, u.role = "dateline", "dateline"
+        u.detail = f"the dateline ({iso})"
+    elif u.words <= cfg.stamp_max_words and not u.heading and (stamp := stamp_form(u.text)):
+        u.reason, u.role = "byline", "stamp"
+        u.detail = "a byline or publication stamp"
+        u.stamp = stamp
+    elif parse_byline(u.text):
+        u.reason, u.role = "byline", "byline"
+        u.detail = "the byline"
 
 
 def _names_someone(text: str) -> bool:
