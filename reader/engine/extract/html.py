@@ -424,8 +424,8 @@ def _chrome_reason(
         byline = meta["byline"]
         if byline and len(text) < len(byline) + 40 and byline.lower() in text.lower():
             return "byline", "byline"
-        words = count_words(text)
-        cue = match_cue(text, words) if words <= _CUE_WORDS else None
+        count = count_words(text)
+        cue = match_cue(text, count) if count <= _CUE_WORDS else None
         if cue is not None and cue.reason in _TEXT_CUE_REASONS:
             return cue.reason, f"reads like {cue.reason} chrome"
         why = caption_form(text)
