@@ -25,7 +25,8 @@ from reader.engine.align.similarity import Features, SimilarityIndex, content_st
 from reader.engine.config import AlignConfig
 from reader.engine.model import Paragraph
 from reader.engine.text.normalize import normalize_text
-from reader.engine.text.sentences import sentence_initial, sentence_spans, sentence_tiles
+from reader.engine.text.rules import starts_sentence
+from reader.engine.text.sentences import sentence_spans, sentence_tiles
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +204,7 @@ def anchors(key: str) -> frozenset[str]:
     first = True
     for m in _CAPITALISED.finditer(key):
         word = m.group()
-        if not first and word[0].isupper() and not sentence_initial(key, m.start()):
+        if not first and word[0].isupper() and not starts_sentence(key, m.start()):
             out.add("@" + word.casefold())
         first = False
     for m in _QUOTED.finditer(key):
@@ -224,7 +225,7 @@ def _without_names(key: str) -> str:
     first = True
     for m in _CAPITALISED.finditer(key):
         word = m.group()
-        if not first and word[0].isupper() and not sentence_initial(key, m.start()):
+        if not first and word[0].isupper() and not starts_sentence(key, m.start()):
             out[m.start() : m.end()] = " " * len(word)
         first = False
     return "".join(out)

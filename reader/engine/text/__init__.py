@@ -28,7 +28,7 @@ from reader.engine.text.rules import (
     sentence_start,
     starts_sentence,
 )
-from reader.engine.text.sentences import sentence_initial, sentence_spans, sentence_tiles
+from reader.engine.text.sentences import sentence_spans, sentence_tiles
 
 __all__ = [
     "Mention",
@@ -48,7 +48,6 @@ __all__ = [
     "normalize_text",
     "quoted_spans",
     "sentence_end",
-    "sentence_initial",
     "sentence_spans",
     "sentence_start",
     "sentence_tiles",

@@ -38,9 +38,9 @@ from reader.engine.text import words as w
 
 # --- sentences ---------------------------------------------------------------------------
 
-# Chinese and Japanese put no space after a sentence.
-_FULL_WIDTH_ENDS = "。！？｡"
-SENTENCE_END_MARKS = ".!?…؟۔।॥።։" + _FULL_WIDTH_ENDS
+TIGHT_END_MARKS = "。！？｡"
+"""Full stops of scripts that put no space after a sentence (Chinese, Japanese)."""
+SENTENCE_END_MARKS = ".!?…؟۔।॥።։" + TIGHT_END_MARKS
 """Marks that end a sentence: Latin, Arabic and Urdu, Devanagari, Ethiopic, Armenian, CJK."""
 CLOSING_MARKS = "\"'”’»›“‘)]}」』）】〕〉》"
 """Closing quotation marks and brackets: they may follow a sentence's final mark."""
@@ -107,7 +107,7 @@ def starts_sentence(text: str, pos: int) -> bool:
         i -= 1
     if i < 0:
         return True
-    if i == pos - 1 and text[i] in _START_AFTER and text[i] not in _FULL_WIDTH_ENDS:
+    if i == pos - 1 and text[i] in _START_AFTER and text[i] not in TIGHT_END_MARKS:
         return False  # "AmericanPost.News", "example.com": no space, no sentence end
     closed = i
     while i >= 0 and text[i] in CLOSING_MARKS:
@@ -140,7 +140,7 @@ def ends_sentence_at(text: str, i: int) -> bool:
         return True
     if text[i] == "." and abbreviation_dot(text, i):
         return False
-    if not text[j].isspace() and text[i] not in _FULL_WIDTH_ENDS:
+    if not text[j].isspace() and text[i] not in TIGHT_END_MARKS:
         return False
     while j < n and text[j].isspace():
         j += 1
@@ -149,7 +149,7 @@ def ends_sentence_at(text: str, i: int) -> bool:
 
 _END_MARK = re.compile(
     rf"[{re.escape(SENTENCE_END_MARKS)}][{re.escape(CLOSING_MARKS)}]*\s+"
-    rf"|[{_FULL_WIDTH_ENDS}][{re.escape(CLOSING_MARKS)}]*"
+    rf"|[{TIGHT_END_MARKS}][{re.escape(CLOSING_MARKS)}]*"
 )
 
 

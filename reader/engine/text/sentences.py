@@ -1,10 +1,11 @@
 """The one sentence splitter: where sentences start and end, in every script we read.
 
-Owns: ``split_sentences`` (sentence spans with offsets into the text given) and
-``sentence_initial`` (whether a word opens a sentence). Every step that needs
-sentences (alignment, flags, quotation and fact rules) calls this module, so Russian,
-Arabic and Chinese text is cut the same way everywhere. Imports only the standard
-library.
+Owns: ``sentence_spans`` (sentence spans with offsets into the text given) and
+``sentence_tiles``. Every step that needs sentences calls this module, so Russian,
+Arabic and Chinese text is cut the same way everywhere; whether a word opens a
+sentence is ``text.rules.starts_sentence``. Imports the standard library
+and ``text.rules``, whose predicates (the marks, ``abbreviation_dot``,
+``can_open_sentence``) it cuts with.
 
 The rule: a sentence ends at a run of terminators (``. ! ? …`` and the full stops of
 other scripts: ``。！？`` CJK, ``؟ ۔`` Arabic/Urdu, ``। ॥`` Devanagari, ``።`` Ethiopic,
@@ -28,153 +29,17 @@ import itertools
 import re
 from functools import lru_cache
 
-# Full stops of scripts that write no space between sentences: a break needs no space.
-_TIGHT_STOPS = "。！？｡"
-_STOPS = ".!?…؟۔।॥።։" + _TIGHT_STOPS
-_CLOSERS = "\"'”’»›)]}」』）】〕〉》"
-_OPENERS = "\"'“‘«‹„‚([{「『（【〔〈《¿¡"
-_END = re.compile(f"[{re.escape(_STOPS)}]+[{re.escape(_CLOSERS)}]*")
-
-# Words that end with a full stop without ending the sentence: titles, months, units,
-# company forms, Latin and Russian abbreviations. Compared casefolded, without the stop.
-# (Tokens with inner stops, "U.S." or "т.е.", and single letters are handled by shape.)
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "dr",
-        "prof",
-        "gen",
-        "sen",
-        "rep",
-        "reps",
-        "gov",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "cmdr",
-        "cpl",
-        "adm",
-        "maj",
-        "rev",
-        "hon",
-        "pres",
-        "st",
-        "ste",
-        "mt",
-        "ft",
-        "ave",
-        "blvd",
-        "rd",
-        "jr",
-        "sr",
-        "messrs",
-        "mme",
-        "mlle",
-        "sra",
-        "srta",
-        "dna",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "bros",
-        "plc",
-        "llc",
-        "dept",
-        "univ",
-        "assn",
-        "est",
-        "approx",
-        "vs",
-        "fig",
-        "nos",
-        "no",
-        "nr",
-        "op",
-        "vol",
-        "ch",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "al",
-        "cf",
-        "ca",
-        "bzw",
-        "usw",
-        "г",
-        "гг",
-        "им",
-        "ул",
-        "пр",
-        "пл",
-        "просп",
-        "д",
-        "кв",
-        "стр",
-        "руб",
-        "коп",
-        "млн",
-        "млрд",
-        "тыс",
-        "см",
-        "км",
-        "кг",
-        "ген",
-        "проф",
-        "акад",
-        "доц",
-        "тов",
-        "гос",
-        "обл",
-        "р",
-    ]
+from reader.engine.text.rules import (
+    CLOSING_MARKS,
+    SENTENCE_END_MARKS,
+    TIGHT_END_MARKS,
+    abbreviation_dot,
+    can_open_sentence,
 )
 
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` closes an abbreviation or an initial."""
-    i = dot
-    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in _OPENERS:
-        i -= 1
-    word = text[i:dot]
-    if not word:
-        return False
-    if "." in word:  # U.S, e.g, т.е: letters between stops
-        return all(part.isalpha() and len(part) <= 3 for part in word.split(".") if part)
-    if len(word) == 1 and word.isalpha() and word.isupper():
-        return True  # an initial: J. R. Smith, В. Путин
-    return word.casefold() in ABBREVIATIONS
-
-
-def _opens(ch: str) -> bool:
-    """Whether ``ch`` can be the first character of a sentence."""
-    if ch.isalpha():
-        # Upper case, or a script without case (Arabic, Hebrew, CJK, Thai, Devanagari).
-        return ch.isupper() or ch.lower() == ch.upper()
-    return ch.isdigit() or ch in _OPENERS or ch in "-–—•*"
+# What ends a sentence, what may open one and which full stops close an abbreviation
+# are the shared text rules' (``text.rules``): this module only cuts with them.
+_END = re.compile(f"[{re.escape(SENTENCE_END_MARKS)}]+[{re.escape(CLOSING_MARKS)}]*")
 
 
 @lru_cache(maxsize=16384)
@@ -194,12 +59,12 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
             j += 1
         if j >= n:
             break
-        tight = any(c in _TIGHT_STOPS for c in m.group())
+        tight = any(c in TIGHT_END_MARKS for c in m.group())
         if not tight and j == end:
             continue  # 3.5, example.com, "word.word": no space, no break
-        if not _opens(text[j]):
+        if not can_open_sentence(text[j]):
             continue
-        if m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(text, m.start()):
+        if m.group().rstrip(CLOSING_MARKS) == "." and abbreviation_dot(text, m.start()):
             continue
         cuts.append(j)
     cuts.append(n)
@@ -224,21 +89,3 @@ def sentence_tiles(text: str) -> tuple[tuple[int, int], ...]:
     starts = [0] + [s for s, _ in spans[1:]]
     ends = [*starts[1:], len(text)]
     return tuple(zip(starts, ends, strict=True))
-
-
-def sentence_initial(text: str, offset: int) -> bool:
-    """Whether the word at ``offset`` opens a sentence of ``text`` (or the clause after
-    a colon or semicolon, where a quotation usually starts)."""
-    i = offset - 1
-    while i >= 0 and (text[i].isspace() or text[i] in _OPENERS):
-        i -= 1
-    if i < 0 or text[i] in ":;":
-        return True
-    return any(
-        s == offset or (s < offset and _only_openers(text, s, offset))
-        for s, _ in sentence_spans(text)
-    )
-
-
-def _only_openers(text: str, start: int, offset: int) -> bool:
-    return all(c.isspace() or c in _OPENERS for c in text[start:offset])

@@ -511,7 +511,7 @@ names, not dates, and never dropped from a name."""
 ABBREVIATIONS = _split(
     """mr mrs ms mx dr prof gen sen rep reps gov lt col sgt capt cmdr cpl adm maj rev hon
     pres st ste mt ft ave blvd rd jr sr messrs mme mlle sra srta inc ltd co corp bros plc
-    llc dept univ assn est approx vs fig no nos nr op vol ch av cf ca al bzw usw
+    llc dept univ assn dna est approx vs fig no nos nr op vol ch av cf ca al bzw usw
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
     sat sun
     г гг им ул пр пл просп д кв стр руб коп млн млрд тыс см км кг ген проф акад доц тов

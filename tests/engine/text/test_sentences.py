@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.engine.text.sentences import sentence_initial, sentence_spans, sentence_tiles
+from reader.engine.text.rules import starts_sentence
+from reader.engine.text.sentences import sentence_spans, sentence_tiles
 
 
 def _cut(text: str) -> list[str]:
@@ -57,10 +58,10 @@ def test_text_without_a_stop_is_one_sentence_and_empty_text_none() -> None:
 
 def test_sentence_initial_words() -> None:
     text = "Rain fell. “Storms rose,” said Ada: Winds followed."
-    assert sentence_initial(text, text.index("Rain"))
-    assert sentence_initial(text, text.index("Storms"))
-    assert not sentence_initial(text, text.index("Ada"))
-    assert sentence_initial(text, text.index("Winds"))  # after a colon
+    assert starts_sentence(text, text.index("Rain"))
+    assert starts_sentence(text, text.index("Storms"))
+    assert not starts_sentence(text, text.index("Ada"))
+    assert starts_sentence(text, text.index("Winds"))  # after a colon
 
 
 WORDS = st.sampled_from(
