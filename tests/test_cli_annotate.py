@@ -47,8 +47,13 @@ def _index(folder: Path, version: str, needle: str) -> int:
     return next(p.index for p in v.paragraphs if needle in p.text)
 
 
+def _number(folder: Path, version: str, needle: str) -> int:
+    """The paragraph's number as people see it (1-based)."""
+    return _index(folder, version, needle) + 1
+
+
 def _annotate(folder: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
-    n = _index(folder, "courier.txt", "$5 million")
+    n = _number(folder, "courier.txt", "$5 million")
     code = main(
         [
             "annotate",
@@ -88,6 +93,8 @@ def test_annotate_prints_the_id_and_annotations_lists_it(
     table = capsys.readouterr().out.splitlines()
     assert table[0].split() == ["id", "version", "paragraph", "tag", "status", "quote", "note"]
     assert table[1].startswith(new_id[:8]) and "figure differs" in table[1]
+    # the table numbers paragraphs as the app does; the JSON keeps the 0-based index
+    assert table[1].split()[2] == str(_number(story, "courier.txt", "$5 million"))
 
 
 def test_quote_not_in_paragraph_is_exit_2(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,7 +105,7 @@ def test_quote_not_in_paragraph_is_exit_2(story: Path, capsys: pytest.CaptureFix
             "--version",
             "courier.txt",
             "--paragraph",
-            "0",
+            "1",
             "--tag",
             "altered",
             "--quote",
@@ -107,14 +114,15 @@ def test_quote_not_in_paragraph_is_exit_2(story: Path, capsys: pytest.CaptureFix
     )
     err = capsys.readouterr().err
     assert code == 2
-    assert "does not occur in paragraph 0 of courier.txt" in err
+    assert "does not occur in paragraph 1 of courier.txt" in err
 
 
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--version", "nope.txt", "--paragraph", "0"], "no version 'nope.txt'"),
+        (["--version", "nope.txt", "--paragraph", "1"], "no version 'nope.txt'"),
         (["--version", "courier.txt", "--paragraph", "40"], "not 40"),
+        (["--version", "courier.txt", "--paragraph", "0"], "has paragraphs 1.."),
     ],
 )
 def test_bad_version_or_paragraph(
@@ -171,7 +179,7 @@ def test_store_option_and_read_only_folder(
     assert chosen.exists() and not (story / "version-reader.sqlite").exists()
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(store_files, "_folder_writable", lambda _folder: False)
-    n = _index(story, "courier.txt", "$5 million")
+    n = _number(story, "courier.txt", "$5 million")
     assert (
         main(
             [
@@ -195,3 +203,53 @@ def test_store_option_and_read_only_folder(
 def test_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["annotations", str(tmp_path / "absent")]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_author_is_recorded_on_the_annotation_and_the_history(
+    story: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.engine.store import Store
+
+    monkeypatch.setenv("VERSION_READER_AUTHOR", "from the environment")
+    _annotate(story, capsys, "--author", "Ana Lima")
+    _annotate(story, capsys)
+    with Store.open(story) as store:
+        assert sorted(a.author for a in store.annotations()) == ["Ana Lima", "from the environment"]
+        assert {h.author for h in store.history()} == {"Ana Lima", "from the environment"}
+
+
+def test_a_tag_made_on_the_command_line_joins_the_verdicts(
+    story: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.engine.store import Store
+
+    _annotate(story, capsys)  # creates the store with the suggested verdicts
+    n = _number(story, "courier.txt", "$5 million")
+    args = ["annotate", str(story), "--version", "courier.txt", "--paragraph", str(n)]
+    assert main([*args, "--tag", "satire"]) == 0
+    with Store.open(story) as store:
+        names = [t.name for t in store.tags()]
+    assert "satire" in names and "misquote" in names
+
+
+def test_export_the_tagged_differences_report(
+    story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _annotate(
+        story,
+        capsys,
+        "--quote",
+        "$5 million",
+        "--note",
+        "the figure differs",
+        "--author",
+        "Ana Lima",
+    )
+    out = tmp_path / "report.html"
+    assert main(["export", str(story), "--html", str(out), "--base", "herald.txt"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "the figure differs" in text and "Ana Lima" in text and "$5 million" in text
+    assert "herald.txt" in text and "courier.txt" in text
+    pdf = tmp_path / "report.pdf"
+    assert main(["export", str(story), "--pdf", str(pdf), "--base", "herald.txt"]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")

@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.commands.common import EXIT_OK, CommandError, open_for_command, write_output
 
+AUTHOR_ENV = "VERSION_READER_AUTHOR"
+"""Environment variable naming the default ``--author``."""
+
 if TYPE_CHECKING:  # the engine is imported when a command runs: sqlite_utils is slow to load
-    from reader.engine.store import Annotation
+    from reader.engine.model import Alignment
+    from reader.engine.store import Annotation, Store
     from reader.engine.workspace import Workspace
 
 
@@ -43,7 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         type=int,
         required=True,
         metavar="N",
-        help="index into the version's paragraphs (0-based, as in the alignment JSON)",
+        help="the paragraph's number as the app and `extract --format text` show it "
+        "(1-based; paragraphs[N-1] in the alignment JSON)",
     )
     p.add_argument(
         "--tag",
@@ -52,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--note", default="", help="a free-text note")
     p.add_argument("--quote", help="narrow the annotation to this text in the paragraph")
-    p.add_argument("--author", default="", help="who is annotating (default: nobody)")
+    _author_arg(p)
     _store_arg(p)
     p.set_defaults(func=run_annotate)
 
@@ -76,7 +82,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--csv", metavar="FILE")
     group.add_argument("--json", metavar="FILE")
+    group.add_argument(
+        "--html", metavar="FILE", help="the tagged-differences report for an editor, as HTML"
+    )
+    group.add_argument(
+        "--pdf", metavar="FILE", help="the same report as a PDF (uses Qt, offscreen if need be)"
+    )
     p.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 BOM (Excel)")
+    _author_arg(p)
     p.add_argument(
         "--base",
         metavar="ID",
@@ -84,6 +97,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     _store_arg(p)
     p.set_defaults(func=run_export)
+
+
+def _author_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--author",
+        default=os.environ.get(AUTHOR_ENV, ""),
+        metavar="NAME",
+        help=f"who is annotating, recorded on the annotation and its history line "
+        f"(default: ${AUTHOR_ENV}, else nobody)",
+    )
 
 
 def _store_arg(p: argparse.ArgumentParser) -> None:
@@ -132,9 +155,22 @@ def run_annotate(args: argparse.Namespace) -> int:
         tag = args.tag.strip()
         if not tag:
             raise CommandError("the tag is empty")
+        n = len(version.paragraphs)
+        if not 1 <= args.paragraph <= n:
+            raise CommandError(
+                f"{version.id} has paragraphs 1..{n}, not {args.paragraph}"
+                if n
+                else f"{version.id} has no paragraphs"
+            )
+        store.author = args.author
         try:
             annotation = new_annotation(
-                version, args.paragraph, tag, note=args.note, quote=args.quote, author=args.author
+                version,
+                args.paragraph - 1,
+                tag,
+                note=args.note,
+                quote=args.quote,
+                author=args.author,
             )
         except (QuoteNotFound, IndexError) as exc:
             raise CommandError(str(exc)) from exc
@@ -149,7 +185,7 @@ def _table(annotations: list[Annotation]) -> str:
         (
             a.id[:8],
             a.version,
-            str(a.paragraph),
+            str(a.paragraph + 1),
             a.tag,
             str(a.status),
             _short(a.quote.exact),
@@ -203,25 +239,51 @@ def run_annotations(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the CSV or JSON export."""
+    """Write the CSV, JSON, or the tagged-differences report (HTML or PDF)."""
     # Loaded when the command runs, not when the parser is built for every command.
     from reader.engine.store import export_csv, export_json
 
-    ws = _open(args, align=bool(args.csv))
+    report = args.html or args.pdf
+    ws = _open(args, align=bool(args.csv or report))
     store = ws.store
     assert store is not None
     # the base text columns need a base to compare with: one version has none
     alignment = ws.alignment if len(ws.folder.versions) > 1 else None
     with store:
-        target = Path(args.csv or args.json)
+        target = Path(args.csv or args.json or report)
         if not target.parent.is_dir():
             raise CommandError(f"cannot write {target}: no such folder {target.parent}")
+        if report and alignment is None:
+            raise CommandError("the report compares versions: the folder needs at least two")
         try:
             if args.csv:
                 n = export_csv(store, target, alignment=alignment, base=args.base, bom=args.bom)
+            elif report:
+                n = _write_report(store, alignment, target, "pdf" if args.pdf else "html", args)
             else:
                 n = export_json(store, target)
         except OSError as exc:
             raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    print(f"version-reader: {n} annotation(s) written to {target}", file=sys.stderr)
+    what = "tagged difference(s) reported" if report else "annotation(s) written"
+    print(f"version-reader: {n} {what} to {target}", file=sys.stderr)
     return EXIT_OK
+
+
+def _write_report(
+    store: Store, alignment: Alignment | None, target: Path, fmt: str, args: argparse.Namespace
+) -> int:
+    """The tagged-differences report; PDF goes through Qt (``reader.ui.tags_report``)."""
+    # Loaded when the command runs; Qt only for a PDF, so HTML needs no display library.
+    from reader.engine.store import report_entries, tagged_report_html
+
+    assert alignment is not None
+    html = tagged_report_html(store, alignment, author=args.author)
+    if fmt == "pdf":
+        from reader.ui.tags_report import write_report  # Qt, for this command only
+
+        write_report(html, target, "pdf")
+    else:
+        from reader.engine.output import write_atomic  # loaded when the command runs
+
+        write_atomic(target, html.encode("utf-8"))
+    return len(report_entries(store, alignment)[0])

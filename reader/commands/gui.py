@@ -6,6 +6,7 @@ PySide6 is imported only inside the handler, so every other command runs without
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from reader.commands.common import CommandError
 
@@ -42,6 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _open(args: argparse.Namespace) -> int:
     if args.screenshot and not str(args.screenshot).lower().endswith(".png"):
         raise CommandError("--screenshot needs a .png file name")
+    if args.base and args.folder and Path(args.folder).is_dir():
+        _check_base(args.folder, args.base)
     # Qt is loaded only when the window opens: every other command runs without it.
     from reader.ui.app import run
 
@@ -52,3 +55,15 @@ def _open(args: argparse.Namespace) -> int:
         base=args.base,
         settings_path=args.settings,
     )
+
+
+def _check_base(folder: str, base: str) -> None:
+    """An unknown ``--base`` is a usage error, as for every other command: exit 2 with
+    the folder's versions listed (only the file listing is read, nothing extracted)."""
+    # The extractor's package is loaded only when a base has to be checked.
+    from reader.engine.extract import scan_folder
+
+    ids = [e.id for e in scan_folder(folder).entries]
+    if base not in ids:
+        listing = "\n".join(f"  {i}" for i in ids) or "  (none)"
+        raise CommandError(f"unknown base {base!r}; the versions are:\n{listing}")

@@ -15,6 +15,8 @@ annotations always point at what the user saw.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import NewType
@@ -427,3 +429,62 @@ class Restore:
     start: int
     end: int
     sha256: str = ""
+
+
+# --- labels ------------------------------------------------------------------------------
+
+_HASHLIKE = re.compile(r"[0-9a-f]{8,}|\d{6,}", re.IGNORECASE)
+"""A run of hex digits or a long number in a file name: a scraper's id, not a name."""
+
+
+def _readable_stem(version_id: str) -> str:
+    stem = version_id.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return "" if _HASHLIKE.search(stem) else stem
+
+
+def _host(url: str | None) -> str:
+    if not url or "//" not in url:
+        return ""
+    host = url.split("//", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+def distinct_labels(
+    entries: Sequence[tuple[str, str | None, str | None, str | None]],
+) -> dict[str, str]:
+    """A short label per version that tells it apart from every other one.
+
+    :param entries: ``(id, outlet, date, url)`` per version.
+    :return: id -> label. The outlet when it is unique; an unknown outlet is named by
+        the URL's host or a readable file name ("unknown outlet" when the file name is
+        a scraper's id). Versions sharing a name get its date (when the dates differ),
+        else their readable file names, else a number in file order ("Outlet 2").
+    """
+    names: dict[str, str] = {}
+    for vid, outlet, _date, url in entries:
+        names[vid] = (outlet or "").strip() or _host(url) or _readable_stem(vid) or "unknown outlet"
+    by_name: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {}
+    for e in entries:
+        by_name.setdefault(names[e[0]], []).append(e)
+    labels: dict[str, str] = {}
+    for name, same in by_name.items():
+        if len(same) == 1:
+            labels[same[0][0]] = name
+            continue
+        dates = [(d or "")[:16].replace("T", " ") for _v, _o, d, _u in same]
+        stems = [_readable_stem(v) for v, _o, _d, _u in same]
+        if all(dates) and len(set(dates)) == len(dates):
+            extra = dates
+        elif all(stems) and len(set(stems)) == len(stems) and name not in stems:
+            extra = stems
+        else:  # a number in file order
+            order = sorted(v for v, _o, _d, _u in same)
+            extra = [str(order.index(v) + 1) for v, _o, _d, _u in same]
+        for (vid, _o, _d, _u), tail in zip(same, extra, strict=True):
+            labels[vid] = f"{name} ({tail})"
+    return labels
+
+
+def version_labels(versions: Sequence[Version]) -> dict[str, str]:
+    """``distinct_labels`` of versions (see there)."""
+    return distinct_labels([(v.id, v.outlet, v.date, v.url) for v in versions])

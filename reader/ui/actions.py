@@ -193,6 +193,27 @@ class Actions:
             "Remove the tag and note of the difference",
             single=True,
         )
+        self.edit_verdicts = act(
+            "Edit &Verdicts…",
+            w.edit_verdicts,
+            (),
+            "The team's verdicts (misquote, verified, …): colours and keys",
+        )
+        self.preferences = act(
+            "&Preferences…", w.edit_preferences, (), "Your name, recorded on every edit"
+        )
+        self.tags_report_html = act(
+            "Tagged Differences as HTML…",
+            lambda: w.export_tags_report("html"),
+            (),
+            "The tagged differences side by side, with verdicts and notes, for an editor",
+        )
+        self.tags_report_pdf = act(
+            "Tagged Differences as PDF…",
+            lambda: w.export_tags_report("pdf"),
+            (),
+            "The tagged differences side by side, with verdicts and notes, as a PDF",
+        )
         # Alignment
         self.link = act(
             "&Link Paragraphs…",
@@ -228,6 +249,15 @@ class Actions:
             "One column per version",
             checkable=True,
         )
+        self.reset_layout = act(
+            "&Reset Layout", w.reset_layout, (), "Put every panel back where it started"
+        )
+        self.choose_columns = act(
+            "Choose &Versions Shown…",
+            w.choose_columns,
+            (),
+            "Which versions the all-versions mode shows",
+        )
         # Help
         self.shortcuts = act(
             "&Keyboard Shortcuts", w.show_shortcuts, ("F1",), "List every keyboard shortcut"
@@ -247,6 +277,9 @@ class Actions:
         file.addAction(self.export_csv)
         file.addAction(self.export_json)
         reports = file.addMenu("Export &Report")
+        reports.addAction(self.tags_report_html)
+        reports.addAction(self.tags_report_pdf)
+        reports.addSeparator()
         for report in self.reports:
             reports.addAction(report)
         file.addSeparator()
@@ -256,6 +289,8 @@ class Actions:
         edit.addAction(self.redo)
         edit.addSeparator()
         edit.addAction(self.find)
+        edit.addSeparator()
+        edit.addAction(self.preferences)
         go = mb.addMenu("&Go")
         for a in (
             self.next_diff,
@@ -277,14 +312,19 @@ class Actions:
             None,
             self.note,
             self.clear_tag,
+            None,
         ):
             tag.addSeparator() if a is None else tag.addAction(a)
+        w.verdict_menu = tag.addMenu("&Verdicts")
+        w.verdict_menu.addAction(self.edit_verdicts)
         align = mb.addMenu("&Alignment")
         for a in (self.link, self.unlink, None, self.set_base):
             align.addSeparator() if a is None else align.addAction(a)
         w.view_menu = mb.addMenu("&View")
         w.view_menu.addAction(self.show_cosmetic)
         w.view_menu.addAction(self.all_versions)
+        w.view_menu.addAction(self.choose_columns)
+        w.view_menu.addAction(self.reset_layout)
         w.view_menu.addSeparator()
         help_ = mb.addMenu("&Help")
         help_.addAction(self.shortcuts)

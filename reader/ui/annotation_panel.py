@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reader.engine.store import Annotation, StoreError, annotated_group
 from reader.ui import tagging
+from reader.ui.labels import label as version_label
 from reader.ui.session import Session
 from reader.ui.tagging import group_of
 from reader.ui.theme import KIND_LABELS
@@ -54,6 +55,14 @@ class AnnotationPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self._target: tuple[str, int] | None = None
+        self._selected_id: str | None = None
+        self._found: dict[str, Annotation] = {}
+        self.tags_list = QListWidget()
+        self.tags_list.setAccessibleName("Tags on this difference")
+        self.tags_list.setMaximumHeight(84)
+        self.tags_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tags_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tags_list.currentRowChanged.connect(self._on_tag_chosen)
         self.what = QLabel("No difference selected")
         self.what.setWordWrap(True)
         self.kind_label = QLabel("—")
@@ -86,7 +95,7 @@ class AnnotationPanel(QWidget):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Kind:", self.kind_label)
-        form.addRow("Tag:", self.tag_label)
+        form.addRow("Verdict:", self.tag_label)
         form.addRow("Status:", self.status_label)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
@@ -95,6 +104,7 @@ class AnnotationPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.what)
         layout.addLayout(form)
+        layout.addWidget(self.tags_list)
         layout.addWidget(self.note_edit)
         layout.addLayout(save_row)
         layout.addWidget(QLabel("<b>History</b>"))
@@ -108,6 +118,9 @@ class AnnotationPanel(QWidget):
         self.refresh()
 
     def set_target(self, version_id: str | None, group: int | None) -> None:
+        new = (version_id, group) if version_id is not None and group is not None else None
+        if new != self._target:
+            self._selected_id = None  # another difference: its own tag first
         self._target = (version_id, group) if version_id is not None and group is not None else None
         self.refresh()
 
@@ -122,7 +135,7 @@ class AnnotationPanel(QWidget):
             vid, gi = self._target
             g = group_of(a, vid, gi)
             if g is not None:
-                where = a.version(vid).label
+                where = version_label(a, vid)
                 paras = ", ".join(str(i + 1) for i in (g.other or g.base))
                 side = "paragraph" if len(g.other or g.base) == 1 else "paragraphs"
                 self.what.setText(
@@ -138,7 +151,8 @@ class AnnotationPanel(QWidget):
         else:
             self.what.setText("No difference selected")
             self.kind_label.setText("—")
-        ann = found[0] if found else None
+        self._fill_tags(found)
+        ann = self.selected_annotation()
         self.tag_label.setText(ann.tag if ann else "untagged")
         self.status_label.setText(str(ann.status) if ann else "—")
         if not self.note_edit.hasFocus():
@@ -148,6 +162,45 @@ class AnnotationPanel(QWidget):
         self.save_button.setEnabled(enabled)
         self._refresh_history()
         self._refresh_attention()
+
+    def _fill_tags(self, found: list[Annotation]) -> None:
+        """List the difference's tags: its own first, then its phrases; keep the choice."""
+        keep = self._selected_id
+        alignment = self.session.alignment
+        self._found = {a.id: a for a in found}
+        self.tags_list.blockSignals(True)
+        self.tags_list.clear()
+        for a in found:
+            phrase = alignment is not None and tagging.phrase_of(alignment, a)
+            what = f"“{_clip(a.quote.exact, 50)}”" if phrase else "the whole difference"
+            note = f" — {_clip(a.note, 40)}" if a.note else ""
+            author = f"  ({a.author})" if a.author else ""
+            item = QListWidgetItem(f"◆ {a.tag}: {what}{note}{author}")
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setToolTip(a.note or a.quote.exact)
+            self.tags_list.addItem(item)
+        ids: list[str] = [str(a.id) for a in found]
+        row = ids.index(keep) if keep in ids else (0 if ids else -1)
+        self.tags_list.setCurrentRow(row)
+        self._selected_id = ids[row] if row >= 0 else None
+        self.tags_list.setVisible(bool(found))
+        self.tags_list.blockSignals(False)
+
+    def selected_annotation(self) -> Annotation | None:
+        """The tag the note editor is about (the difference's own, or a chosen phrase)."""
+        return self._found.get(self._selected_id or "")
+
+    def select_annotation(self, annotation_id: str) -> None:
+        self._selected_id = annotation_id
+        self.refresh()
+
+    def _on_tag_chosen(self, row: int) -> None:
+        item = self.tags_list.item(row) if row >= 0 else None
+        self._selected_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        ann = self.selected_annotation()
+        self.tag_label.setText(ann.tag if ann else "untagged")
+        self.status_label.setText(str(ann.status) if ann else "—")
+        self.note_edit.setPlainText(ann.note if ann else "")
 
     def _refresh_history(self) -> None:
         self.history.clear()
@@ -160,7 +213,8 @@ class AnnotationPanel(QWidget):
             return
         for e in entries:
             text = ("↶ " if e.reverted else "") + e.text
-            item = QListWidgetItem(f"{e.at[11:19]}  {text}")
+            who = f"{e.author}: " if e.author else ""
+            item = QListWidgetItem(f"{e.at[11:19]}  {who}{text}")
             item.setToolTip(e.at)
             self.history.addItem(item)
 
@@ -176,8 +230,8 @@ class AnnotationPanel(QWidget):
         for a in items:
             reason = f" — {a.orphan_reason}" if a.orphan_reason else ""
             item = QListWidgetItem(
-                f"[{a.status}] {a.tag}: {a.version} ¶{a.paragraph + 1}"
-                f"{reason}\n“{a.quote.exact[:80]}”"
+                f"[{a.status}] {a.tag}: {version_label(alignment, a.version)} "
+                f"¶{a.paragraph + 1}{reason}\n“{a.quote.exact[:80]}”"
             )
             # where the tag is now, found by its paragraph (None for an orphan)
             where = annotated_group(a, alignment) if alignment is not None else None
@@ -197,7 +251,13 @@ class AnnotationPanel(QWidget):
         if self._target is None:
             return
         vid, gi = self._target
-        tagging.note(self.session, vid, gi, self.note_edit.toPlainText().strip())
+        tagging.note(
+            self.session,
+            vid,
+            gi,
+            self.note_edit.toPlainText().strip(),
+            annotation_id=self._selected_id,
+        )
         self.note_edit.clearFocus()
         self.refresh()
         self.done_editing.emit()
@@ -221,6 +281,11 @@ class AnnotationPanel(QWidget):
         self.made_on.setVisible(bool(made_on))
         if made_on:
             self.made_on.setText(f"<b>Tagged on:</b> {html.escape(made_on)}")
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _made_on(a: Annotation) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.engine.model import Restore, VersionId
 from reader.engine.store import edits
+from reader.ui.labels import label as version_label
 from reader.ui.session import Session
 
 
@@ -65,7 +66,9 @@ class BoilerplatePanel(QWidget):
         self.version_box.blockSignals(True)
         self.version_box.clear()
         for v in folder.versions if folder else ():
-            self.version_box.addItem(f"{v.label} ({len(v.removed)} set aside)", v.id)
+            self.version_box.addItem(
+                f"{version_label(self.session.alignment, v.id)} ({len(v.removed)} set aside)", v.id
+            )
         i = self.version_box.findData(current)
         self.version_box.setCurrentIndex(max(0, i))
         self.version_box.blockSignals(False)

@@ -2,7 +2,10 @@
 
 Owns: turning an ``Alignment`` into the rich text a ``QTextBrowser`` lays out — one
 table row per group (pair mode) or per collation row (all-versions mode), with the
-word-level ``Segment``s painted as inserted / deleted / changed / cosmetic. Pure
+word-level ``Segment``s painted as inserted / deleted / changed / cosmetic (the
+engine's ``text.highlights`` rule), tagged phrases underlined in their verdict's colour
+and each tagged row's verdicts and notes under its text. Every row records which
+version's paragraphs each column holds, so a selection maps back to text. Pure
 functions over engine values plus a ``theme.Palette``; no widgets, so they are cheap
 to test and fast (only the compared paragraphs are rendered).
 """
@@ -10,13 +13,35 @@ to test and fast (only the compared paragraphs are rendered).
 from __future__ import annotations
 
 import html
+import itertools
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from reader.engine.model import Alignment, ChangeKind, DiffOp, Group, Segment, Version, VersionId
+from reader.engine.model import Alignment, ChangeKind, Group, Version, VersionId
+from reader.engine.text import CHANGED as CHG
+from reader.engine.text import COSMETIC as COS
+from reader.engine.text import DELETED as DEL
+from reader.engine.text import INSERTED as INS
+from reader.engine.text import group_spans
 from reader.ui.theme import Palette
 
-INS, DEL, CHG, COS = "ins", "del", "chg", "cos"
+Marks = Mapping[tuple[str, int], list[tuple[int, int, str]]]
+"""(version, paragraph) -> tagged phrases ``(start, end, colour)`` in the paragraph's text."""
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A tag shown under a row's text: verdict, its colour, the phrase (if any), note."""
+
+    tag: str
+    colour: str
+    quote: str = ""
+    note: str = ""
+
+
+Badges = Mapping[tuple[str, int], list[Badge]]
+"""(compared version, group index) -> the tags on that difference."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +53,8 @@ class RowInfo:
     kind: ChangeKind
     moved: bool = False
     weight: int = 1  # rough height, for the overview before layout is known
+    # per table column: the version and paragraph indices it shows ("", () for none)
+    cells: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,58 +64,72 @@ class Rendered:
     columns: tuple[str, ...] = field(default=())  # version ids, one per text column
 
 
-def _segment_classes(segments: tuple[Segment, ...], show_cosmetic: bool) -> list[str | None]:
-    """A highlight class per segment: a DELETE beside an INSERT is a change."""
-    out: list[str | None] = []
-    for i, s in enumerate(segments):
-        if s.op is DiffOp.EQUAL:
-            out.append(None)
-            continue
-        if s.cosmetic:
-            out.append(COS if show_cosmetic else None)
-            continue
-        other_op = DiffOp.INSERT if s.op is DiffOp.DELETE else DiffOp.DELETE
-        near = [segments[j] for j in (i - 1, i + 1) if 0 <= j < len(segments)]
-        paired = any(n.op is other_op and not n.cosmetic for n in near)
-        out.append(CHG if paired else (INS if s.op is DiffOp.INSERT else DEL))
-    return out
-
-
 def _spans_for(
     group: Group, side: str, show_cosmetic: bool
 ) -> dict[int, list[tuple[int, int, str]]]:
-    """Highlight spans per paragraph index on one side (``base`` or ``other``)."""
-    spans: dict[int, list[tuple[int, int, str]]] = {}
-    for seg, cls in zip(
-        group.segments, _segment_classes(group.segments, show_cosmetic), strict=True
-    ):
-        if cls is None:
-            continue
-        for ts in getattr(seg, side):
-            spans.setdefault(ts.paragraph, []).append((ts.start, ts.end, cls))
-    return spans
+    return group_spans(group, side, show_cosmetic)
 
 
-def paint_text(text: str, spans: list[tuple[int, int, str]], pal: Palette) -> str:
-    """``text`` as HTML with ``spans`` highlighted (overlaps resolved first-come)."""
+def paint_text(
+    text: str,
+    spans: list[tuple[int, int, str]],
+    pal: Palette,
+    marks: list[tuple[int, int, str]] | None = None,
+) -> str:
+    """``text`` as HTML with ``spans`` highlighted (overlaps resolved first-come) and
+    ``marks`` (tagged phrases, ``(start, end, colour)``) underlined in their colour."""
     colours = {INS: pal.inserted, DEL: pal.deleted, CHG: pal.changed, COS: pal.cosmetic}
-    out: list[str] = []
+    clean: list[tuple[int, int, str]] = []
     pos = 0
-    for start, end, cls in sorted(spans):
+    for start, end, kind in sorted(spans):
         start = max(start, pos)
         end = min(end, len(text))
-        if end <= start:
-            continue
-        out.append(html.escape(text[pos:start]))
-        style = f"background-color:{colours[cls]};"
-        if cls == DEL:
-            style += "text-decoration:line-through;"
-        if cls == COS:
-            style += f"color:{pal.muted};"
-        out.append(f'<span style="{style}">{html.escape(text[start:end])}</span>')
-        pos = end
-    out.append(html.escape(text[pos:]))
+        if end > start:
+            clean.append((start, end, kind))
+            pos = end
+    marks = [(max(0, s), min(e, len(text)), c) for s, e, c in (marks or []) if e > s]
+    cuts = sorted(
+        {0, len(text)}
+        | {x for s, e, _ in clean for x in (s, e)}
+        | {x for s, e, _ in marks for x in (s, e)}
+    )
+    out: list[str] = []
+    for a, b in itertools.pairwise(cuts):
+        piece = html.escape(text[a:b])
+        cls: str | None = next((c for s, e, c in clean if s <= a and b <= e), None)
+        mark: str | None = next((c for s, e, c in marks if s <= a and b <= e), None)
+        style = ""
+        if cls is not None:
+            style += f"background-color:{colours[cls]};"
+            if cls == DEL:
+                style += "text-decoration:line-through;"
+            if cls == COS:
+                style += f"color:{pal.muted};"
+        if mark is not None:
+            style += f"color:{mark};font-weight:bold;"
+            if cls != DEL:
+                style += "text-decoration:underline;"
+        out.append(f'<span style="{style}">{piece}</span>' if style else piece)
     return "".join(out)
+
+
+def badges_html(badges: list[Badge], pal: Palette) -> str:
+    """The tags of a row, one small line each: ◆ verdict “phrase” — note."""
+    lines = []
+    for b in badges:
+        quote = f" “{html.escape(_short(b.quote, 60))}”" if b.quote else ""
+        note = f" — {html.escape(_short(b.note, 160))}" if b.note else ""
+        lines.append(
+            f'<p style="margin:2px 0 0 0; font-size:small">'
+            f'<span style="color:{b.colour}; font-weight:bold">◆ {html.escape(b.tag)}</span>'
+            f'<span style="color:{pal.muted}">{quote}{note}</span></p>'
+        )
+    return "".join(lines)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def is_rtl(text: str) -> bool:
@@ -108,11 +149,17 @@ def _cell(
     spans: dict[int, list[tuple[int, int, str]]],
     pal: Palette,
     muted: bool,
+    marks: Marks | None = None,
 ) -> str:
     parts = []
     for i in indices:
         if 0 <= i < len(version.paragraphs):
-            body = paint_text(version.paragraphs[i].text, spans.get(i, []), pal)
+            body = paint_text(
+                version.paragraphs[i].text,
+                spans.get(i, []),
+                pal,
+                (marks or {}).get((version.id, i)),
+            )
             if muted:
                 body = f'<span style="color:{pal.muted}">{body}</span>'
             direction = ' dir="rtl" align="right"' if is_rtl(version.paragraphs[i].text) else ""
@@ -147,8 +194,14 @@ def render_pair(
     *,
     show_cosmetic: bool = True,
     font_css: str = "",
+    marks: Marks | None = None,
+    badges: Badges | None = None,
 ) -> Rendered:
-    """The base beside ``version_id``: one row per group, in the version's order."""
+    """The base beside ``version_id``: one row per group, in the version's order.
+
+    ``marks`` underlines tagged phrases; ``badges`` lists each tagged row's verdicts
+    and notes under its text.
+    """
     base = alignment.version(alignment.base)
     other = alignment.version(version_id)
     rows: list[RowInfo] = []
@@ -167,12 +220,18 @@ def render_pair(
         quiet = kind is ChangeKind.IDENTICAL
         row_bg = pal.kind_row[kind]
         bg = f' bgcolor="{row_bg}"' if row_bg else ""
-        left = _cell(base, g.base, _spans_for(g, "base", show_cosmetic), pal, False)
-        right = _cell(other, g.other, _spans_for(g, "other", show_cosmetic), pal, False)
+        left = _cell(base, g.base, _spans_for(g, "base", show_cosmetic), pal, False, marks)
+        right = _cell(other, g.other, _spans_for(g, "other", show_cosmetic), pal, False, marks)
         if not g.base:
             left = f'<span style="color:{pal.muted}">&nbsp;</span>'
         if not g.other:
             right = f'<span style="color:{pal.muted}">&nbsp;</span>'
+        row_badges = (badges or {}).get((version_id, gi))
+        if row_badges:
+            if g.other:
+                right += badges_html(row_badges, pal)
+            else:
+                left += badges_html(row_badges, pal)
         bar = pal.kind_bar[kind] if not quiet or g.moved else pal.base
         out.append(
             f'<tr><td width="4" bgcolor="{bar}"><a name="g{gi}"></a></td>'
@@ -187,6 +246,7 @@ def render_pair(
                 kind,
                 g.moved,
                 max(_weight(base, g.base), _weight(other, g.other), 60),
+                (("", ()), (base.id, g.base), ("", ()), (other.id, g.other)),
             )
         )
     out.append("</table></body></html>")
@@ -201,6 +261,8 @@ def render_all(
     current: str | None = None,
     show_cosmetic: bool = True,
     font_css: str = "",
+    marks: Marks | None = None,
+    badges: Badges | None = None,
 ) -> Rendered:
     """One column per version (base first), one row per collation row.
 
@@ -226,6 +288,7 @@ def render_all(
     rows: list[RowInfo] = []
     for ri, crow in enumerate(alignment.rows):
         cells = []
+        cell_info: list[tuple[str, tuple[int, ...]]] = [("", ())]
         weight = 60
         for vid in cols:
             v = alignment.version(vid)
@@ -245,7 +308,8 @@ def render_all(
             if vid != alignment.base and not idx and crow.cells.get(alignment.base):
                 row_bg = pal.kind_row[ChangeKind.OMITTED]
             bg = f' bgcolor="{row_bg}"' if row_bg else ""
-            cells.append(f'<td width="{width}%"{bg}>{_cell(v, idx, spans, pal, False)}</td>')
+            cells.append(f'<td width="{width}%"{bg}>{_cell(v, idx, spans, pal, False, marks)}</td>')
+            cell_info.append((v.id, tuple(i for i in idx if 0 <= i < len(v.paragraphs))))
         group = -1
         kind_here = ChangeKind.IDENTICAL
         if current and current != alignment.base:
@@ -260,7 +324,12 @@ def render_all(
                         group = base_omitted[current][p]
                         kind_here = ChangeKind.OMITTED
                         break
+        row_badges = (badges or {}).get((current or "", group)) if group >= 0 else None
+        if row_badges and current in cols:
+            k = cols.index(current)  # the compared version's cell lists the row's tags
+            cells[k] = cells[k].removesuffix("</td>") + badges_html(row_badges, pal) + "</td>"
         kinds = [k for k in crow.kinds.values() if show_cosmetic or k is not ChangeKind.COSMETIC]
+
         worst = max(kinds, key=_severity) if kinds else ChangeKind.IDENTICAL
         bar = pal.kind_bar[worst] if worst is not ChangeKind.IDENTICAL else pal.base
         out.append(
@@ -269,7 +338,14 @@ def render_all(
             + "</tr>"
         )
         rows.append(
-            RowInfo(current or "", group, kind_here if group >= 0 else worst, False, weight)
+            RowInfo(
+                current or "",
+                group,
+                kind_here if group >= 0 else worst,
+                False,
+                weight,
+                tuple(cell_info),
+            )
         )
     out.append("</table></body></html>")
     return Rendered("".join(out), tuple(rows), tuple(cols))

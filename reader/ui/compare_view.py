@@ -12,10 +12,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QTextCursor, QTextTable, QTextTableCellFormat
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reader.engine.model import Alignment, ChangeKind
 from reader.ui import compare_html
+from reader.ui.labels import label as version_label
 from reader.ui.overview import OverviewStrip
 from reader.ui.theme import colours, css_families, reading_font
 
@@ -38,12 +40,61 @@ class _Browser(QTextBrowser):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+        if event.button() != Qt.MouseButton.LeftButton:
             return
-        cursor = self.cursorForPosition(event.position().toPoint())
+        if self.textCursor().hasSelection():
+            # words selected in a row: that row's difference becomes the target too
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.textCursor().selectionStart())
+        else:
+            cursor = self.cursorForPosition(event.position().toPoint())
         table = cursor.currentTable()
         if table is not None:
             self.row_clicked.emit(table.cellAt(cursor).row())
+
+
+_HTML_SPACE = " \t\n\r\f"
+
+
+def _collapsed(text: str) -> tuple[str, list[int]]:
+    """``text`` with whitespace runs made one space and the ends trimmed, as rich text
+    lays it out, and for each character of the result its offset in ``text``."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _HTML_SPACE:
+            if out and out[-1] != " ":
+                out.append(" ")
+                where.append(i)
+            continue
+        out.append(ch)
+        where.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def paragraph_span(
+    paragraph_text: str, block_text: str, start: int, end: int
+) -> tuple[int, int] | None:
+    """Offsets in ``paragraph_text`` of ``block_text[start:end]`` (what the user selected
+    in the laid-out paragraph), or None when the two cannot be matched."""
+    collapsed, where = _collapsed(paragraph_text)
+    if collapsed == block_text and 0 <= start < end <= len(where):
+        return where[start], where[end - 1] + 1
+    wanted = " ".join(block_text[start:end].split())
+    if not wanted:
+        return None
+    hits = []
+    at = collapsed.find(wanted)
+    while at >= 0:
+        hits.append(at)
+        at = collapsed.find(wanted, at + 1)
+    if not hits:
+        return None
+    best = min(hits, key=lambda h: abs(h - start))
+    return where[best], where[best + len(wanted) - 1] + 1
 
 
 class CompareView(QWidget):
@@ -53,6 +104,8 @@ class CompareView(QWidget):
     mode_changed = Signal(bool)
     open_requested = Signal()
     sample_requested = Signal()
+    left_chosen = Signal(str)  # the user picked another version for the left side (the base)
+    right_chosen = Signal(str)  # ... or for the right side (the compared version)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +117,9 @@ class CompareView(QWidget):
         self._table: QTextTable | None = None
         self._recent: list[str] = []
         self._open_recent: Callable[[str], None] | None = None
+        self._marks: compare_html.Marks = {}
+        self._badges: compare_html.Badges = {}
+        self._shown: list[str] | None = None  # the versions all-versions mode shows
 
         self.left_label = QLabel()
         self.right_label = QLabel()
@@ -94,8 +150,29 @@ class CompareView(QWidget):
         head.addWidget(self.right_label, 1)
         self._head = head
         self._column_labels: list[QLabel] = []
+        # any two versions: the left side is the base (choosing it re-aligns), the right
+        # the compared version
+        self.left_box = QComboBox()
+        self.left_box.setAccessibleName("Left side: the base version")
+        self.left_box.setToolTip(
+            "The version on the left (the base every version is compared with)"
+        )
+        self.right_box = QComboBox()
+        self.right_box.setAccessibleName("Right side: the compared version")
+        self.right_box.setToolTip("The version compared with the left one")
+        for box in (self.left_box, self.right_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setMaximumWidth(220)
+        self.left_box.activated.connect(lambda i: self._chosen(self.left_box, i, self.left_chosen))
+        self.right_box.activated.connect(
+            lambda i: self._chosen(self.right_box, i, self.right_chosen)
+        )
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 0, 6, 2)
+        bar.addWidget(self.left_box)
+        bar.addWidget(QLabel("⇄"))
+        bar.addWidget(self.right_box)
+        bar.addSpacing(8)
         bar.addWidget(self.legend)
         bar.addStretch(1)
         bar.addWidget(self.cosmetic_box)
@@ -146,6 +223,82 @@ class CompareView(QWidget):
             self._current_row = -1
             self._render()
 
+    def shown_versions(self) -> list[str]:
+        """The versions the all-versions mode shows (the base is always first)."""
+        a = self._alignment
+        if a is None:
+            return []
+        return self._columns(a, self._version or a.base)
+
+    def set_shown_versions(self, ids: list[str]) -> None:
+        """Show these versions in all-versions mode (at most ``ALL_VERSIONS_LIMIT``)."""
+        self._shown = list(ids)
+        if self._all_mode:
+            self._render()
+
+    def _columns(self, a: Alignment, current: str) -> list[str]:
+        known = [str(x.id) for x in a.versions]
+        if self._shown:
+            ids = [a.base] + [v for v in self._shown if v in known and v != a.base]
+            return ids[:ALL_VERSIONS_LIMIT]
+        ids = known[:ALL_VERSIONS_LIMIT]
+        if current not in ids and current != a.base:
+            ids = [*ids[:-1], current]
+        return ids
+
+    def set_annotations(
+        self, marks: compare_html.Marks, badges: compare_html.Badges, *, render: bool = True
+    ) -> None:
+        """Show tagged phrases (``marks``) and each row's tags (``badges``); keeps the
+        scroll position and the current row. ``render=False``: a render follows anyway."""
+        if marks == self._marks and badges == self._badges:
+            return
+        self._marks, self._badges = marks, badges
+        if self._alignment is None or not render:
+            return
+        sb = self.browser.verticalScrollBar()
+        at = sb.value()
+        self._render()
+        sb.setValue(at)
+
+    def selected_words(self) -> tuple[int, str, int, int, int] | None:
+        """The words selected in one paragraph: ``(row, version, paragraph, start, end)``
+        with offsets in that paragraph's text; None without such a selection."""
+        cursor = self.browser.textCursor()
+        if not cursor.hasSelection() or self._rendered is None:
+            return None
+        doc = self.browser.document()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        block = doc.findBlock(start)
+        if doc.findBlock(max(start, end - 1)) != block:
+            return None  # across paragraphs: a phrase lives in one
+        probe = QTextCursor(doc)
+        probe.setPosition(start)
+        table = probe.currentTable()
+        if table is None:
+            return None
+        cell = table.cellAt(probe)
+        row, col = cell.row(), cell.column()
+        if not 0 <= row < len(self._rendered.rows):
+            return None
+        info = self._rendered.rows[row]
+        if not 0 <= col < len(info.cells):
+            return None
+        version_id, indices = info.cells[col]
+        k = 0
+        b = cell.firstCursorPosition().block()
+        while b.isValid() and b != block:
+            b = b.next()
+            k += 1
+        if not version_id or k >= len(indices) or self._alignment is None:
+            return None
+        paragraph = indices[k]
+        text = self._alignment.version(version_id).paragraphs[paragraph].text
+        span = paragraph_span(text, block.text(), start - block.position(), end - block.position())
+        if span is None:
+            return None
+        return row, version_id, paragraph, span[0], span[1]
+
     def set_all_versions(self, on: bool) -> None:
         if on != self._all_mode:
             self._all_mode = on
@@ -174,16 +327,27 @@ class CompareView(QWidget):
             self._rendered = None
             self.browser.setHtml(self._empty_html(pal.muted))
         elif self._all_mode:
-            ids: list[str] = [str(x.id) for x in a.versions][:ALL_VERSIONS_LIMIT]
-            if v not in ids and v != a.base:
-                ids = [*ids[:-1], v]
+            ids = self._columns(a, v)
             self._rendered = compare_html.render_all(
-                a, ids, pal, current=v, show_cosmetic=self.show_cosmetic(), font_css=font_css
+                a,
+                ids,
+                pal,
+                current=v,
+                show_cosmetic=self.show_cosmetic(),
+                font_css=font_css,
+                marks=self._marks,
+                badges=self._badges,
             )
             self.browser.setHtml(self._rendered.html)
         else:
             self._rendered = compare_html.render_pair(
-                a, v, pal, show_cosmetic=self.show_cosmetic(), font_css=font_css
+                a,
+                v,
+                pal,
+                show_cosmetic=self.show_cosmetic(),
+                font_css=font_css,
+                marks=self._marks,
+                badges=self._badges,
             )
             self.browser.setHtml(self._rendered.html)
         frame = self.browser.document().rootFrame().childFrames()
@@ -228,7 +392,30 @@ class CompareView(QWidget):
             f"versions of an invented news story.</p>{recent}</div>"
         )
 
+    def _chosen(self, box: QComboBox, index: int, signal: SignalInstance) -> None:
+        vid = box.itemData(index)
+        if vid:
+            signal.emit(str(vid))
+
+    def _fill_sides(self) -> None:
+        a = self._alignment
+        for box in (self.left_box, self.right_box):
+            box.blockSignals(True)
+            box.clear()
+        if a is not None:
+            for v in a.versions:
+                label = version_label(a, v.id)
+                self.left_box.addItem(label, v.id)
+                if v.id != a.base:
+                    self.right_box.addItem(label, v.id)
+            self.left_box.setCurrentIndex(max(0, self.left_box.findData(a.base)))
+            self.right_box.setCurrentIndex(max(0, self.right_box.findData(self._version)))
+        for box in (self.left_box, self.right_box):
+            box.setEnabled(a is not None)
+            box.blockSignals(False)
+
     def _update_headers(self) -> None:
+        self._fill_sides()
         a = self._alignment
         if a is None or self._version is None:
             self.left_label.setText("")
@@ -240,6 +427,7 @@ class CompareView(QWidget):
         self.right_label.setVisible(not all_columns)
         for lab in self._column_labels:
             self._head.removeWidget(lab)
+            lab.hide()  # gone at once, not when the event loop next deletes it
             lab.deleteLater()
         self._column_labels = []
         # pair mode leaves room for the marker column; all-versions columns sit flush
@@ -251,7 +439,7 @@ class CompareView(QWidget):
                 v = a.version(c)
                 mark = " (base)" if c == a.base else ""
                 current = " ◂" if c == self._version else ""
-                lab = QLabel(f"<b>{_esc(v.label)}</b>{mark}{current}")
+                lab = QLabel(f"<b>{_esc(version_label(a, c))}</b>{mark}{current}")
                 lab.setToolTip(v.title or v.id)
                 lab.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 self._head.addWidget(lab, 1)
@@ -259,9 +447,11 @@ class CompareView(QWidget):
             return
         other = a.version(self._version)
         self.left_label.setText(
-            f"<b>{_esc(base.label)}</b> <span>(base)</span> — {_esc(base.title or base.id)}"
+            f"<b>{_esc(version_label(a, base.id))}</b> <span>(base)</span> — {_esc(base.title or base.id)}"
         )
-        self.right_label.setText(f"<b>{_esc(other.label)}</b> — {_esc(other.title or other.id)}")
+        self.right_label.setText(
+            f"<b>{_esc(version_label(a, other.id))}</b> — {_esc(other.title or other.id)}"
+        )
 
     def _update_legend(self) -> None:
         pal = colours(self.palette())

@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PySide6
-from PySide6.QtCore import QDir, qVersion
+from PySide6.QtCore import QDir, Qt, qVersion
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -31,8 +34,11 @@ from reader import __version__
 from reader.engine.output import write_atomic
 from reader.engine.reconcile import SUFFIXES, render_report
 from reader.engine.store import StoreError, edits
+from reader.ui.compare_view import ALL_VERSIONS_LIMIT
+from reader.ui.labels import label as version_label
 
 if TYPE_CHECKING:
+    from reader.engine.model import Alignment
     from reader.ui.main_window import MainWindow
     from reader.ui.session import Session
 
@@ -111,7 +117,7 @@ def choose_encoding(
         choice, ok = QInputDialog.getItem(
             window,
             "Reopen With Encoding",
-            f"{version.label} was read as {version.encoding}. Read it as:",
+            f"{version_label(session.alignment, version.id)} was read as {version.encoding}. Read it as:",
             items,
             current,
             False,
@@ -211,3 +217,40 @@ def shortcuts(parent: QWidget, actions: list[QAction]) -> None:
     layout.addWidget(buttons)
     dlg.resize(460, 520)
     dlg.exec()
+
+
+def choose_versions(parent: QWidget, alignment: Alignment, shown: list[str]) -> list[str] | None:
+    """Ask which versions the all-versions mode shows; None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Versions Shown Side by Side")
+    box = QListWidget()
+    box.setAccessibleName("Versions to show")
+    for v in alignment.versions:
+        base = v.id == alignment.base
+        item = QListWidgetItem(
+            version_label(alignment, v.id) + ("  (base, always shown)" if base else "")
+        )
+        item.setData(Qt.ItemDataRole.UserRole, v.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        if base:
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+        item.setCheckState(
+            Qt.CheckState.Checked if base or v.id in shown else Qt.CheckState.Unchecked
+        )
+        box.addItem(item)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(f"Up to {ALL_VERSIONS_LIMIT} columns, the base first."))
+    layout.addWidget(box)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return [
+        str(box.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(box.count())
+        if box.item(i).checkState() == Qt.CheckState.Checked
+    ]

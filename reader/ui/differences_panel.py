@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from reader.engine.model import ChangeKind, Flag
 from reader.engine.store import annotated_group
+from reader.ui import tagging
+from reader.ui.labels import label as version_label
 from reader.ui.models import (
     DifferencesModel,
     DiffRow,
@@ -37,6 +39,7 @@ from reader.ui.models import (
 )
 from reader.ui.session import Session
 from reader.ui.theme import KIND_LABELS
+from reader.ui.verdicts import DEFAULT_COLOUR, vocabulary
 
 COMPARED = "__compared__"
 ALL = "__all__"
@@ -124,26 +127,39 @@ class DifferencesPanel(QWidget):
 
     # --- data ----------------------------------------------------------------------------
     def tags(self) -> dict[str, str]:
-        """The tag shown for each difference, keyed by ``group_ref``."""
+        """The verdicts shown for each difference (its own first, then its phrases'),
+        keyed by ``group_ref``."""
+        return {ref: info[0] for ref, info in self._tag_info().items()}
+
+    def _tag_info(self) -> dict[str, tuple[str, str, str]]:
+        """``group_ref`` -> (verdicts, notes, colour of the first verdict)."""
         alignment = self.session.alignment
-        out: dict[str, str] = {}
         if alignment is None:
-            return out
+            return {}
+        grouped: dict[str, list] = {}
         for a in self.session.annotations():
             where = annotated_group(a, alignment)
             if where is not None:
-                out.setdefault(group_ref(*where), a.tag)
+                grouped.setdefault(group_ref(*where), []).append(a)
+        colours = {t.name: t.colour for t in vocabulary(self.session)}
+        out: dict[str, tuple[str, str, str]] = {}
+        for ref, anns in grouped.items():
+            anns.sort(key=lambda a: (tagging.phrase_of(alignment, a), a.created))
+            names = list(dict.fromkeys(a.tag for a in anns))
+            notes = " · ".join(a.note for a in anns if a.note)
+            out[ref] = (", ".join(names), notes, colours.get(names[0], DEFAULT_COLOUR))
         return out
 
     def refresh(self) -> None:
         anchor = self._anchor()
         self._populate_versions()
         self._set_filter_fields()
-        self.model.refresh(self.session.alignment, self.tags())
+        self.model.refresh(self.session.alignment, self._tag_info())
         self.view.setColumnWidth(0, 120)
         self.view.setColumnWidth(1, 110)
         self.view.setColumnWidth(2, 90)
-        self.view.setColumnWidth(3, 70)
+        self.view.setColumnWidth(3, 120)
+        self.view.setColumnWidth(4, 110)
         self._update_count()
         if anchor is not None:
             # Silently: the window is told of the selection once it shows the new alignment.
@@ -181,7 +197,7 @@ class DifferencesPanel(QWidget):
                 return
 
     def refresh_tags(self) -> None:
-        tags = self.tags()
+        tags = self._tag_info()
         if tags == self.model.tags():
             return
         self.model.update_tags(tags)
@@ -199,7 +215,7 @@ class DifferencesPanel(QWidget):
         if a is not None:
             for v in a.versions:
                 if v.id != a.base:
-                    self.version_box.addItem(v.label, v.id)
+                    self.version_box.addItem(version_label(a, v.id), v.id)
         i = self.version_box.findData(current) if current else 0
         self.version_box.setCurrentIndex(max(0, i))
         self.version_box.blockSignals(False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reader.engine.model import LinkOverride, OverrideAction, VersionId
 from reader.engine.store import edits
+from reader.ui.labels import label as version_label
 from reader.ui.session import Session
 from reader.ui.tagging import group_of
 
@@ -105,7 +106,7 @@ def candidates(
             out.append(
                 (
                     p.index in paired,
-                    f"{a.version(version).label} ¶{p.index + 1}: {p.text[:90]}",
+                    f"{version_label(a, version)} ¶{p.index + 1}: {p.text[:90]}",
                     g.base,
                     (p.index,),
                 )

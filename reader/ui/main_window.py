@@ -13,7 +13,14 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QInputDialog,
@@ -29,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from reader.engine.extract import is_failure
 from reader.paths import sample_folder
-from reader.ui import dialogs, extra_tabs, linking, tagging
+from reader.ui import dialogs, extra_tabs, linking, tagging, tags_report, verdicts
 from reader.ui.actions import Actions
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.boilerplate_panel import BoilerplatePanel
@@ -43,6 +50,23 @@ from reader.ui.versions_panel import VersionsPanel
 
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1360, 860)
+SCREEN_MARGIN = (24, 48)
+"""Room left around a first window (width, height): the frame, a panel or dock."""
+
+
+def initial_size() -> tuple[int, int]:
+    """The first window size: ``DEFAULT_SIZE``, shrunk to the screen's available area
+    (a 1366×768 laptop gets a window that fits, title bar and all)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    avail = screen.availableGeometry()
+    if avail.width() <= 0 or avail.height() <= 0:
+        return DEFAULT_SIZE
+    return (
+        min(DEFAULT_SIZE[0], avail.width() - SCREEN_MARGIN[0]),
+        min(DEFAULT_SIZE[1], avail.height() - SCREEN_MARGIN[1]),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -52,8 +76,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Version Reader")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
-        self.resize(*DEFAULT_SIZE)
+        self.resize(*initial_size())
         self.recent_menu: QMenu
+        self.verdict_menu: QMenu
         self.view_menu: QMenu
 
         self.compare = CompareView()
@@ -71,6 +96,8 @@ class MainWindow(QMainWindow):
         self.boilerplate = BoilerplatePanel(session)
         self.search = SearchPanel(session)
         self.problems = ProblemsPanel(session)
+        self.verdict_actions: list[QAction] = []
+        self._vocab: tuple[object, ...] = ()
         self.actions_ = Actions(self)
         self.actions_.build_menus()
         # right-click on a version: the actions about that version's file
@@ -105,6 +132,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self._update_enabled()
+        self._default_state = self.saveState()
         self._restore_state()
         self._rebuild_recent()
         if session.busy() and session.path:  # the app started loading before the window
@@ -164,9 +192,12 @@ class MainWindow(QMainWindow):
         self.compare.open_requested.connect(self.choose_folder)
         self.compare.sample_requested.connect(self.open_sample)
         self.compare.mode_changed.connect(self.actions_.all_versions.setChecked)
+        self.compare.left_chosen.connect(self.compare_with)
+        self.compare.right_chosen.connect(self.session.set_current_version)
         self.compare.cosmetic_box.toggled.connect(self.actions_.show_cosmetic.setChecked)
         self.search.result_activated.connect(self.show_paragraph)
         self.annotation.navigate.connect(self.go_to_difference)
+        s.annotations_changed.connect(self.refresh_tags_shown)
         self.annotation.done_editing.connect(
             lambda: self.compare.browser.setFocus(Qt.FocusReason.OtherFocusReason)
         )
@@ -230,6 +261,7 @@ class MainWindow(QMainWindow):
         be syncing (edits stay disabled until ``loaded``)."""
         s = self.session
         keep = self.differences.current()
+        self.compare.set_annotations(*verdicts.marks_and_badges(s), render=False)
         self.compare.set_alignment(s.alignment, s.current_version)
         # the count is of failures, as in the status bar; skipped files (our store, hidden
         # files) are listed in the panel without counting as problems
@@ -246,6 +278,7 @@ class MainWindow(QMainWindow):
 
     def _on_loaded(self) -> None:
         self._end_progress()
+        self.refresh_tags_shown()
         self._update_enabled()
         attention = self.annotation.attention_count()
         if attention:
@@ -267,7 +300,7 @@ class MainWindow(QMainWindow):
         busy = self.session.busy()
         has = self.session.alignment is not None and self.session.store is not None
         # edits stay on during a reload: they queue on the store thread with its sync
-        for a in self.actions_.editing():
+        for a in [*self.actions_.editing(), *self.verdict_actions]:
             a.setEnabled(has)
         self.actions_.reload.setEnabled(self.session.path is not None and not busy)
         self.actions_.set_base.setEnabled(has and not busy)
@@ -286,11 +319,16 @@ class MainWindow(QMainWindow):
             self.annotation.set_target(version_id, group)
 
     def _on_version_changed(self, version_id: str) -> None:
+        self.compare.set_annotations(*verdicts.marks_and_badges(self.session), render=False)
         self.compare.set_version(version_id)
         cur = self.differences.current()
         if cur is not None and cur[0] != version_id:
             self.differences.view.clearSelection()
             self.differences.view.setCurrentIndex(QModelIndex())
+        # Another version is on screen: nothing of it is selected yet, so a tag key must
+        # not reach the difference of the version the user left.
+        target = self.annotation.target()
+        if target is not None and target[0] != version_id:
             self.annotation.set_target(None, None)
 
     def go_to_difference(self, version_id: str, group: int) -> None:
@@ -336,16 +374,90 @@ class MainWindow(QMainWindow):
         self.search.focus()
 
     # --- tagging ----------------------------------------------------------------------------------
-    def _target(self) -> tuple[str, int] | None:
+    def _target(self, nothing: str = "nothing tagged") -> tuple[str, int] | None:
+        """The difference the user sees selected, or None (and the status bar says so).
+
+        Only a difference of the version on screen counts: a target left over from
+        another version is never acted on.
+        """
         t = self.annotation.target()
+        if t is not None and t[0] != self.session.current_version:
+            self.annotation.set_target(None, None)
+            t = None
         if t is None:
-            self.show_status("Select a difference first (F7 goes to the next one)")
+            self.show_status(
+                f"No difference selected: {nothing}. Select a difference first "
+                "(F7 goes to the next one)"
+            )
         return t
 
+    def selected_phrase(self) -> tagging.Phrase | None:
+        """Words selected in the row of the difference on screen, as a phrase to tag."""
+        a = self.session.alignment
+        picked = self.compare.selected_words()
+        rendered = self.compare.rendered()
+        if a is None or picked is None or rendered is None:
+            return None
+        row, version_id, paragraph, start, end = picked
+        info = rendered.rows[row]
+        if info.group < 0 or row != self.compare.current_row():
+            return None
+        if version_id not in (a.base, info.version):
+            return None  # all-versions mode: words of a third version are not this difference's
+        p = a.version(version_id).paragraphs[paragraph]
+        s, e = p.source.map_span(start, end)
+        return tagging.Phrase(
+            version_id, paragraph, s, e, p.text[start:end], (info.version, info.group)
+        )
+
     def tag_current(self, tag: str) -> None:
+        """Tag the selected words, else the difference selected on screen."""
+        phrase = self.selected_phrase()
+        if phrase is not None and phrase.difference[0] == self.session.current_version:
+            self.annotation.set_target(*phrase.difference)
+            made = tagging.tag_phrase(self.session, phrase, tag)
+            if made is not None:
+                self.annotation.select_annotation(made)
+                self.show_status(f"Tagged “{phrase.text}” as {tag}")
+            return
         t = self._target()
         if t is not None and tagging.tag(self.session, t[0], t[1], tag):
             self.show_status(f"Tagged as {tag}")
+
+    def refresh_tags_shown(self) -> None:
+        """The comparison's tagged phrases and row badges, and the verdict actions."""
+        marks, badges = verdicts.marks_and_badges(self.session)
+        self.compare.set_annotations(marks, badges)
+        self._rebuild_verdicts()
+
+    def _rebuild_verdicts(self) -> None:
+        vocab = tuple(verdicts.vocabulary(self.session))
+        if vocab == self._vocab:
+            return
+        self._vocab = vocab
+        for a in self.verdict_actions:
+            self.verdict_menu.removeAction(a)
+            for target in (self.tabs, self.docks["versions"], self.docks["differences"]):
+                target.removeAction(a)
+            a.deleteLater()
+        self.verdict_actions = verdicts.verdict_actions(self, self.session, self.tag_current)
+        for a in self.verdict_actions:
+            self.verdict_menu.addAction(a)
+            for target in (self.tabs, self.docks["versions"], self.docks["differences"]):
+                target.addAction(a)
+            a.setEnabled(self.actions_.accept.isEnabled())
+        self.verdict_menu.addSeparator()
+        self.verdict_menu.addAction(self.actions_.edit_verdicts)
+
+    def edit_verdicts(self) -> None:
+        if self.session.store is None:
+            self.show_status("Open a folder first: verdicts are kept in its store")
+            return
+        verdicts.VerdictsDialog(self.session, self).exec()
+        self.refresh_tags_shown()
+
+    def edit_preferences(self) -> None:
+        verdicts.PreferencesDialog(self.session, self).exec()
 
     def accept_suggested(self) -> None:
         t = self._target()
@@ -357,24 +469,24 @@ class MainWindow(QMainWindow):
             self.tag_current(g.kind.value)
 
     def clear_current(self) -> None:
-        t = self._target()
+        t = self._target("no tag removed")
         if t is not None and tagging.clear(self.session, *t):
             self.show_status("Tag removed")
 
     def edit_note(self) -> None:
-        if self._target() is not None:
+        if self._target("no note to write") is not None:
             self.docks["annotation"].show()
             self.docks["annotation"].raise_()
             self.annotation.focus_note()
 
     # --- alignment corrections --------------------------------------------------------------------
     def unlink_current(self) -> None:
-        t = self._target()
+        t = self._target("nothing unlinked")
         if t is not None:
             self.show_status(linking.unlink(self.session, *t))
 
     def link_current(self, choice: tuple[tuple[int, ...], tuple[int, ...]] | None = None) -> None:
-        t = self._target()
+        t = self._target("nothing linked")
         if t is None:
             return
         if choice is None:
@@ -390,6 +502,14 @@ class MainWindow(QMainWindow):
             _l, base, other = options[labels.index(label)]
             choice = (base, other)
         self.show_status(linking.link(self.session, t[0], *choice))
+
+    def compare_with(self, version_id: str) -> None:
+        """Put ``version_id`` on the left: every version is re-aligned against it."""
+        a = self.session.alignment
+        if a is None or version_id == a.base or self.session.busy():
+            return
+        self.show_status(f"Comparing every version with {version_id}…")
+        self.session.set_base(version_id)
 
     def set_current_as_base(self) -> None:
         if self.session.current_version:
@@ -464,13 +584,51 @@ class MainWindow(QMainWindow):
             # dock sizes apply only once the window has its real size
             self._sized = True
             if self.session.settings.load_bytes("state") is None:
-                self.resizeDocks(
-                    [self.docks["versions"], self.docks["differences"]],
-                    [540, 800],
-                    Qt.Orientation.Horizontal,
-                )
-                self.resizeDocks([self.docks["versions"]], [230], Qt.Orientation.Vertical)
-                self.resizeDocks([self.docks["annotation"]], [290], Qt.Orientation.Horizontal)
+                self._size_docks()
+
+    def _size_docks(self) -> None:
+        """The starting proportions: the comparison gets most of the height, the lists a
+        strip below it, the annotation panel a column on the right."""
+        w, h = self.width(), self.height()
+        self.resizeDocks(
+            [self.docks["versions"], self.docks["differences"]],
+            [int(w * 0.4), int(w * 0.6)],
+            Qt.Orientation.Horizontal,
+        )
+        self.resizeDocks(
+            [self.docks["versions"]], [max(150, int(h * 0.27))], Qt.Orientation.Vertical
+        )
+        self.resizeDocks(
+            [self.docks["annotation"]], [max(240, int(w * 0.21))], Qt.Orientation.Horizontal
+        )
+
+    def reset_layout(self) -> None:
+        """View → Reset Layout: every dock back where it started, the window on screen."""
+        self.restoreState(self._default_state)
+        for key in ("annotation", "versions", "differences"):
+            self.docks[key].show()
+            self.docks[key].raise_()
+        if not self.isMaximized() and not self.isFullScreen():
+            size = initial_size()
+            if self.width() > size[0] or self.height() > size[1]:
+                self.resize(*size)
+        self._size_docks()
+        self.show_status("Layout reset")
+
+    def choose_columns(self) -> None:
+        """View → Choose Versions Shown: the versions the all-versions mode shows."""
+        a = self.session.alignment
+        if a is None:
+            return
+        chosen = dialogs.choose_versions(self, a, self.compare.shown_versions())
+        if chosen is not None:
+            self.compare.set_shown_versions(chosen)
+            if not self.compare.is_all_versions():
+                self.compare.set_all_versions(True)
+
+    def export_tags_report(self, fmt: str, path: str | None = None) -> None:
+        """File → Export Report → Tagged Differences as HTML or PDF."""
+        tags_report.export(self, self.session, fmt, path)
 
     def _restore_state(self) -> None:
         st = self.session.settings

@@ -16,6 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from reader.engine.model import Alignment, ChangeKind, Folder, Group, Problem
+from reader.ui.labels import label as version_label
+from reader.ui.labels import labels as version_labels
 from reader.ui.theme import KIND_LABELS, kind_colour
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -105,7 +107,7 @@ class VersionsModel(_Table):
         if role == Qt.ItemDataRole.DisplayRole:
             counts = self._counts.get(vid, {})
             if col == 0:
-                return v.label + ("  (base)" if is_base else "")
+                return version_label(self._alignment, vid) + ("  (base)" if is_base else "")
             if 1 <= col <= 3:
                 kind = (ChangeKind.ADDED, ChangeKind.OMITTED, ChangeKind.ALTERED)[col - 1]
                 return "" if is_base else str(counts.get(kind, 0))
@@ -148,7 +150,7 @@ class DifferencesModel(_Table):
     thread at each load and each change of a filter box.
     """
 
-    HEADERS = ("Version", "Kind", "Flags", "Tag", "Text")
+    HEADERS = ("Version", "Kind", "Flags", "Verdict", "Note", "Text")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -156,7 +158,7 @@ class DifferencesModel(_Table):
         self._rows: list[DiffRow] = []  # the rows the filter accepts: what views see
         self._accept: Callable[[DiffRow, bool], bool] | None = None
         self._labels: dict[str, str] = {}
-        self._tags: Mapping[str, str] = {}
+        self._tags: Mapping[str, tuple[str, str, str]] = {}  # ref -> verdicts, notes, colour
         self._alignment: Alignment | None = None
         self._texts: dict[tuple[str, int], str] = {}  # snippets, filled as rows are painted
 
@@ -181,13 +183,15 @@ class DifferencesModel(_Table):
         """The alignment the rows were made from."""
         return self._alignment
 
-    def refresh(self, alignment: Alignment | None, tags: Mapping[str, str]) -> None:
+    def refresh(
+        self, alignment: Alignment | None, tags: Mapping[str, tuple[str, str, str]]
+    ) -> None:
         self.beginResetModel()
         self._all = []
         self._texts = {}
         self._alignment = alignment
         self._tags = dict(tags)
-        self._labels = {v.id: v.label for v in alignment.versions} if alignment else {}
+        self._labels = dict(version_labels(alignment))
         identical = ChangeKind.IDENTICAL
         if alignment is not None:
             for pair in alignment.pairs:
@@ -211,14 +215,14 @@ class DifferencesModel(_Table):
             text = self._texts[key] = snippet(group_text(self._alignment, r.version, g))
         return text or ""
 
-    def tags(self) -> Mapping[str, str]:
+    def tags(self) -> Mapping[str, tuple[str, str, str]]:
         return self._tags
 
-    def update_tags(self, tags: Mapping[str, str]) -> None:
-        """Only the tag column changed: keep the selection, repaint that column."""
+    def update_tags(self, tags: Mapping[str, tuple[str, str, str]]) -> None:
+        """Only the verdict and note columns changed: keep the selection, repaint them."""
         self._tags = dict(tags)
         if self._rows:
-            self.dataChanged.emit(self.index(0, 3), self.index(len(self._rows) - 1, 3))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 4))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -236,7 +240,12 @@ class DifferencesModel(_Table):
         return bool(self.tag_of(self._rows[row]))
 
     def tag_of(self, r: DiffRow) -> str:
-        return self._tags.get(group_ref(r.version, r.group), "")
+        info = self._tags.get(group_ref(r.version, r.group))
+        return info[0] if info else ""
+
+    def note_of(self, r: DiffRow) -> str:
+        info = self._tags.get(group_ref(r.version, r.group))
+        return info[1] if info else ""
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -244,31 +253,47 @@ class DifferencesModel(_Table):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return self._labels.get(r.version, r.version)
-            if col == 1:
-                label = KIND_LABELS[r.kind]
-                return label + (" · moved" if r.moved else "")
-            if col == 2:
-                return r.flags.replace(",", ", ")
-            if col == 3:
-                return self.tag_of(r)
-            if col == 4:
+            return self._display(r, col, index.row())
+        if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole):
+            return self._look(r, col, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == 5:
                 return self.text_of(index.row())
-        if role == Qt.ItemDataRole.DecorationRole and col == 1:
-            return kind_colour(r.kind)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 4:
-            return self.text_of(index.row())
-        if role == KindRole:
-            return r.kind.value
-        if role == VersionRole:
-            return r.version
-        if role == TaggedRole:
-            return bool(self.tag_of(r))
-        if role == FlagsRole:
-            return r.flags
-        if role == GroupRole:
-            return r.group
+            return (self.note_of(r) or None) if col == 4 else None
+        by_role = {
+            KindRole: lambda: r.kind.value,
+            VersionRole: lambda: r.version,
+            TaggedRole: lambda: bool(self.tag_of(r)),
+            FlagsRole: lambda: r.flags,
+            GroupRole: lambda: r.group,
+        }
+        get = by_role.get(role)
+        return get() if get is not None else None
+
+    def _display(self, r: DiffRow, col: int, row: int) -> str | None:
+        if col == 0:
+            return self._labels.get(r.version, r.version)
+        if col == 1:
+            return KIND_LABELS[r.kind] + (" · moved" if r.moved else "")
+        if col == 2:
+            return r.flags.replace(",", ", ")
+        if col == 3:
+            return self.tag_of(r)
+        if col == 4:
+            return " ".join(self.note_of(r).split())
+        return self.text_of(row) if col == 5 else None
+
+    def _look(self, r: DiffRow, col: int, role: int) -> Any:
+        """Colours and fonts: the kind's swatch, the verdict's, tagged rows in bold."""
+        if role == Qt.ItemDataRole.DecorationRole:
+            if col == 1:
+                return kind_colour(r.kind)
+            info = self._tags.get(group_ref(r.version, r.group)) if col == 3 else None
+            return QColor(info[2]) if info else None
+        if col in (0, 3) and self.tag_of(r):
+            bold = QFont()
+            bold.setBold(True)
+            return bold  # a tagged row stands out in the list
         return None
 
 

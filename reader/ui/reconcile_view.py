@@ -149,7 +149,11 @@ class ReconcileView(QWidget):
                 style += f"background:{pal.inserted};"
             elif row.variants or row.omitted_by:
                 style += f"background:{pal.changed};"
-            body = html.escape(row.reading) if row.reading else "<i>(left out)</i>"
+            body = (
+                html.escape(row.reading).replace("\n\n", "<br><br>")
+                if row.reading
+                else "<i>(left out)</i>"
+            )
             if row.index == self._current:  # rich text has no borders: a pointer instead
                 body = f"<b style='color:{pal.moved}'>▶</b> " + body
             marker = (

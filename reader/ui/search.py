@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from reader.engine.model import Alignment
+from reader.ui.labels import label as version_label
 from reader.ui.session import Session
 
 
@@ -72,7 +73,7 @@ class SearchPanel(QWidget):
         a = self.session.alignment
         hits = find(a, self.box.text()) if a is not None else []
         for vid, idx, text in hits:
-            label = a.version(vid).label if a is not None else vid
+            label = version_label(a, vid)
             q = fold(self.box.text().strip())
             at = max(0, fold(text).find(q) - 40)
             item = QListWidgetItem(f"{label} ¶{idx + 1}: …{' '.join(text[at : at + 140].split())}…")

@@ -407,10 +407,12 @@ class Session(QObject):
     def run_edit(self, edit: Edit, *, revert: bool = False) -> None:
         """Queue ``edit.apply`` (or ``revert``) on the store thread (the undo stack's call)."""
         slot, generation = self._slot, self._generation
+        author = self.settings.author()  # #13: who made the edit, for its history line
 
         def write(_progress: TaskProgress) -> EditDone:
             try:
                 store = slot.require()
+                store.author = author
                 (edit.revert if revert else edit.apply)(store)
             except Exception as exc:  # an edit failing must not kill the app: say so
                 log.warning("edit failed", exc_info=True)

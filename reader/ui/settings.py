@@ -67,5 +67,14 @@ class Settings:
     def set_flag(self, key: str, value: bool) -> None:
         self._qs.setValue(f"prefs/{key}", bool(value))
 
+    def author(self) -> str:
+        """The name recorded on every edit (Preferences); empty when none was set."""
+        value = self._qs.value("prefs/author", "")
+        return str(value).strip() if value else ""
+
+    def set_author(self, name: str) -> None:
+        self._qs.setValue("prefs/author", name.strip())
+        self._qs.sync()
+
     def sync(self) -> None:
         self._qs.sync()

@@ -106,3 +106,13 @@ def test_without_a_display_the_app_says_so(tmp_path):
     )
     assert proc.returncode == 2
     assert "no display found" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_open_with_an_unknown_base_lists_the_versions(capsys, tmp_path):
+    from reader.cli import main
+    from reader.paths import sample_folder
+
+    assert main(["open", str(sample_folder()), "--base", "nope.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown base 'nope.txt'" in err
+    assert "  radio-velmar.txt" in err and "  northern-courier.html" in err

@@ -97,7 +97,7 @@ def test_open_walk_tag_note_undo_export_reopen(qtbot, make_window, seeds_dir, tm
     assert window.status_label.text() == f"Exported 2 annotations to {out}"
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    assert sorted(r["tag"] for r in rows) == sorted(["altered", kind])
+    assert sorted(r["verdict"] for r in rows) == sorted(["altered", kind])
     assert "Check the quote" in {r["note"] for r in rows}
 
     # close and reopen with the same store: the tags are still there

@@ -82,21 +82,23 @@ def test_versions_model(qtmodeltester):
 
 def test_differences_model(qtmodeltester):
     model = DifferencesModel()
-    model.refresh(small_alignment(), {group_ref("b.txt", 2): "omitted"})
+    model.refresh(small_alignment(), {group_ref("b.txt", 2): ("omitted", "a note", "#c62828")})
     qtmodeltester.check(model)
     assert model.rowCount() == 3
     assert [model.index(r, 1).data() for r in range(3)] == ["Altered", "Added", "Omitted"]
     assert model.index(2, 3).data() == "omitted"
-    assert model.index(0, 4).data() == "The bridge opened on Tuesday."
-    assert model.index(2, 4).data() == "It cost 4 million."  # omitted: the base's text
+    assert model.index(2, 4).data() == "a note"  # the Note column
+    assert model.index(2, 3).data(Qt.ItemDataRole.DecorationRole).name() == "#c62828"
+    assert model.index(0, 5).data() == "The bridge opened on Tuesday."
+    assert model.index(2, 5).data() == "It cost 4 million."  # omitted: the base's text
     model.update_tags({})
     assert model.index(2, 3).data() == ""
 
 
 def test_differences_model_filters_itself(qtmodeltester):
     model = DifferencesModel()
-    model.refresh(small_alignment(), {group_ref("b.txt", 2): "omitted"})
-    assert model.index(2, 4).data() == "It cost 4 million."  # fills the snippet cache
+    model.refresh(small_alignment(), {group_ref("b.txt", 2): ("omitted", "", "#c62828")})
+    assert model.index(2, 5).data() == "It cost 4 million."  # fills the snippet cache
     model.set_filter(lambda r, tagged: not tagged)
     qtmodeltester.check(model)
     assert (model.rowCount(), model.total()) == (2, 3)
@@ -105,7 +107,7 @@ def test_differences_model_filters_itself(qtmodeltester):
     model.set_filter(lambda r, tagged: tagged)
     assert model.rowCount() == 1 and model.row_of("b.txt", 2) == 0
     # the snippet follows the difference, not the row number it once had
-    assert model.index(0, 4).data() == "It cost 4 million."
+    assert model.index(0, 5).data() == "It cost 4 million."
     model.set_filter(None)
     assert model.rowCount() == 3
 
@@ -162,3 +164,36 @@ def test_arabic_paragraphs_are_laid_out_right_to_left(qapp):
     assert compare_html.is_rtl("«قال رئيس البلدية» 2024")
     assert not compare_html.is_rtl("2024: Мэр города сказал")
     assert not compare_html.is_rtl("")
+
+
+def test_tagged_phrases_and_row_badges_are_painted(qapp):
+    pal = colours()
+    out = compare_html.paint_text(
+        "It cost 4 million.", [(8, 17, compare_html.CHG)], pal, [(3, 9, "#ad1457")]
+    )
+    # the tagged words are underlined in the verdict's colour, over the diff highlight
+    assert "color:#ad1457;font-weight:bold;text-decoration:underline;" in out
+    assert f"background-color:{pal.changed};color:#ad1457" in out  # "4 " is both
+    badges = {("b.txt", 0): [compare_html.Badge("misquote", "#ad1457", "Tuesday", "check")]}
+    pair = compare_html.render_pair(small_alignment(), "b.txt", pal, badges=badges)
+    assert "◆ misquote" in pair.html and "“Tuesday”" in pair.html and "— check" in pair.html
+    # each row says which version's paragraphs each column holds (selection → text)
+    assert pair.rows[0].cells[1][0] == "a.txt" and pair.rows[0].cells[3][0] == "b.txt"
+    every = compare_html.render_all(
+        small_alignment(), ["a.txt", "b.txt"], pal, current="b.txt", badges=badges
+    )
+    assert "◆ misquote" in every.html
+    assert [c[0] for c in every.rows[0].cells] == ["", "a.txt", "b.txt"]
+
+
+def test_a_selection_in_laid_out_text_maps_back_to_the_paragraph(qapp):
+    from reader.ui.compare_view import paragraph_span
+
+    text = "He said  “no\ncomment” and left."
+    laid_out = "He said “no comment” and left."  # rich text collapses the spaces
+    start = laid_out.index("“no comment”")
+    span = paragraph_span(text, laid_out, start, start + len("“no comment”"))
+    assert span is not None and text[span[0] : span[1]] == "“no\ncomment”"
+    # text that differs from the paragraph is found by its words, nearest first
+    assert paragraph_span("one two one", "xx one two one", 11, 14) == (8, 11)
+    assert paragraph_span("abc", "zzz", 0, 3) is None

@@ -9,6 +9,6 @@ not here, so a text-only folder never pays for it.
 """
 
 from reader.engine.extract.folder import apply_restores, extract_paths, open_folder
-from reader.engine.extract.load import is_failure
+from reader.engine.extract.load import is_failure, scan_folder
 
-__all__ = ["apply_restores", "extract_paths", "is_failure", "open_folder"]
+__all__ = ["apply_restores", "extract_paths", "is_failure", "open_folder", "scan_folder"]

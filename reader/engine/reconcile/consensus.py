@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reader.engine.model import Alignment, CollationRow, Version, VersionId
+from reader.engine.model import Alignment, CollationRow, Version, VersionId, version_labels
 from reader.engine.text.normalize import normalize_text
 
 NEAR_EQUAL = 92.0
@@ -122,13 +122,17 @@ def cell_text(version: Version, indices: Sequence[int]) -> str:
     return " ".join(version.paragraphs[i].text for i in indices if 0 <= i < n)
 
 
+def cell_reading(version: Version, indices: Sequence[int]) -> str:
+    """A cell as its version printed it: paragraphs kept apart by a blank line, so a
+    reading never fuses two paragraphs into one that no outlet printed."""
+    n = len(version.paragraphs)
+    return "\n\n".join(version.paragraphs[i].text for i in indices if 0 <= i < n)
+
+
 def unique_labels(versions: Sequence[Version]) -> tuple[str, ...]:
-    """Display labels, with the file name added where two versions share an outlet."""
-    labels = [v.label for v in versions]
-    return tuple(
-        f"{lab} ({v.id.rsplit('/', 1)[-1]})" if labels.count(lab) > 1 else lab
-        for v, lab in zip(versions, labels, strict=True)
-    )
+    """Display labels that tell every version apart (``model.version_labels``), in order."""
+    labels = version_labels(versions)
+    return tuple(labels[v.id] for v in versions)
 
 
 def _ordered_versions(alignment: Alignment) -> list[Version]:
@@ -194,8 +198,13 @@ def _reconcile_row(
     order: list[Version],
     base: VersionId,
     choice: str | None,
+    source_of: Mapping[str, str] | None = None,
 ) -> ReconciledRow:
+    """``source_of`` maps a version to the first of its identical copies: copies of one
+    text vote once."""
+    source_of = source_of or {}
     present: list[tuple[VersionId, str, str]] = []
+    printed: dict[VersionId, str] = {}
     omitted: list[VersionId] = []
     cells: list[tuple[VersionId, tuple[int, ...]]] = []
     for v in order:
@@ -204,6 +213,7 @@ def _reconcile_row(
         text = cell_text(v, idx) if idx else ""
         if text.strip():
             present.append((v.id, text, _fold(text)))
+            printed[v.id] = cell_reading(v, idx)
         else:
             omitted.append(v.id)
     base_present = any(vid == base for vid, _, _ in present)
@@ -211,6 +221,11 @@ def _reconcile_row(
     chosen: VersionId | None = None
     reading = ""
     source: VersionId | None = None
+
+    def sources(members: list[int]) -> int:
+        """How many independent texts ``members`` are: identical copies count once."""
+        return len({source_of.get(present[i][0], present[i][0]) for i in members})
+
     if choice is not None and any(v.id == choice for v in order):
         chosen = VersionId(choice)
         for vid, text, _ in present:
@@ -218,15 +233,15 @@ def _reconcile_row(
                 reading, source = text, vid
     elif present:
         clusters = _cluster(present)
-        # Most members wins; position 0 is the base when present (order puts it first),
-        # so among equal-sized clusters the one holding the base, else the earliest.
-        best = max(clusters, key=lambda c: (len(c), -c[0]))
-        # Inside the winning cluster, the wording most members share exactly.
-        counts: dict[str, int] = {}
+        # Most independent sources wins; position 0 is the base when present (order puts
+        # it first), so among equal clusters the one holding the base, else the earliest.
+        best = max(clusters, key=lambda c: (sources(c), -c[0]))
+        # Inside the winning cluster, the wording most sources share exactly.
+        by_key: dict[str, list[int]] = {}
         for i in best:
-            counts[present[i][2]] = counts.get(present[i][2], 0) + 1
-        top = max(counts.values())
-        pick = next(i for i in best if counts[present[i][2]] == top)
+            by_key.setdefault(present[i][2], []).append(i)
+        top = max(sources(m) for m in by_key.values())
+        pick = next(i for i in best if sources(by_key[present[i][2]]) == top)
         source, reading = present[pick][0], present[pick][1]
     reading_key = _fold(reading) if reading else None
     identical: list[VersionId] = []
@@ -241,7 +256,7 @@ def _reconcile_row(
             variant_map.setdefault(k, []).append(i)
     variants = [
         Variant(
-            text=present[members[0]][1],
+            text=printed.get(present[members[0]][0], present[members[0]][1]),
             versions=tuple(present[i][0] for i in members),
             similarity=round(fuzz.ratio(k, reading_key or "") / 100.0, 4),
         )
@@ -251,7 +266,7 @@ def _reconcile_row(
     return ReconciledRow(
         key=key,
         index=index,
-        reading=reading,
+        reading=printed.get(source, reading) if source is not None else reading,
         source=source,
         identical=tuple(identical),
         cosmetic=tuple(cosmetic),
@@ -272,11 +287,18 @@ def reconcile(alignment: Alignment, *, choices: Mapping[str, str] | None = None)
         the alignment, are ignored.
     :return: a ``Reconciliation``; deterministic for a given alignment and choices.
     """
+    from reader.engine.reconcile.sources import source_scores  # sources builds on labels here
+
     choices = choices or {}
     order = _ordered_versions(alignment)
     keys = row_keys(alignment)
+    # identical copies (as the Sources tab finds them) are one source, not several votes
+    source_of: dict[str, str] = {}
+    for group in source_scores(order).copies:
+        for vid in group:
+            source_of[vid] = group[0]
     rows = tuple(
-        _reconcile_row(row, i, keys[i], order, alignment.base, choices.get(keys[i]))
+        _reconcile_row(row, i, keys[i], order, alignment.base, choices.get(keys[i]), source_of)
         for i, row in enumerate(alignment.rows)
     )
     return Reconciliation(

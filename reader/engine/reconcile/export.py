@@ -146,7 +146,11 @@ def reconcile_html(rec: Reconciliation) -> str:
             cls.append("contested")
         if row.chosen:
             cls.append("chosen")
-        text = e(row.reading) if row.reading else "<em>(left out by the chosen reading)</em>"
+        text = (
+            e(row.reading).replace("\n\n", "<br><br>")  # the paragraphs as printed
+            if row.reading
+            else "<em>(left out by the chosen reading)</em>"
+        )
         if notes:
             n = len(notes_html) + 1
             text += f"<sup><a href='#n{n}' id='r{n}'>{n}</a></sup>"
@@ -189,7 +193,8 @@ def quotes_json(groups: Sequence[QuoteGroup]) -> dict[str, Any]:
 
 def quotes_csv(groups: Sequence[QuoteGroup]) -> str:
     """One line per rendering: group number, group speaker, single-outlet flag, version,
-    paragraph, speaker, text."""
+    paragraph (1-based, as the app numbers them; the JSON keeps 0-based indices), speaker,
+    text."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(
@@ -205,7 +210,7 @@ def quotes_csv(groups: Sequence[QuoteGroup]) -> str:
                         g.speaker,
                         "yes" if g.single_outlet else "no",
                         q.version,
-                        q.paragraph,
+                        q.paragraph + 1,
                         q.speaker,
                         q.text,
                     )

@@ -36,6 +36,9 @@ MIN_SIMILARITY = 0.6
 """Similarity below which a fuzzy candidate is rejected (the annotation is orphaned)."""
 SAME_PLACE = 2
 """How far (characters) from the diff-mapped position a match still counts as in place."""
+PHRASE_SHARE = 0.6
+"""A tag covering less than this share of its paragraph is a phrase: when its words
+change in place it is orphaned with the old and new words, never re-placed fuzzily."""
 _FAR_SEARCH_LIMIT = 50_000
 _SHORT_QUOTE = 64  # below this, a fuzzy match must also match the quote's context
 
@@ -60,7 +63,7 @@ def _paragraph(version: Version, index: int) -> tuple[int, int]:
         if not version.paragraphs:
             raise IndexError(f"{version.id} has no paragraphs")
         raise IndexError(
-            f"{version.id} has paragraphs 0..{len(version.paragraphs) - 1}, not {index}"
+            f"{version.id} has paragraphs 1..{len(version.paragraphs)}, not {index + 1}"
         )
     p = version.paragraphs[index]
     return p.start, p.end
@@ -83,7 +86,7 @@ def quote_span(version: Version, index: int, quote: str) -> tuple[int, int]:
     key = normalize_text(quote)
     at = p.key.find(key) if key else -1
     if at < 0:
-        raise QuoteNotFound(f"{quote!r} does not occur in paragraph {index} of {version.id}")
+        raise QuoteNotFound(f"{quote!r} does not occur in paragraph {index + 1} of {version.id}")
     ts, te = p.key_map.map_span(at, at + len(key))
     return p.source.map_span(ts, te)
 
@@ -95,6 +98,7 @@ def new_annotation(
     *,
     note: str = "",
     quote: str | None = None,
+    span: tuple[int, int] | None = None,
     author: str = "",
     base_version: str | None = None,
     group_ref: str | None = None,
@@ -104,9 +108,20 @@ def new_annotation(
     """A new annotation on paragraph ``paragraph`` of ``version`` (or a quote in it).
 
     :param quote: narrows the annotation to this text inside the paragraph.
-    :raises QuoteNotFound, IndexError: see ``quote_span``.
+    :param span: narrows it to exactly ``Version.text[start:end]`` (words the user
+        selected), which must lie inside the paragraph.
+    :raises QuoteNotFound, IndexError: see ``quote_span``; a span outside the paragraph
+        is an ``IndexError``.
     """
-    start, end = quote_span(version, paragraph, quote) if quote else _paragraph(version, paragraph)
+    if span is not None:
+        p_start, p_end = _paragraph(version, paragraph)
+        start, end = span
+        if not p_start <= start < end <= p_end:
+            raise IndexError(f"{start}..{end} is not inside paragraph {paragraph + 1}")
+    elif quote:
+        start, end = quote_span(version, paragraph, quote)
+    else:
+        start, end = _paragraph(version, paragraph)
     q, pos = selectors(version.text, start, end)
     stamp = when or now_iso()
     return Annotation(
@@ -201,6 +216,27 @@ def _fuzzy_candidates(
             break
 
 
+def _in_body(version: Version, start: int, end: int) -> bool:
+    return any(p.start <= start and end <= p.end for p in version.paragraphs)
+
+
+def _changed_phrase(version: Version, mapped: tuple[int, int] | None) -> str | None:
+    """The new words where the character diff carried a tagged *phrase* (None when it
+    carried nothing, or the tag covers most of its paragraph: a reworded paragraph is
+    re-placed fuzzily and flagged as moved instead)."""
+    if mapped is None:
+        return None
+    start, end = _snap(version.text, *mapped)
+    if end <= start:
+        return None
+    for p in version.paragraphs:
+        if p.start <= start and end <= p.end:
+            if end - start >= PHRASE_SHARE * (p.end - p.start):
+                return None
+            return " ".join(version.text[start:end].split())
+    return None
+
+
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a fuzzy span to whole words: a half word helps no reader."""
     while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
@@ -244,7 +280,9 @@ def reanchor(annotation: Annotation, old_text: str | None, new_version: Version)
     else:
         expected = map_offset(old_text, new, pos.start)
         mapped = (expected, map_offset(old_text, new, pos.end))
-    hits = _exact_hits(new, exact) if exact else []
+    # Only the body counts: text extraction set aside (a caption, a teaser repeating the
+    # story's words) is not where the user's tag was.
+    hits = [h for h in _exact_hits(new, exact) if _in_body(new_version, h, h + len(exact))]
     if hits:
         scale = max(len(new), 1)
         start = max(
@@ -266,6 +304,14 @@ def reanchor(annotation: Annotation, old_text: str | None, new_version: Version)
             start + len(exact),
             AnchorStatus.MOVED,
             f"found {abs(start - expected)} characters from where it was",
+        )
+    now = _changed_phrase(new_version, mapped)
+    if now is not None and exact:
+        # The words of a tagged phrase changed where they were: that change is what the
+        # user must hear about, so the tag is not moved onto lookalike text.
+        return annotation.with_changes(
+            status=AnchorStatus.ORPHANED,
+            orphan_reason=f"the quoted words changed: “{exact}” now reads “{now}”",
         )
     best: tuple[float, int, int] | None = None
     if exact:

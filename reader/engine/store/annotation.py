@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from reader.engine.model import Alignment, AnnotationId, VersionId
+from reader.engine.model import Alignment, AnnotationId, Version, VersionId
 
 CONTEXT = 32
 """Characters of prefix/suffix kept around a quote (Hypothesis keeps 32)."""
@@ -96,11 +96,15 @@ class Annotation:
 
 @dataclass(frozen=True, slots=True)
 class Tag:
-    """One entry of the tag vocabulary. ``colour`` is ``#rrggbb``."""
+    """One entry of the tag vocabulary: a kind (built in) or a verdict the team defines.
+
+    ``colour`` is ``#rrggbb``; ``key`` is an optional single-key shortcut ("" for none).
+    """
 
     name: str
     colour: str
     builtin: bool = False
+    key: str = ""
 
 
 BUILTIN_TAGS: tuple[Tag, ...] = (
@@ -112,6 +116,42 @@ BUILTIN_TAGS: tuple[Tag, ...] = (
 """The vocabulary every new store starts with (mirrors ``ChangeKind``)."""
 
 DEFAULT_USER_TAG_COLOUR = "#5c6bc0"
+
+SUGGESTED_VERDICTS: tuple[Tag, ...] = (
+    Tag("misquote", "#ad1457", key="5"),
+    Tag("number changed", "#6a1b9a", key="6"),
+    Tag("attribution changed", "#283593", key="7"),
+    Tag("verified", "#00695c", key="8"),
+    Tag("needs source", "#f9a825", key="9"),
+)
+"""Verdicts a store starts with (the team edits, recolours or removes them in the app)."""
+
+
+def compared_version(annotation: Annotation) -> VersionId:
+    """The version whose difference ``annotation`` is about.
+
+    A tag on the base made from another version's difference (an omission: the words
+    are only in the base) is about that other version, named by ``group_ref``; any
+    other tag is about the version it sits on.
+    """
+    made_from = (annotation.group_ref or "").rpartition("#")[0]
+    if made_from and made_from != annotation.version:
+        return VersionId(made_from)
+    return annotation.version
+
+
+def is_phrase(annotation: Annotation, version: Version) -> bool:
+    """Whether ``annotation`` covers only some words of its paragraph in ``version``
+    (a phrase tag) rather than the whole paragraph (a difference's tag)."""
+    if not 0 <= annotation.paragraph < len(version.paragraphs):
+        return False
+    p = version.paragraphs[annotation.paragraph]
+    return annotation.position.start > p.start or annotation.position.end < p.end
+
+
+def on_base_side(annotation: Annotation) -> bool:
+    """Whether the tagged words are the base's (made from another version's difference)."""
+    return compared_version(annotation) != annotation.version
 
 
 def annotated_group(annotation: Annotation, alignment: Alignment) -> tuple[VersionId, int] | None:

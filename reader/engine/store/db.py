@@ -115,6 +115,8 @@ class Store:
         self.folder = folder
         self.location_note = location_note
         """Empty when the store is where the user expects it; else a sentence saying where."""
+        self.author = ""
+        """Who is editing (Preferences or ``--author``): recorded on every history line."""
 
     # --- opening ---------------------------------------------------------------------
 
@@ -267,13 +269,15 @@ class Store:
     def log(self, kind: str, text: str, payload: dict[str, Any], *, reverted: bool = False) -> None:
         """Append one line to ``history`` (inside the caller's transaction)."""
         self._exec(
-            "INSERT INTO history(at, kind, text, payload, reverted) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO history(at, kind, text, payload, reverted, author) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             [
                 now_iso(),
                 kind,
                 text,
                 json.dumps(payload, ensure_ascii=False, sort_keys=True),
                 int(reverted),
+                self.author,
             ],
         )
 
@@ -288,6 +292,7 @@ class Store:
                 r["text"],
                 json.loads(r["payload"]),
                 bool(r["reverted"]),
+                r.get("author") or "",
             )
             for r in rows
         ]
@@ -543,10 +548,12 @@ class Store:
     def tags(self) -> list[Tag]:
         """The vocabulary: built-in tags first, then user tags by name."""
         rows = self._db.conn.execute(
-            "SELECT name, colour, builtin FROM tags ORDER BY builtin DESC, rowid"
+            "SELECT name, colour, builtin, key FROM tags ORDER BY builtin DESC, rowid"
         ).fetchall()
-        builtin = [Tag(r[0], r[1], bool(r[2])) for r in rows if r[2]]
-        user = sorted((Tag(r[0], r[1], False) for r in rows if not r[2]), key=lambda t: t.name)
+        builtin = [Tag(r[0], r[1], True, r[3] or "") for r in rows if r[2]]
+        user = sorted(
+            (Tag(r[0], r[1], False, r[3] or "") for r in rows if not r[2]), key=lambda t: t.name
+        )
         return builtin + user
 
     def tag(self, name: str) -> Tag | None:
@@ -554,9 +561,9 @@ class Store:
 
     def put_tag(self, tag: Tag) -> None:
         self._exec(
-            "INSERT INTO tags(name, colour, builtin) VALUES (?, ?, ?) ON CONFLICT(name) "
-            "DO UPDATE SET colour = excluded.colour",
-            [tag.name, tag.colour, int(tag.builtin)],
+            "INSERT INTO tags(name, colour, builtin, key) VALUES (?, ?, ?, ?) ON CONFLICT(name) "
+            "DO UPDATE SET colour = excluded.colour, key = excluded.key",
+            [tag.name, tag.colour, int(tag.builtin), tag.key],
         )
 
     def delete_tag(self, name: str) -> None:

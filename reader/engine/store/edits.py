@@ -38,7 +38,7 @@ from enum import Flag, auto
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from reader.engine.model import LinkOverride, OverrideAction, Restore
-from reader.engine.store.annotation import AnchorStatus, Annotation, Tag
+from reader.engine.store.annotation import AnchorStatus, Annotation, Tag, compared_version
 from reader.engine.store.rows import annotation_order, now_iso
 
 if TYPE_CHECKING:
@@ -130,8 +130,31 @@ def _name(version: str) -> str:
     return version.rsplit("/", 1)[-1]
 
 
+_BOUNDARY = "\n>"
+"""What borders a whole paragraph in ``Version.text``: a line break, or a tag's end in HTML."""
+
+
+def _phrase(a: Annotation) -> str:
+    """The tagged words when they are a phrase inside a paragraph ("" for a whole one)."""
+    q = a.quote
+    whole = (not q.prefix or q.prefix[-1] in _BOUNDARY) and (not q.suffix or q.suffix[0] in "\n<")
+    if whole or not q.exact.strip():
+        return ""
+    words = " ".join(q.exact.split())
+    return words if len(words) <= 40 else words[:39] + "…"
+
+
 def _where(a: Annotation) -> str:
-    return f"paragraph {a.paragraph + 1} of {_name(a.version)}"
+    """The tagged place in words; an omission names the version that left it out."""
+    compared = compared_version(a)
+    phrase = _phrase(a)
+    quoted = f"“{phrase}” in " if phrase else ""
+    if compared != a.version:
+        return (
+            f"the omission in {_name(compared)} ({quoted}paragraph {a.paragraph + 1} of the "
+            f"base, {_name(a.version)})"
+        )
+    return f"{quoted}paragraph {a.paragraph + 1} of {_name(a.version)}"
 
 
 def _payload(value: object) -> dict[str, Any]:
@@ -483,8 +506,8 @@ class AddTagToVocabulary:
     @property
     def text(self) -> str:
         if self.previous is not None:
-            return f"Change the colour of the tag {self.tag.name}"
-        return f"Add the tag {self.tag.name}"
+            return f"Change the verdict {self.tag.name}"
+        return f"Add the verdict {self.tag.name}"
 
     def apply(self, store: Store) -> None:
         _run(store, self, "add_tag", False, lambda: store.put_tag(self.tag))
@@ -495,3 +518,28 @@ class AddTagToVocabulary:
             _run(store, self, "add_tag", True, lambda: store.put_tag(previous))
         else:
             _run(store, self, "add_tag", True, lambda: store.delete_tag(self.tag.name))
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveTagFromVocabulary:
+    """Remove a verdict no annotation uses (``Store.delete_tag`` refuses otherwise)."""
+
+    tag: Tag
+    affects: ClassVar[Affects] = Affects.VOCABULARY
+
+    @classmethod
+    def make(cls, store: StoreReads, name: str) -> RemoveTagFromVocabulary:
+        found = store.tag(name)
+        if found is None:
+            raise EditError(f"no tag {name!r}")
+        return cls(found)
+
+    @property
+    def text(self) -> str:
+        return f"Remove the verdict {self.tag.name}"
+
+    def apply(self, store: Store) -> None:
+        _run(store, self, "remove_tag", False, lambda: store.delete_tag(self.tag.name))
+
+    def revert(self, store: Store) -> None:
+        _run(store, self, "remove_tag", True, lambda: store.put_tag(self.tag))

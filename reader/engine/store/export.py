@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.engine.model import Alignment
+from reader.engine.model import Alignment, distinct_labels, version_labels
 from reader.engine.output import neutralise, write_atomic
 from reader.engine.progress import Progress, check
 from reader.engine.store.annotation import Annotation
@@ -25,24 +25,40 @@ from reader.engine.store.db import Store
 CSV_COLUMNS: tuple[str, ...] = (
     "folder",
     "base",
+    "base_label",
+    "base_outlet",
+    "base_url",
+    "base_title",
     "version",
+    "version_label",
     "outlet",
     "url",
     "title",
-    "tag",
+    "kind",
+    "verdict",
     "note",
     "base_text",
     "version_text",
     "quote",
+    "quote_side",
+    "paragraph",
     "position",
     "status",
+    "reason",
     "author",
     "created",
     "updated",
-    "paragraph",
     "annotation_id",
 )
-"""The CSV header, in order. ``position`` is ``start-end`` in the version's text."""
+"""The CSV header, in order: every row stands alone for an editor without the app.
+
+``version`` is the compared version the difference is about -- for an omission, the
+version that left the base's words out (the tag itself sits on the base's text, and
+``quote_side`` is then ``base``). ``kind`` is the aligner's (added / omitted / altered /
+cosmetic), ``verdict`` the user's tag. ``paragraph`` is the 1-based number, as the app
+shows it, of the paragraph the quote is in (on ``quote_side``); ``position`` is
+``start-end`` in that version's text.
+"""
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -62,45 +78,62 @@ class _Meta:
     outlet: str
     url: str
     title: str
+    label: str
     paragraphs: tuple[str, ...]
 
 
-_NO_META = _Meta("", "", "", ())
+_NO_META = _Meta("", "", "", "", ())
 
 
 class _Context:
-    """Texts and metadata for export rows, from an alignment or the store's tables."""
+    """Texts, labels and kinds for export rows, from an alignment or the store's tables."""
 
     def __init__(self, store: Store, alignment: Alignment | None, base: str | None) -> None:
         self.meta: dict[str, _Meta] = {}
+        # (version, its paragraph) -> the base's paragraphs in the same group, and the
+        # reverse per compared version: found by membership, so a re-alignment that
+        # renumbers groups changes nothing here
         self.base_of: dict[tuple[str, int], tuple[int, ...]] = {}
-        # (version, base paragraph) -> that version's paragraphs in the same group: found
-        # by membership, so a re-alignment that renumbers groups changes nothing here
         self.other_of: dict[tuple[str, int], tuple[int, ...]] = {}
+        self.kind_other: dict[tuple[str, int], str] = {}
+        self.kind_base: dict[tuple[str, int], str] = {}
         if alignment is not None:
             self.base = str(alignment.base)
+            labels = version_labels(alignment.versions)
             for v in alignment.versions:
                 self.meta[v.id] = _Meta(
-                    v.outlet or "", v.url or "", v.title or "", tuple(p.text for p in v.paragraphs)
+                    v.outlet or "",
+                    v.url or "",
+                    v.title or "",
+                    labels[v.id],
+                    tuple(p.text for p in v.paragraphs),
                 )
             for pair in alignment.pairs:
                 for g in pair.groups:
-                    for b in g.base:
-                        self.other_of[(pair.version, b)] = g.other
-                    for o in g.other:
-                        self.base_of[(pair.version, o)] = g.base
+                    self._add(pair.version, g.base, g.other, str(g.kind))
             return
         self.base = base or str(store.last_base() or "")
-        for d in store.documents():
+        docs = store.documents()
+        labels = distinct_labels([(d.id, d.outlet, d.date, d.url) for d in docs])
+        for d in docs:
             self.meta[d.id] = _Meta(
-                d.outlet or "", d.url or "", d.title or "", tuple(store.paragraph_texts(d.id))
+                d.outlet or "",
+                d.url or "",
+                d.title or "",
+                labels[d.id],
+                tuple(store.paragraph_texts(d.id)),
             )
         if self.base:
             for sg in store.differences(self.base):
-                for b in sg.base_paras:
-                    self.other_of[(sg.version, b)] = sg.other_paras
-                for o in sg.other_paras:
-                    self.base_of[(sg.version, o)] = sg.base_paras
+                self._add(sg.version, sg.base_paras, sg.other_paras, sg.kind)
+
+    def _add(self, version: str, base: tuple[int, ...], other: tuple[int, ...], kind: str) -> None:
+        for b in base:
+            self.other_of[(version, b)] = other
+            self.kind_base[(version, b)] = kind
+        for o in other:
+            self.base_of[(version, o)] = base
+            self.kind_other[(version, o)] = kind
 
     def version_meta(self, version: str) -> _Meta:
         return self.meta.get(version, _NO_META)
@@ -109,23 +142,30 @@ class _Context:
         paras = self.version_meta(version).paragraphs
         return paras[index] if 0 <= index < len(paras) else ""
 
-    def version_text(self, version: str, paragraph: int, group_ref: str | None) -> str:
-        """The annotated paragraph; for a tag on the base made from another version's
-        difference (an omission), that version's side of the difference (often empty)."""
-        if group_ref and version == self.base:
-            other = group_ref.rpartition("#")[0]
-            paras = self.other_of.get((other, paragraph)) if other != self.base else None
-            if paras is not None:
-                return "\n\n".join(self.paragraph(other, i) for i in paras)
-        return self.paragraph(version, paragraph)
+    def texts(self, version: str, paragraph: int, compared: str) -> tuple[str, str, str]:
+        """``(base text, compared version's text, kind)`` of a tag on ``paragraph`` of
+        ``version``, about ``compared``'s difference."""
+        if compared != version:  # on the base's words, about another version's difference
+            other = self.other_of.get((compared, paragraph), ())
+            return (
+                self.paragraph(version, paragraph),
+                "\n\n".join(self.paragraph(compared, i) for i in other),
+                self.kind_base.get((compared, paragraph), ""),
+            )
+        own = self.paragraph(version, paragraph)
+        if version == self.base or not self.base:
+            return own if self.base else "", own, ""
+        base = self.base_of.get((version, paragraph), ())
+        return (
+            "\n\n".join(self.paragraph(self.base, i) for i in base),
+            own,
+            self.kind_other.get((version, paragraph), ""),
+        )
 
-    def base_text(self, version: str, paragraph: int) -> str:
-        if not self.base:
-            return ""
-        if version == self.base:
-            return self.paragraph(version, paragraph)
-        indices = self.base_of.get((version, paragraph), ())
-        return "\n\n".join(self.paragraph(self.base, i) for i in indices)
+
+def _compared(version: str, group_ref: str | None) -> str:
+    made_from = (group_ref or "").rpartition("#")[0]
+    return made_from or version
 
 
 def csv_rows(
@@ -144,32 +184,39 @@ def csv_rows(
     """
     ctx = _Context(store, alignment, base)
     rows = [list(CSV_COLUMNS)]
-    folder = neutralise(store.folder)
-    base_cell = neutralise(ctx.base)
     safe = neutralise
+    folder = safe(store.folder)
+    bm = ctx.version_meta(ctx.base)
+    base_cells = [safe(ctx.base), safe(bm.label), safe(bm.outlet), safe(bm.url), safe(bm.title)]
     records = store.annotation_records()
     for done, a in enumerate(records):
         _step(progress, done, len(records))
-        m = ctx.version_meta(a.version)
+        compared = _compared(a.version, a.group_ref)
+        m = ctx.version_meta(compared)
+        base_text, version_text, kind = ctx.texts(a.version, a.paragraph, compared)
         rows.append(
             [
                 folder,
-                base_cell,
-                safe(a.version),
+                *base_cells,
+                safe(compared),
+                safe(m.label),
                 safe(m.outlet),
                 safe(m.url),
                 safe(m.title),
+                kind,
                 safe(a.tag),
                 safe(a.note),
-                safe(ctx.base_text(a.version, a.paragraph)),
-                safe(ctx.version_text(a.version, a.paragraph, a.group_ref)),
+                safe(base_text),
+                safe(version_text),
                 safe(a.quote_exact),
+                "base" if compared != a.version else "version",
+                str(a.paragraph + 1),
                 f"{a.pos_start}-{a.pos_end}",
                 a.status,
+                safe(a.orphan_reason),
                 safe(a.author),
                 a.created,
                 a.updated,
-                str(a.paragraph),
                 a.id,
             ]
         )

@@ -18,6 +18,8 @@ History:
      overrides, reading choices, builtin tags and the edit history.
   3. ``m003_encoding_overrides``: the per-file encoding a user chose with Reopen With
      Encoding.
+  4. ``m004_verdicts_and_authors``: a shortcut key per tag, the suggested verdicts, and
+     the author of every history line.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 from sqlite_utils import Migrations
 
 MIGRATIONS = Migrations("version-reader")
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _set_schema_version(db: Any, version: int) -> None:
@@ -231,3 +233,24 @@ def m003_encoding_overrides(db: Any) -> None:
         )"""
     )
     _set_schema_version(db, 3)
+
+
+@MIGRATIONS()
+def m004_verdicts_and_authors(db: Any) -> None:
+    # Verdicts: the team's own tags (misquote, verified, ...) each get an optional
+    # single-key shortcut; a store starts with a suggested set it can edit.
+    db.execute("ALTER TABLE tags ADD COLUMN key TEXT NOT NULL DEFAULT ''")
+    # Who made each edit: the name set in the app's Preferences or with --author.
+    db.execute("ALTER TABLE history ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+    for name, colour, key in (
+        ("misquote", "#ad1457", "5"),
+        ("number changed", "#6a1b9a", "6"),
+        ("attribution changed", "#283593", "7"),
+        ("verified", "#00695c", "8"),
+        ("needs source", "#f9a825", "9"),
+    ):
+        db.execute(
+            "INSERT OR IGNORE INTO tags(name, colour, builtin, key) VALUES (?, ?, 0, ?)",
+            [name, colour, key],
+        )
+    _set_schema_version(db, 4)

@@ -77,6 +77,7 @@ class HistoryEntry:
     text: str
     payload: dict[str, Any]
     reverted: bool
+    author: str = ""
 
 
 def annotation_row(a: Annotation) -> tuple[object, ...]:

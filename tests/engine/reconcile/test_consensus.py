@@ -46,8 +46,21 @@ def test_omitted_and_added_rows() -> None:
 
 def test_majority_beats_the_base() -> None:
     a = make_version("a.txt", ["The bridge opened in May."])
-    b = make_version("b.txt", ["The bridge opened in June after long delays."])
-    c = make_version("c.txt", ["The bridge opened in June after long delays."])
+    # two independent reports (not copies: their other paragraphs differ)
+    b = make_version(
+        "b.txt",
+        [
+            "The bridge opened in June after long delays.",
+            "Drivers queued for an hour on the first morning to cross it.",
+        ],
+    )
+    c = make_version(
+        "c.txt",
+        [
+            "The bridge opened in June after long delays.",
+            "The mayor cut a ribbon and thanked the engineers for their patience.",
+        ],
+    )
     rec = reconcile(make_alignment([a, b, c], [{"a.txt": (0,), "b.txt": (0,), "c.txt": (0,)}]))
     row = rec.rows[0]
     assert row.reading == "The bridge opened in June after long delays."
@@ -129,6 +142,37 @@ def test_repeated_base_text_gets_numbered_keys() -> None:
     a = make_version("a.txt", ["Same line.", "Same line."])
     keys = row_keys(make_alignment([a], [{"a.txt": (0,)}, {"a.txt": (1,)}]))
     assert keys[1] == keys[0] + "-2"
+
+
+def test_identical_copies_vote_once() -> None:
+    own = "The harbour authority said the new ferry timetable starts on the first of May."
+    wire = "Officials said the ferry timetable would change in spring, without giving a date."
+    rest = [
+        "Passengers have asked for earlier crossings for years, the residents' group said.",
+        "The operator plans to add a second boat once the terminal works are finished.",
+    ]
+    base = make_version("base.txt", [own, "A different second paragraph about fares here."])
+    # one wire story published three times: three files, one source
+    copies = [make_version(f"copy{i}.txt", [wire, *rest]) for i in range(3)]
+    other = make_version("other.txt", [own, "Another outlet wrote its own closing paragraph."])
+    versions = [base, *copies, other]
+    row = {v.id: (0,) for v in versions}
+    rec = reconcile(make_alignment(versions, [row]))
+    assert rec.rows[0].reading == own  # two independent texts beat one text printed thrice
+    assert {v for var in rec.rows[0].variants for v in var.versions} == {
+        "copy0.txt",
+        "copy1.txt",
+        "copy2.txt",
+    }
+
+
+def test_a_reading_never_fuses_two_paragraphs() -> None:
+    a = make_version("a.txt", ["The vote was close.", "The mayor said she would appeal."])
+    b = make_version("b.txt", ["The vote was close. The mayor said she would appeal."])
+    rec = reconcile(make_alignment([a, b], [{"a.txt": (0, 1), "b.txt": (0,)}]))
+    # the base printed two paragraphs: the reading keeps them apart, as printed
+    assert rec.rows[0].reading == "The vote was close.\n\nThe mayor said she would appeal."
+    assert rec.text().split("\n\n") == ["The vote was close.", "The mayor said she would appeal."]
 
 
 def test_multi_paragraph_cells_join_their_texts() -> None:

@@ -108,6 +108,7 @@ def test_csv_cells_cannot_run_as_formulas() -> None:
     ]
     assert rows[1][6].startswith("'=")
     assert rows[1][2] == "yes"
+    assert rows[1][4] == "1"  # the first paragraph, numbered as the app shows it
 
 
 def test_sources_json() -> None:

@@ -93,7 +93,7 @@ def test_reconciled_rows_have_correct_provenance(alignment: Alignment) -> None:
         assert sorted(accounted) == sorted(by_version), row.key
         for vid in row.identical:
             text = " ".join(by_version[vid].paragraphs[i].text for i in cells[vid])
-            assert text == row.reading
+            assert text == row.reading.replace("\n\n", " ")  # the reading keeps its breaks
         for vid in row.omitted_by:
             assert cells[vid] == ()
     # 000 and 001 carry the same words: wherever one has a row, both support one reading.

@@ -138,16 +138,42 @@ def test_short_quote_of_a_deleted_paragraph_does_not_jump_to_a_lookalike() -> No
     assert reanchor(a, old.text, new).status is AnchorStatus.ORPHANED
 
 
-def test_reworded_short_quote_in_place_is_found() -> None:
+def test_a_tagged_phrase_whose_words_changed_is_orphaned_with_old_and_new() -> None:
     old = make_version("a.txt", LONG)
     a = new_annotation(old, 2, "altered", quote="a million passengers")
     new = make_version(
         "a.txt", [LONG[0], LONG[1], LONG[2].replace("a million", "nearly two million"), LONG[3]]
     )
     b = reanchor(a, old.text, new)
-    assert b.status is AnchorStatus.MOVED and b.orphan_reason.startswith("reworded:")
-    assert b.quote.exact.endswith("two million passengers")
-    assert b.paragraph == 2
+    assert b.status is AnchorStatus.ORPHANED
+    assert "“a million passengers”" in b.orphan_reason
+    assert "“nearly two million passengers”" in b.orphan_reason
+    assert (b.quote, b.position) == (a.quote, a.position)  # kept as it was made
+
+
+def _body(version, keep: list[int]):
+    """``version`` with only paragraphs ``keep`` in its body (the rest set aside)."""
+    import dataclasses
+
+    from reader.engine.text import make_paragraph
+
+    paras = tuple(
+        make_paragraph(i, version.paragraphs[k].text, version.paragraphs[k].start)
+        for i, k in enumerate(keep)
+    )
+    return dataclasses.replace(version, paragraphs=paras)
+
+
+def test_a_changed_quote_is_not_moved_onto_a_set_aside_caption() -> None:
+    body = "Union leaders said their main concerns were pay and the new shift rota."
+    caption = "Photo: dockers list their main concerns at the gate on Monday."
+    old = _body(make_version("a.txt", [body, caption, LONG[3]]), [0, 2])
+    a = new_annotation(old, 0, "misquote", quote="main concerns")
+    rescraped = body.replace("main concerns", "main worries")
+    new = _body(make_version("a.txt", [rescraped, caption, LONG[3]]), [0, 2])
+    b = reanchor(a, old.text, new)
+    assert b.status is AnchorStatus.ORPHANED
+    assert b.orphan_reason == "the quoted words changed: “main concerns” now reads “main worries”"
 
 
 def test_repeated_quote_is_told_apart_by_its_context() -> None:

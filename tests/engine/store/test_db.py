@@ -46,8 +46,17 @@ def test_new_store_lives_in_the_folder_with_wal_and_foreign_keys(tmp_path: Path)
     with Store.open(tmp_path) as store:
         assert store.path == tmp_path / STORE_NAME
         assert store.location_note == ""
-        assert store.schema_version == 3
-        assert [t.name for t in store.tags()] == ["added", "omitted", "altered", "cosmetic"]
+        assert store.schema_version == 4
+        tags = store.tags()
+        assert [t.name for t in tags if t.builtin] == ["added", "omitted", "altered", "cosmetic"]
+        # the suggested verdicts, with their keys, are the team's to edit
+        assert {(t.name, t.key) for t in tags if not t.builtin} == {
+            ("attribution changed", "7"),
+            ("misquote", "5"),
+            ("needs source", "9"),
+            ("number changed", "6"),
+            ("verified", "8"),
+        }
     conn = sqlite3.connect(tmp_path / STORE_NAME)
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert names >= TABLES
@@ -316,3 +325,14 @@ def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
         raise RuntimeError("the app failed half-way")
     assert store.annotations() == []
     assert annotate(store, herald, 2) in store.annotations()  # and the store still works
+
+
+def test_every_history_line_names_its_author(tmp_path: Path) -> None:
+    from reader.engine.store.annotation import Tag
+    from reader.engine.store.edits import AddTagToVocabulary
+
+    with Store.open(tmp_path) as store:
+        store.author = "Ana Lima"
+        AddTagToVocabulary.make(store, Tag("satire", "#123456", key="x")).apply(store)
+        assert store.tag("satire") == Tag("satire", "#123456", False, "x")
+        assert store.history(1)[0].author == "Ana Lima"

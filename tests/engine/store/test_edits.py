@@ -226,3 +226,36 @@ def test_every_edit_says_what_it_affects() -> None:
     }
     assert declared["ChooseReading"] == edits.Affects.READING_CHOICES
     assert declared["SetNote"] == edits.Affects.ANNOTATIONS
+
+
+def test_an_omission_is_named_by_the_version_that_left_it_out(tmp_path: Path) -> None:
+    from reader.engine.store.edits import AddAnnotation, SetNote
+
+    store, folder = synced_store(tmp_path)
+    # herald.txt is the base: its paragraph 3 is missing from courier.txt
+    a = new_annotation(
+        folder.version("herald.txt"),
+        2,
+        "omitted",
+        group_ref="courier.txt#2",
+        base_version="herald.txt",
+    )
+    edit = AddAnnotation(a)
+    assert "courier.txt" in edit.text and "omission" in edit.text
+    assert not edit.text.startswith("Tag paragraph 3 of herald.txt")
+    edit.apply(store)
+    assert "courier.txt" in SetNote.make(store, a.id, "left out").text
+    assert "courier.txt" in store.history(1)[0].text
+
+
+def test_a_phrase_tag_is_named_by_its_words(tmp_path: Path) -> None:
+    from reader.engine.store.edits import AddAnnotation
+
+    _store, folder = synced_store(tmp_path)
+    courier = folder.version("courier.txt")
+    phrase = new_annotation(courier, 1, "number changed", quote="$5 million")
+    assert AddAnnotation(phrase).text == (
+        "Tag “$5 million” in paragraph 2 of courier.txt as number changed"
+    )
+    whole = new_annotation(courier, 1, "altered")
+    assert AddAnnotation(whole).text == "Tag paragraph 2 of courier.txt as altered"

@@ -80,13 +80,14 @@ def test_csv_columns_and_texts(tmp_path: Path) -> None:
     assert c["base_text"] == HERALD[1]
     assert c["version_text"] == COURIER[1]
     assert c["position"] == f"{a.position.start}-{a.position.end}"
-    assert (c["tag"], c["status"], c["author"], c["paragraph"], c["annotation_id"]) == (
+    assert (c["verdict"], c["status"], c["author"], c["paragraph"], c["annotation_id"]) == (
         "altered",
         "anchored",
         "ana",
-        "1",
+        "2",  # the app's 1-based paragraph number (the JSON keeps 0-based indices)
         a.id,
     )
+    assert (c["quote"], c["quote_side"], c["kind"]) == ("$5 million", "version", "altered")
     assert c["folder"] == str(tmp_path)
     h = by_version["herald.txt"]
     assert h["base_text"] == h["version_text"] == HERALD[2]
@@ -177,7 +178,12 @@ def test_omission_tagged_on_the_base_shows_the_other_side_empty(tmp_path: Path) 
     out = tmp_path / "out.csv"
     export_csv(store, out, alignment=_alignment(folder))
     (row,) = _read(out)
-    assert row["version"] == "herald.txt"
+    # the omission is the courier's: the row names the courier, not the base it sits on
+    assert row["version"] == "courier.txt"
+    assert row["base"] == "herald.txt"
+    assert row["quote_side"] == "base"
+    assert row["kind"] == "omitted"
+    assert row["paragraph"] == "3"
     assert row["base_text"] == HERALD[2]
     assert row["version_text"] == ""
 

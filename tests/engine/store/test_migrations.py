@@ -31,7 +31,7 @@ def test_upgrade_from_schema_1_keeps_annotations(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE, path)
     with Store.open(tmp_path, path=path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         by_id = {a.id: a for a in store.annotations()}
         assert set(by_id) == {
             "11111111-1111-4111-8111-111111111111",
@@ -65,7 +65,12 @@ def test_upgrade_from_schema_1_keeps_annotations(tmp_path: Path) -> None:
 def test_every_migration_is_recorded(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
         applied = [m.name for m in MIGRATIONS.applied(store._db)]
-    assert applied == ["m001_initial", "m002_selectors_and_history", "m003_encoding_overrides"]
+    assert applied == [
+        "m001_initial",
+        "m002_selectors_and_history",
+        "m003_encoding_overrides",
+        "m004_verdicts_and_authors",
+    ]
 
 
 def test_the_module_history_names_every_migration() -> None:
