@@ -30,15 +30,10 @@ class TaskProgress:
     """The ``Progress`` handed to an engine call: forwards reports, answers cancel."""
 
     _emit: Callable[[int, int, str], None]
-    _publish: Callable[[object], None] = lambda _value: None
     _cancel: threading.Event = field(default_factory=threading.Event)
 
     def report(self, done: int, total: int, message: str = "") -> None:
         self._emit(done, total, message)
-
-    def publish(self, value: object) -> None:
-        """Hand a partial result to the GUI thread before the job ends (``partial``)."""
-        self._publish(value)
 
     def should_cancel(self) -> bool:
         return self._cancel.is_set()
@@ -51,7 +46,6 @@ class _Relay(QObject):
     failed = Signal(str, int, str, str)
     cancelled = Signal(str, int)
     progress = Signal(str, int, int, int, str)
-    partial = Signal(str, int, object)
 
 
 class _Job(QRunnable):
@@ -93,7 +87,6 @@ class TaskRunner(QObject):
     failed = Signal(str, str, str)  # channel, message, traceback
     cancelled = Signal(str)
     progress = Signal(str, int, int, str)  # channel, done, total, message
-    partial = Signal(str, object)  # channel, a partial result the job published
     discarded = Signal(str, object)  # channel, the result of a job a newer one superseded
     busy_changed = Signal(bool)
 
@@ -112,7 +105,6 @@ class TaskRunner(QObject):
         self._relay.failed.connect(self._on_failed)
         self._relay.cancelled.connect(self._on_cancelled)
         self._relay.progress.connect(self._on_progress)
-        self._relay.partial.connect(self._on_partial)
         self._tokens: dict[str, int] = {}
         self._jobs: dict[tuple[str, int], tuple[_Job, TaskProgress]] = {}
 
@@ -132,10 +124,7 @@ class TaskRunner(QObject):
         def emit(done: int, total: int, message: str) -> None:
             relay.progress.emit(channel, token, done, total, message)
 
-        def publish(value: object) -> None:
-            relay.partial.emit(channel, token, value)
-
-        progress = TaskProgress(emit, publish)
+        progress = TaskProgress(emit)
         job = _Job(relay, channel, token, fn, progress)
         was_busy = self.is_busy()
         self._jobs[(channel, token)] = (job, progress)
@@ -170,10 +159,6 @@ class TaskRunner(QObject):
         if not self._jobs:
             self.busy_changed.emit(False)
         return self._serial or self._tokens.get(channel) == token
-
-    def _on_partial(self, channel: str, token: int, value: object) -> None:
-        if self._tokens.get(channel) == token:  # a stale job's partial result is dropped
-            self.partial.emit(channel, value)
 
     def _on_done(self, channel: str, token: int, result: object) -> None:
         if self._retire(channel, token):
