@@ -67,11 +67,6 @@ def sentences_of(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
     return out
 
 
-def content_size(index: SimilarityIndex, key: str) -> int:
-    """How many content stems a sentence has (short ones prove little anywhere)."""
-    return len(index.features(key).stems)
-
-
 class Keyed(Protocol):
     @property
     def key(self) -> str: ...
