@@ -8,7 +8,12 @@ version, for the pairing passes that decide whether a paragraph is carried anywh
 Matching, surest first: equal comparison keys (in reading order), then the remaining
 pairs best first down to a cutoff, then joins: a free sentence mostly contained in a
 matched sentence of the other side joins that link (a sentence split in two, or two
-joined by a comma). Deterministic: ties go to reading order. Imports the engine's
+joined by a comma). Deterministic: ties go to reading order.
+
+For whole versions, ``SentenceTable`` holds every sentence of a version (cut from the
+paragraph comparison keys) with an inverted index of stems, and scores a sentence
+against it with ``anchors``: numbers, capitalised names, quotations and reused
+two-word phrases that pin a statement however it is reworded. Imports the engine's
 config, similarity and text packages only.
 """
 
