@@ -226,8 +226,8 @@ def _without_names(key: str) -> str:
     and every word written with a capital where no sentence starts
     (``rules.capitalised_mid_sentence``: "Secretary of State" as well as "Ashcroft")."""
     out = list(key)
-    for m in find_names(key):
-        out[m.start : m.end] = " " * (m.end - m.start)
+    for name in find_names(key):
+        out[name.start : name.end] = " " * (name.end - name.start)
     capitalised = capitalised_mid_sentence(key)
     for m in _WORD.finditer(key):
         if bare_word(m.group()) in capitalised:

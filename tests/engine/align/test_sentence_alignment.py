@@ -216,7 +216,8 @@ def test_groups_carry_sentence_links_in_the_json() -> None:
 def test_a_teaser_repeating_the_lede_is_not_linked_with_it() -> None:
     lede = S[0] + " " + S[1]
     teaser = "Ferry crews in Velmar walked out on Thursday over a pay offer"
-    pair, _, _ = _pair([lede, S[2], S[3]], [teaser, lede.replace("Thursday", "Thursday morning"),
-                                            S[2], S[3]])
+    pair, _, _ = _pair(
+        [lede, S[2], S[3]], [teaser, lede.replace("Thursday", "Thursday morning"), S[2], S[3]]
+    )
     assert _group_of(pair, 0).other == (1,)
     assert [g.kind for g in pair.groups if 0 in g.other] == [ChangeKind.ADDED]
