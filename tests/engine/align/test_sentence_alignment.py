@@ -126,6 +126,10 @@ def test_one_word_change_in_a_quote_inside_a_merged_group_shows_as_that_word() -
     assert texts == ["concerns", "concern"]
     report = alignment_report(align_versions([b, o], base="base.txt", config=CFG))
     assert "[-concerns-]" in report and "{+concern+}" in report
+    # The base's two paragraphs are told apart; the version's spacing is not marked.
+    assert "in a statement. / The ministry's readout" in report
+    assert "in a statement. The ministry's readout" in report
+    assert "{+ +}" not in report
 
 
 def test_partly_carried_paragraph_is_altered_with_its_missing_sentence_omitted_inside() -> None:
