@@ -84,7 +84,8 @@ def paint_text(
     for start, end, kind in sorted(spans):
         start = max(start, pos)
         end = min(end, len(text))
-        if end > start:
+        if end > start and not (kind == COS and text[start:end].isspace()):
+            # (a cosmetic space where a paragraph broke: nothing to see)
             clean.append((start, end, kind))
             pos = end
     marks = [(max(0, s), min(e, len(text)), c) for s, e, c in (marks or []) if e > s]

@@ -412,6 +412,8 @@ class Pairer:
         f = table.features[k]
         if len(f.stems) < cfg.sentence_min_stems:
             return None
+        if self._echoes_own(side, para, table, k):
+            return None
         lo, hi = self._window(para, side)
         linked_there = self.other_link if side == "base" else self.base_link
         top: tuple[float, int, int, float] | None = None
@@ -650,6 +652,8 @@ class Pairer:
                 options.append(self._option(link, "base", b))
         best = None
         for gain, contained, side, idx in options:
+            if self._repeats(link, side, idx):
+                continue  # a teaser or caption repeating the group's own text
             ok = contained >= cfg.piece_containment and gain >= cfg.piece_gain
             sure = contained >= cfg.piece_sure_containment and gain >= 0
             if (ok or sure) and (best is None or (-gain, side, idx) < (-best[0], best[2], best[3])):
@@ -666,6 +670,41 @@ class Pairer:
         link.score = self._joined_score(link.base, link.other)
         link.exact = False
         return True
+
+    def _echoes_own(self, side: str, para: int, table: SentenceTable, k: int) -> bool:
+        """Whether sentence ``k`` of free ``para`` is printed near-verbatim
+        (``sentence_contained``) in a paired paragraph of its own version: a teaser or a
+        caption repeating text that is already accounted for."""
+        linked = self.base_link if side == "base" else self.other_link
+        sure = self.config.sentence_contained
+        f = table.features[k]
+        return any(
+            table.para[j] != para
+            and table.para[j] in linked
+            and self.index.containment(f, table.features[j], floor=sure) >= sure
+            for j in table.candidates(f)
+        )
+
+    def _repeats(self, link: Link, side: str, idx: int) -> bool:
+        """Whether every sentence of paragraph ``idx`` (on ``side``) is already printed,
+        near-verbatim (``sentence_contained``), in the group's own paragraphs on that
+        side: a share teaser or caption echoing the text beside it, not a piece of it."""
+        bt, ot = self._tables()
+        table, own = (ot, link.other) if side == "other" else (bt, link.base)
+        mine = [k for p in own for k in table.by_para[p]]
+        sure = self.config.sentence_contained
+        pieces = [
+            k
+            for k in table.by_para[idx]
+            if len(table.features[k].stems) >= self.config.sentence_min_stems
+        ]
+        return bool(pieces) and all(
+            any(
+                self.index.containment(table.features[k], table.features[j], floor=sure) >= sure
+                for j in mine
+            )
+            for k in pieces
+        )
 
     def _option(self, link: Link, side: str, idx: int) -> tuple[float, float, str, int]:
         if side == "other":

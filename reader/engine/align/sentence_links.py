@@ -8,7 +8,13 @@ version, for the pairing passes that decide whether a paragraph is carried anywh
 Matching, surest first: equal comparison keys (in reading order), then the remaining
 pairs best first down to a cutoff, then joins: a free sentence mostly contained in a
 matched sentence of the other side joins that link (a sentence split in two, or two
-joined by a comma). Deterministic: ties go to reading order. Imports the engine's
+joined by a comma). Deterministic: ties go to reading order.
+
+For whole versions, ``SentenceTable`` holds every sentence of a version (cut from the
+paragraph comparison keys) with an inverted index of stems, and scores a sentence
+against it with ``anchors``: numbers, names and quotations as the shared text rules
+(``text.rules``) find them, and reused two-word phrases, which pin a statement however
+it is reworded. Imports the engine's
 config, similarity and text packages only.
 """
 
@@ -25,7 +31,13 @@ from reader.engine.align.similarity import Features, SimilarityIndex, content_st
 from reader.engine.config import AlignConfig
 from reader.engine.model import Paragraph
 from reader.engine.text.normalize import normalize_text
-from reader.engine.text.rules import starts_sentence
+from reader.engine.text.rules import (
+    bare_word,
+    capitalised_mid_sentence,
+    find_names,
+    find_numbers,
+    quoted_spans,
+)
 from reader.engine.text.sentences import sentence_spans, sentence_tiles
 
 
@@ -65,11 +77,6 @@ def sentences_of(paragraphs: Sequence[Paragraph]) -> list[Sentence]:
     for p in paragraphs:
         out.extend(_paragraph_sentences(p.text, p.index))
     return out
-
-
-def content_size(index: SimilarityIndex, key: str) -> int:
-    """How many content stems a sentence has (short ones prove little anywhere)."""
-    return len(index.features(key).stems)
 
 
 class Keyed(Protocol):
@@ -190,44 +197,41 @@ def _join_pieces(
 
 # --- whole versions: sentences found anywhere --------------------------------------------
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
-_CAPITALISED = re.compile(r"\b[^\W\d_][^\W_]*", re.UNICODE)
-_QUOTED = re.compile(r'"([^"]{8,})"')
-
 
 @lru_cache(maxsize=65536)
 def anchors(key: str) -> frozenset[str]:
-    """What pins a sentence to a statement however it is worded: its numbers, its
-    capitalised words that do not open it (names), and the first words of each
-    quotation. Computed on the comparison key (straight quotes)."""
-    out = {"#" + m.group().replace(",", "") for m in _NUMBER.finditer(key)}
-    first = True
-    for m in _CAPITALISED.finditer(key):
-        word = m.group()
-        if not first and word[0].isupper() and not starts_sentence(key, m.start()):
-            out.add("@" + word.casefold())
-        first = False
-    for m in _QUOTED.finditer(key):
-        words = m.group(1).casefold().split()[:3]
+    """What pins a sentence to a statement however it is worded, by the shared text
+    rules (``text.rules``): its numbers (by value: "100,000" = "100 000"), its names (by
+    spelling key: "Sergei" = "Sergey" = "Сергей"), the first words of each quotation,
+    and every two content words in a row (a phrase kept through a rewrite, "translators
+    in the room", which shared vocabulary alone does not show). Computed on the
+    comparison key."""
+    out = {"#" + m.value for m in find_numbers(key)}
+    out.update("@" + m.value for m in find_names(key))
+    for s, e in quoted_spans(key):
+        words = key[s:e].casefold().split()[:3]
         if len(words) == 3:
             out.add('"' + " ".join(words))
-    # Two content words in a row reused ("translators in the room"): a phrase kept
-    # through a rewrite, which shared vocabulary alone does not show.
     stems = content_stem_sequence(key)
     out.update(f"~{a} {b}" for a, b in itertools.pairwise(stems))
     return frozenset(out)
 
 
+_WORD = re.compile(r"[\w’'-]+")
+
+
 @lru_cache(maxsize=16384)
 def _without_names(key: str) -> str:
-    """``key`` with its capitalised words that do not open it blanked out."""
+    """``key`` with its names and titles blanked out: what ``rules.find_names`` finds,
+    and every word written with a capital where no sentence starts
+    (``rules.capitalised_mid_sentence``: "Secretary of State" as well as "Ashcroft")."""
     out = list(key)
-    first = True
-    for m in _CAPITALISED.finditer(key):
-        word = m.group()
-        if not first and word[0].isupper() and not starts_sentence(key, m.start()):
-            out[m.start() : m.end()] = " " * len(word)
-        first = False
+    for name in find_names(key):
+        out[name.start : name.end] = " " * (name.end - name.start)
+    capitalised = capitalised_mid_sentence(key)
+    for m in _WORD.finditer(key):
+        if bare_word(m.group()) in capitalised:
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(out)
 
 

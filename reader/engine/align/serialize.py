@@ -103,20 +103,37 @@ def alignment_document(alignment: Alignment) -> dict[str, Any]:
 
 
 def _marked(group: Group, base: Version, other: Version) -> tuple[str, str]:
-    """Base and version text with inline [-deleted-] / {+inserted+} markers."""
-    b_parts: list[str] = []
-    o_parts: list[str] = []
+    """Base and version text with inline [-deleted-] / {+inserted+} markers; " / " where
+    the text moves to another paragraph. Spacing-only changes (a space where a paragraph
+    broke) are shown as they are, unmarked."""
+    sides: dict[str, tuple[Version, list[str], list[int]]] = {
+        "base": (base, [], [-1]),
+        "other": (other, [], [-1]),
+    }
+
+    def text(side: str, spans: tuple[TextSpan, ...]) -> str:
+        version, _, last = sides[side]
+        out = []
+        for s in spans:
+            if last[0] >= 0 and s.paragraph != last[0]:
+                out.append(" / ")
+            out.append(version.paragraphs[s.paragraph].text[s.start : s.end])
+            last[0] = s.paragraph
+        return "".join(out)
+
     for seg in group.segments:
-        b_text = " / ".join(base.paragraphs[s.paragraph].text[s.start : s.end] for s in seg.base)
-        o_text = " / ".join(other.paragraphs[s.paragraph].text[s.start : s.end] for s in seg.other)
         if seg.op is DiffOp.EQUAL:
-            b_parts.append(b_text)
-            o_parts.append(o_text)
-        elif seg.op is DiffOp.DELETE:
-            b_parts.append(f"[-{b_text}-]")
-        else:
-            o_parts.append(f"{{+{o_text}+}}")
-    return "".join(b_parts), "".join(o_parts)
+            sides["base"][1].append(text("base", seg.base))
+            sides["other"][1].append(text("other", seg.other))
+            continue
+        side = "base" if seg.op is DiffOp.DELETE else "other"
+        spans = seg.base if side == "base" else seg.other
+        marked = text(side, spans)
+        if seg.cosmetic and marked.isspace():
+            sides[side][1].append(marked)  # spacing only: shown as it is, unmarked
+            continue
+        sides[side][1].append(f"[-{marked}-]" if side == "base" else f"{{+{marked}+}}")
+    return "".join(sides["base"][1]), "".join(sides["other"][1])
 
 
 def _refs(indices: tuple[int, ...]) -> str:

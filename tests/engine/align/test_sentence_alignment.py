@@ -126,6 +126,10 @@ def test_one_word_change_in_a_quote_inside_a_merged_group_shows_as_that_word() -
     assert texts == ["concerns", "concern"]
     report = alignment_report(align_versions([b, o], base="base.txt", config=CFG))
     assert "[-concerns-]" in report and "{+concern+}" in report
+    # The base's two paragraphs are told apart; the version's spacing is not marked.
+    assert "in a statement. / The ministry's readout" in report
+    assert "in a statement. The ministry's readout" in report
+    assert "{+ +}" not in report
 
 
 def test_partly_carried_paragraph_is_altered_with_its_missing_sentence_omitted_inside() -> None:
@@ -211,3 +215,13 @@ def test_groups_carry_sentence_links_in_the_json() -> None:
     assert links[0] == ([(0, 0, first_end)], [(0, 0, first_end)])
     assert ([(0, first_end + 1, len(base[0]))], [(1, 0, len(S[1]))]) in links
     assert all(0 < lk["score"] <= 1 for lk in group["sentences"])
+
+
+def test_a_teaser_repeating_the_lede_is_not_linked_with_it() -> None:
+    lede = S[0] + " " + S[1]
+    teaser = "Ferry crews in Velmar walked out on Thursday over a pay offer"
+    pair, _, _ = _pair(
+        [lede, S[2], S[3]], [teaser, lede.replace("Thursday", "Thursday morning"), S[2], S[3]]
+    )
+    assert _group_of(pair, 0).other == (1,)
+    assert [g.kind for g in pair.groups if 0 in g.other] == [ChangeKind.ADDED]
