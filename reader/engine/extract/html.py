@@ -175,7 +175,9 @@ def _boxed_prose(
 # paragraphs of this many words; after it, longer ones (comments and teasers follow).
 _LEDE_WORDS = 15
 _TAIL_WORDS = 40
-_SKIP_SHORT = 12  # short lines (a date, a byline) stepped over on the way
+_SKIP_SHORT = 12  # short lines (a date, a byline) stepped over on the way ...
+_SKIP_CHROME = 20  # ... and short chrome (a caption, a share row) ...
+_SKIPS = 6  # ... this many at most
 _WEAK_CONTEXT = frozenset({("navigation", "page header"), ("form", "form or button text")})
 
 
@@ -206,7 +208,9 @@ def _lede_and_tail(
             any(r not in _WEAK_CONTEXT for r in found) or match_cue(stripped, words) is not None
         )
         if chrome or caption_form(stripped) or stamp_form(stripped):
-            return False
+            # A caption, byline or share row between the lede and the body is stepped
+            # over; a long block of chrome ends the search.
+            return None if words <= _SKIP_CHROME else False
         if words >= minimum and (ends_sentence(stripped) or words >= 2 * minimum):
             return _Unit(stripped, s, e, True)
         return None if words <= _SKIP_SHORT else False
@@ -215,7 +219,7 @@ def _lede_and_tail(
     blocks = proj.blocks
     i = next((k for k, b in enumerate(blocks) if b.end > first), len(blocks)) - 1
     skips = 0
-    while i >= 0 and skips <= 3:
+    while i >= 0 and skips <= _SKIPS:
         got = prose(blocks[i], _LEDE_WORDS)
         if got is False:
             break
@@ -226,7 +230,7 @@ def _lede_and_tail(
         i -= 1
     i = next((k for k, b in enumerate(blocks) if b.start >= last), len(blocks))
     skips = 0
-    while i < len(blocks) and skips <= 3:
+    while i < len(blocks) and skips <= _SKIPS:
         got = prose(blocks[i], _TAIL_WORDS)
         if got is False:
             break
