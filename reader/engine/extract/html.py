@@ -445,7 +445,7 @@ _PROSE_CHARS = 250
 _GLUED_WORDS = 30
 # The text cleaner's cues apply to short kept paragraphs too (widgets trafilatura keeps);
 # a few reasons only, where the words alone are sure.
-_CUE_WORDS = 40
+_CUE_WORDS = 60
 _TEXT_CUE_REASONS = frozenset(
     {
         "weather",
