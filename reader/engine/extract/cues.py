@@ -161,6 +161,12 @@ CUES: tuple[Cue, ...] = (
         whole=True,
         keys=("guidelines",),
     ),
+    # The comment section's disclaimer: "Comments are the sole responsibility of ...".
+    _c(
+        "comments",
+        r"^(?:(?:the |los |les |die )?(?:comments?|comentarios|commentaires|kommentare)\b[^.]{0,60}?"
+        r"\b(?:responsibility|responsabilidad|responsabilité|verantwortung|verantwortlich))",
+    ),
     _c(
         "newsletter",
         r"^(?:thank you for (?:signing up|subscribing|registering)\b.*|be the first to know\b.*|"

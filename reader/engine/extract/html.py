@@ -117,6 +117,8 @@ def _from_units(
         else:
             keep.append(u)
     if filtered and keep:
+        keep, dropped = _after_list_label(located, keep, dropped)
+    if filtered and keep:
         back = _boxed_prose(located, keep, dropped)
         if back:
             keep = sorted(keep + back, key=lambda u: u.start)
@@ -136,6 +138,50 @@ def _from_units(
 
 
 _BOXED_WORDS = 10
+_LIST_LABEL = re.compile(
+    r"^(?:(?:more|other|latest|top|related|recommended|popular|trending)\b.{0,30}\b"
+    r"(?:stories|articles|news|columns|posts|reads|videos)|most (?:read|popular|viewed|shared)\b.{0,30}|"
+    r"read next|you (?:may|might) also like|more from\b.{0,30})\W*$",
+    re.IGNORECASE,
+)
+_RESUME_PARAGRAPHS = 3
+_RESUME_WORDS = 25
+
+
+def _after_list_label(
+    located: list[_Unit], keep: list[_Unit], dropped: list[tuple[_Unit, str, str]]
+) -> tuple[list[_Unit], list[tuple[_Unit, str, str]]]:
+    """Kept paragraphs under a "More stories" label after the story are other stories.
+
+    Unless the story resumes below the label (three long paragraphs in a row), what
+    trafilatura kept after a list label that follows the body is the list: headlines and
+    teasers of other stories.
+    """
+    kept = {id(u) for u in keep}
+    seen_body = False
+    for n, u in enumerate(located):
+        if not seen_body or not _LIST_LABEL.match(u.text.strip()):
+            seen_body = seen_body or id(u) in kept
+            continue
+        after = [x for x in located[n:] if id(x) in kept]
+        if not after:
+            break
+        run = best = 0
+        for x in located[n + 1 :]:
+            long = id(x) in kept and ends_sentence(x.text) and count_words(x.text) >= _RESUME_WORDS
+            run = run + 1 if long else 0
+            best = max(best, run)
+        if best >= _RESUME_PARAGRAPHS:
+            continue
+        gone = {id(x) for x in after}
+        label = u.text.strip()[:40]
+        detail = f"after \u201c{label}\u201d, where the article ends"
+        return [x for x in keep if id(x) not in gone], dropped + [
+            (x, "related", detail) for x in after
+        ]
+    return keep, dropped
+
+
 _STORY_END = frozenset({"byline", "copyright"})
 
 
@@ -175,7 +221,9 @@ def _boxed_prose(
 # paragraphs of this many words; after it, longer ones (comments and teasers follow).
 _LEDE_WORDS = 15
 _TAIL_WORDS = 40
-_SKIP_SHORT = 12  # short lines (a date, a byline) stepped over on the way
+_SKIP_SHORT = 12  # short lines (a date, a byline) stepped over on the way ...
+_SKIP_CHROME = 20  # ... and short chrome (a caption, a share row) ...
+_SKIPS = 6  # ... this many at most
 _WEAK_CONTEXT = frozenset({("navigation", "page header"), ("form", "form or button text")})
 
 
@@ -206,7 +254,9 @@ def _lede_and_tail(
             any(r not in _WEAK_CONTEXT for r in found) or match_cue(stripped, words) is not None
         )
         if chrome or caption_form(stripped) or stamp_form(stripped):
-            return False
+            # A caption, byline or share row between the lede and the body is stepped
+            # over; a long block of chrome ends the search.
+            return None if words <= _SKIP_CHROME else False
         if words >= minimum and (ends_sentence(stripped) or words >= 2 * minimum):
             return _Unit(stripped, s, e, True)
         return None if words <= _SKIP_SHORT else False
@@ -215,7 +265,7 @@ def _lede_and_tail(
     blocks = proj.blocks
     i = next((k for k, b in enumerate(blocks) if b.end > first), len(blocks)) - 1
     skips = 0
-    while i >= 0 and skips <= 3:
+    while i >= 0 and skips <= _SKIPS:
         got = prose(blocks[i], _LEDE_WORDS)
         if got is False:
             break
@@ -226,7 +276,7 @@ def _lede_and_tail(
         i -= 1
     i = next((k for k, b in enumerate(blocks) if b.start >= last), len(blocks))
     skips = 0
-    while i < len(blocks) and skips <= 3:
+    while i < len(blocks) and skips <= _SKIPS:
         got = prose(blocks[i], _TAIL_WORDS)
         if got is False:
             break
@@ -392,9 +442,10 @@ _NEAR = 4
 
 
 _PROSE_CHARS = 250
+_GLUED_WORDS = 30
 # The text cleaner's cues apply to short kept paragraphs too (widgets trafilatura keeps);
 # a few reasons only, where the words alone are sure.
-_CUE_WORDS = 40
+_CUE_WORDS = 60
 _TEXT_CUE_REASONS = frozenset(
     {
         "weather",
@@ -418,8 +469,10 @@ def _chrome_reason(
 ) -> tuple[str, str] | None:
     text = u.text
     if len(text) <= 300:
+        # A copyright notice is short: a credit glued to a paragraph of story is story.
+        glued = count_words(text) >= _GLUED_WORDS and ends_sentence(text)
         for pattern, reason, detail in TEXT_CUES:
-            if pattern.search(text):
+            if pattern.search(text) and not (glued and reason == "copyright"):
                 return reason, detail
         byline = meta["byline"]
         if byline and len(text) < len(byline) + 40 and byline.lower() in text.lower():
@@ -433,6 +486,10 @@ def _chrome_reason(
             return "caption", why
     block = proj.block_at(u.start) if u.start >= 0 else None
     if block is None:
+        return None
+    if u.start > block.start and ends_sentence(text) and count_words(text) >= _GLUED_WORDS // 2:
+        # The block's markup is that of its first words (an inline photo credit): a
+        # sentence of story starting later in the block is not inside that element.
         return None
     near = tuple(w for element in block.elements[-_NEAR:] for w in element)
     words = [w for w in context_words(near) if w not in ignored]

@@ -52,3 +52,15 @@ def test_a_page_our_filter_would_empty_keeps_what_trafilatura_found(
     a = extract_html_article(page(body))
     assert [p.text for p in a.paragraphs] == PARAS
     assert all(r.reason and r.detail for r in a.removed)
+
+
+def test_other_stories_under_a_list_label_after_the_story_are_set_aside() -> None:
+    teasers = (
+        "<h3>More stories</h3><p>Ferry fares rise again</p>"
+        "<p>The council says the harbour ferry will cost a euro more from May, the third rise in two years.</p>"
+        "<p>Tram line delayed</p><p>Work on the new tram line will finish a year late, officials said.</p>"
+    )
+    a = extract_html_article(page("".join(f"<p>{p}</p>" for p in PARAS) + teasers))
+    body = [p.text for p in a.paragraphs]
+    assert body[: len(PARAS)] == PARAS
+    assert not any("ferry" in p or "tram" in p.lower() for p in body)
