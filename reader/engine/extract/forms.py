@@ -34,6 +34,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # The wire caption's date: weekday, month, day and year together ("Saturday, July 14,
 # 2018"). Story text names the weekday or the date, hardly ever all four.
+_IN_PLACE = re.compile(r",?\s+in\s+[A-Z]")
 _CAPTION_DATE = re.compile(rf"\b{_WEEKDAY},?\s+{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
 # Words a credit is made of: photo agencies and the words "photo", "pool", "file".
 _AGENCY = (
@@ -108,9 +109,21 @@ def caption_form(text: str) -> str | None:
     first = _first_sentence(t)
     m = _CAPTION_DATE.search(first)
     lead = first[: m.start()] if m else ""
+    place = lead.rstrip().rstrip(",").split()[-1:] if lead.rstrip().endswith(",") else []
     if (
         m
         and len(lead.split()) >= 5
+        # The caption's date stands in a clause of its own beside its place ("… in
+        # Helsinki, Finland, Monday, July 16, 2018", "…, Tuesday, Aug. 6, 2024, in Port
+        # Velmar."). Story text that names a full date says when, not where ("met on
+        # Monday, July 16, 2018", "voted Monday, July 16, 2018").
+        and lead.rstrip().endswith(",")
+        and (
+            (bool(place) and place[0][:1].isupper())
+            or bool(
+                _IN_PLACE.match(first[m.end() :])
+            )  # "…, Tuesday, Aug. 6, 2024, in Port Velmar."
+        )
         and re.search(r"\b[a-z]{3,}\b", lead)
         and not first.lstrip().startswith(('"', "“", "«", "'"))
         and not _ON.search(lead)

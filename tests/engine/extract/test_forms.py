@@ -362,3 +362,21 @@ def test_extract_config_names_the_thresholds_and_they_are_used() -> None:
 def test_unspaced_scripts_count_words() -> None:
     assert count_words("港口工人周二罢工，谷物船停止装货。") >= 8
     assert count_words("Dock workers strike") == 3
+
+
+def test_story_sentences_that_name_a_full_date_are_not_captions() -> None:
+    from reader.engine.extract.forms import caption_form
+
+    story = [
+        "The harbour master and the union met in the port office, Monday, March 3, 2025, "
+        "to agree on a timetable for the talks that both sides said would last a week.",
+        "Union members voted to strike Monday, March 3, 2025, after the talks with the "
+        "port authority broke down late on Sunday night.",
+    ]
+    for line in story:
+        assert caption_form(line) is None, line
+    caption = (
+        "Dockworkers gather outside the main gate of the container terminal in Port "
+        "Velmar, Monday, March 3, 2025."
+    )
+    assert caption_form(caption) == "a wire photo caption (weekday and full date)"
