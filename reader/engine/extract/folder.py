@@ -23,6 +23,7 @@ from pathlib import Path
 # Modules, not names: the extractors are looked up at call time (tests replace them).
 from reader.engine.extract import evidence, load, plain
 from reader.engine.extract.decode import decode_bytes, looks_like_html
+from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits, html_complexity
 from reader.engine.extract.units import paragraph_from_span
 from reader.engine.model import (
     Article,
@@ -56,19 +57,22 @@ def open_folder(
     path: str | Path,
     *,
     progress: Progress | None = None,
-    max_bytes: int = load.DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     encodings: Mapping[str, str] | None = None,
     restores: Sequence[Restore] = (),
+    limits: LoadLimits = DEFAULT_LIMITS,
 ) -> Folder:
     """Read every article file under ``path`` and extract it.
 
     :param path: the folder to open.
     :param progress: told after each file; polled for cancellation (raises
         ``Cancelled``).
-    :param max_bytes: files larger than this are skipped as too large.
+    :param max_bytes: files larger than this are skipped as too large (default:
+        ``limits.max_bytes``).
     :param encodings: per version id, an encoding that overrides detection (the user
         said "this file is cp1251").
     :param restores: removed blocks the user put back into the body.
+    :param limits: the loader's bounds (depth, file count, size, page complexity).
     :returns: the versions read, in id order, and a problem for every file skipped or
         failed. A path that is not a folder gives no versions and one problem.
     """
@@ -76,13 +80,16 @@ def open_folder(
     if not root.is_dir():
         kind = ProblemKind.NOT_FOUND if not root.exists() else ProblemKind.UNSUPPORTED
         message = "no such folder" if not root.exists() else "not a folder"
-        return Folder(str(root), (), (Problem(root.name, str(root), kind, message),))
-    scan = load.scan_folder(root)
+        shown = load.display_path(root)
+        return Folder(shown, (), (Problem(load.display_name(root.name), shown, kind, message),))
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
+    scan = load.scan_folder(root, limits=limits)
     return _run(
-        str(root),
+        load.display_path(root),
         scan,
         progress=progress,
-        max_bytes=max_bytes,
+        limits=limits,
         encodings=encodings or {},
         restores=restores,
     )
@@ -92,22 +99,25 @@ def extract_paths(
     paths: Sequence[str | Path],
     *,
     progress: Progress | None = None,
-    max_bytes: int = load.DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     encoding: str | None = None,
     cwd: str | Path | None = None,
+    limits: LoadLimits = DEFAULT_LIMITS,
 ) -> Folder:
     """Read and extract files and folders named explicitly (the CLI's ``extract``).
 
     :param paths: files and folders; ids are relative to ``cwd`` when inside it.
     :param encoding: one encoding forced on every file (``--encoding``).
-    :raises LookupError: when ``encoding`` is not a known codec.
+    :raises LookupError: when ``encoding`` is not a known text codec.
     """
     if encoding is not None:
-        codecs.lookup(encoding)
-    scan = load.read_paths(paths, cwd=cwd)
+        check_encoding(encoding)
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
+    scan = load.read_paths(paths, cwd=cwd, limits=limits)
     forced: Mapping[str, str] = _Everything(encoding) if encoding else {}
-    root = str(Path(cwd) if cwd is not None else Path.cwd())
-    return _run(root, scan, progress=progress, max_bytes=max_bytes, encodings=forced, restores=())
+    root = load.display_path(Path(cwd) if cwd is not None else Path.cwd())
+    return _run(root, scan, progress=progress, limits=limits, encodings=forced, restores=())
 
 
 class _Everything(dict[str, str]):
@@ -126,7 +136,7 @@ def _run(
     scan: load.Scan,
     *,
     progress: Progress | None,
-    max_bytes: int,
+    limits: LoadLimits,
     encodings: Mapping[str, str],
     restores: Sequence[Restore],
 ) -> Folder:
@@ -134,7 +144,7 @@ def _run(
     done: list[_Decoded] = []
     seen: dict[str, str] = {}
     total = len(scan.entries)
-    jobs = [(e, max_bytes, encodings.get(e.id)) for e in scan.entries]
+    jobs = [(e, limits, encodings.get(e.id)) for e in scan.entries]
     for n, (entry, item) in enumerate(zip(scan.entries, _read_all(jobs, progress), strict=True)):
         if isinstance(item, Problem):
             problems.append(item)
@@ -169,7 +179,7 @@ def _keep_unique(
     item: _Decoded, seen: dict[str, str], done: list[_Decoded], problems: list[Problem]
 ) -> None:
     # Same bytes, or the same text saved in another encoding: one version is enough.
-    text_key = "text:" + hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    text_key = "text:" + hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
     original = seen.get(item.raw.sha256) or seen.get(text_key)
     if original is not None:
         problems.append(load.duplicate_problem(item.raw, original))
@@ -192,41 +202,77 @@ def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
 
 
 def _read_all(
-    jobs: list[tuple[load.Entry, int, str | None]], progress: Progress | None
+    jobs: list[tuple[load.Entry, LoadLimits, str | None]], progress: Progress | None
 ) -> Iterator[_Decoded | Problem]:
     """Read and extract each job, in order, polling for cancellation between files.
 
     One process on purpose: a process pool (measured with ``benchmarks/bench_extract.py``
     on the project's 2-core machine) was 1.4-2x *slower* than this loop, because the
     workers' start-up and the pickling of results outweigh the per-file work, and the
-    cross-version stage cannot be split anyway.
+    cross-version stage cannot be split anyway. Each file's work is bounded by its size
+    and the page-complexity limits instead of a timer (see ``limits``).
     """
     for job in jobs:
         check(progress)
         yield _read_job(job)
 
 
-def _read_job(job: tuple[load.Entry, int, str | None]) -> _Decoded | Problem:
-    entry, max_bytes, encoding = job
-    item = _read_one(entry, max_bytes=max_bytes, encoding=encoding)
+def _read_job(job: tuple[load.Entry, LoadLimits, str | None]) -> _Decoded | Problem:
+    entry, limits, encoding = job
+    try:
+        item = _read_one(entry, limits=limits, encoding=encoding)
+    except (Exception, RecursionError, MemoryError) as exc:
+        # Per-file isolation: whatever one file does to the code that reads it becomes
+        # that file's message, and the rest of the folder loads.
+        log.exception("reading %s failed", entry.id)
+        what = "out of memory" if isinstance(exc, MemoryError) else type(exc).__name__
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        return Problem(
+            entry.id,
+            load.display_path(entry.path),
+            ProblemKind.UNREADABLE,
+            f"could not be read: an internal error ({what}{': ' + detail if detail else ''})",
+        )
     if isinstance(item, _Decoded):  # the bytes are not needed any more: free them early
         return replace(item, raw=replace(item.raw, data=b""))
     return item
 
 
-def _read_one(entry: load.Entry, *, max_bytes: int, encoding: str | None) -> _Decoded | Problem:
-    raw = load.read_entry(entry, max_bytes=max_bytes)
+def check_encoding(encoding: str) -> None:
+    """Raise ``LookupError`` unless ``encoding`` names a codec that decodes bytes to text."""
+    info = codecs.lookup(encoding)
+    if not getattr(info, "_is_text_encoding", True):
+        raise LookupError(f"{encoding} is not a text encoding")
+
+
+def _read_one(entry: load.Entry, *, limits: LoadLimits, encoding: str | None) -> _Decoded | Problem:
+    raw = load.read_entry(entry, max_bytes=limits.max_bytes, encoding=encoding)
     if isinstance(raw, Problem):
         return raw
     try:
+        if encoding is not None:
+            check_encoding(encoding)
         decoded = decode_bytes(raw.data, encoding=encoding)
     except LookupError:
         return Problem(raw.id, raw.path, ProblemKind.UNREADABLE, f"unknown encoding {encoding!r}")
+    except (UnicodeError, ValueError) as exc:
+        return Problem(
+            raw.id,
+            raw.path,
+            ProblemKind.UNREADABLE,
+            f"cannot be decoded as {encoding} ({str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__})",
+        )
     text = decoded.text
     if not text.strip():
         return Problem(raw.id, raw.path, ProblemKind.EMPTY, "contains only whitespace")
+    if raw.format is SourceFormat.HTML or looks_like_html(text):
+        too_complex = html_complexity(text, limits)
+        if too_complex is not None:
+            return Problem(raw.id, raw.path, ProblemKind.TOO_LARGE, too_complex)
     try:
         fmt, article = extract_article(text, raw.format)
+    except MemoryError:
+        raise  # said as such by _read_job
     except Exception as exc:  # one odd file must never stop the folder
         return Problem(
             raw.id,
