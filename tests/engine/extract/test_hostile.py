@@ -189,6 +189,7 @@ def test_html_with_100000_paragraphs_is_set_aside_fast(tmp_path: Path) -> None:
     result = open_folder(tmp_path)
     assert time.monotonic() - started < 15
     kind, message = problems_by_id(result)["many.html"]
+    assert kind is ProblemKind.TOO_LARGE
     assert message.startswith("too complex to extract: 100,00")
 
 
@@ -217,6 +218,7 @@ def test_one_file_crashing_the_extractor_does_not_stop_the_rest(
     result = open_folder(tmp_path)
     assert [v.id for v in result.versions] == ["a.txt"]
     kind, message = problems_by_id(result)["b.txt"]
+    assert kind is ProblemKind.UNREADABLE
     assert message == "could not be read: an internal error (out of memory)"
 
 
