@@ -51,7 +51,7 @@ def test_a_byte_identical_copy_sorting_earlier_keeps_the_annotations(tmp_path: P
         assert "story.txt" not in [v.id for v in folder.versions]  # skipped as a duplicate
         report = sync_folder(store, folder)
         (a,) = store.annotations()
-        assert a.status is AnchorStatus.ANCHORED
+        assert (a.id, a.status) == (aid, AnchorStatus.ANCHORED)
         assert a.version == "a-copy.txt"
         assert "gone" not in report.notice
         # the copy removed again: the annotation goes back to the original
