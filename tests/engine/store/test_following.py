@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 from reader.engine.extract.folder import open_folder
-from reader.engine.store.sync import sync_folder
 from reader.engine.store.annotation import AnchorStatus
 from reader.engine.store.db import Store
+from reader.engine.store.sync import sync_folder
 from tests.engine.store.store_helpers import annotate
 
 STORY = (
