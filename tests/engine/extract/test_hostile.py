@@ -264,3 +264,19 @@ def test_odd_codecs_give_a_message_not_a_traceback(tmp_path: Path, codec: str) -
 def test_non_text_codecs_are_unknown_encodings(tmp_path: Path) -> None:
     with pytest.raises(LookupError):
         extract_paths([str(tmp_path)], cwd=tmp_path, encoding="zlib_codec")
+
+
+def test_template_content_is_not_extracted(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>T</title></head><body><article>"
+        "<p>The harbour bridge will not reopen before May, the mayor said on Tuesday.</p>"
+        "<Template><p>Inert template text that a browser never shows to anyone.</p></Template>"
+        "<p>Repairs will cost about five million, officials said, most of it from the state.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "t.html").write_text(page)
+    v = open_folder(tmp_path).version("t.html")
+    assert all("Inert" not in p.text for p in v.paragraphs)
+    assert len(v.paragraphs) == 2
+    for p in v.paragraphs:  # offsets still point at the text in the page
+        assert v.text[p.start : p.end].startswith(p.text[:10])
