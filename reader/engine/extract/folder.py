@@ -197,7 +197,11 @@ def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
         # The cross-version evidence only refines what each file's own extraction found;
         # a failure there must not lose the folder, so the per-file results stand (and
         # the failure is logged, not hidden).
-        log.exception("cross-version evidence failed; keeping each file's own extraction")
+        # Logged at debug level: logging's last-resort handler would otherwise print a
+        # traceback on stderr, and the commands promise one-line messages.
+        log.debug(
+            "cross-version evidence failed; keeping each file's own extraction", exc_info=True
+        )
         return articles
 
 
@@ -224,7 +228,7 @@ def _read_job(job: tuple[load.Entry, LoadLimits, str | None]) -> _Decoded | Prob
     except (Exception, RecursionError, MemoryError) as exc:
         # Per-file isolation: whatever one file does to the code that reads it becomes
         # that file's message, and the rest of the folder loads.
-        log.exception("reading %s failed", entry.id)
+        log.debug("reading %s failed", entry.id, exc_info=True)  # see _refine
         what = "out of memory" if isinstance(exc, MemoryError) else type(exc).__name__
         detail = str(exc).splitlines()[0][:200] if str(exc) else ""
         return Problem(

@@ -280,3 +280,50 @@ def test_template_content_is_not_extracted(tmp_path: Path) -> None:
     assert len(v.paragraphs) == 2
     for p in v.paragraphs:  # offsets still point at the text in the page
         assert v.text[p.start : p.end].startswith(p.text[:10])
+
+
+# --- 7. Chinese and Japanese plain text -----------------------------------------------
+
+JA = (
+    "東京都は十五日、新しい防災計画を発表した。計画では、大地震が発生した場合に備え、"
+    "避難所の数を二倍に増やすことが盛り込まれている。\n\n"
+    "都の担当者は「住民の安全を最優先に考えた」と述べた。専門家からは、計画の実効性を"
+    "高めるために、地域住民との連携が必要だとの指摘も出ている。\n\n"
+    "計画は来年四月から段階的に実施される予定で、総事業費は約三百億円に上る見通しだ。\n"
+)
+ZH = (
+    "北京市政府十五日发布了新的防灾计划。计划提出，为应对大地震，将把避难所的数量增加一倍。\n\n"
+    "市政府负责人表示，居民的安全是首要考虑。专家指出，为提高计划的实效性，需要与社区居民加强合作。\n\n"
+    "该计划将从明年四月起分阶段实施，总投资预计约为三百亿元。\n"
+)
+RU = (
+    "Министр заявил в понедельник, что зарплаты вырастут на три процента после переговоров.\n\n"
+    "Профсоюз пока не согласился с предложением и продолжает забастовку в порту.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (JA, "utf-8"),
+        (JA, "shift_jis"),
+        (JA, "utf-16-le"),
+        (JA, "utf-16-be"),
+        (ZH, "utf-8"),
+        (ZH, "gb18030"),
+        (ZH, "big5"),
+        (ZH, "utf-16-le"),
+        (RU, "utf-16-le"),
+        (RU, "utf-16-be"),
+    ],
+)
+def test_cjk_and_bomless_utf16_plain_text_loads(tmp_path: Path, text: str, codec: str) -> None:
+    if codec == "big5":
+        text = text.replace("为", "為")  # big5 is traditional Chinese
+    data = text.encode(codec, errors="replace")
+    (tmp_path / "story.txt").write_bytes(data)
+    result = open_folder(tmp_path)
+    assert result.problems == ()
+    (v,) = result.versions
+    assert len(v.paragraphs) == 3 if text is not RU else len(v.paragraphs) == 2
+    assert v.paragraphs[0].text[:6] == text.encode(codec, errors="replace").decode(codec)[:6]
