@@ -20,17 +20,29 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.commands import COMMAND_MODULES
 from reader.commands.common import EXIT_INTERNAL, CommandError
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, only_open: bool = False) -> argparse.ArgumentParser:
+    """The command-line parser.
+
+    :param only_open: register the ``open`` command alone. The app's start-up takes
+        this path: the other command modules import engine packages (extraction,
+        reconciliation) the window does not need before its first paint.
+    """
     parser = argparse.ArgumentParser(
         prog="version-reader",
         description="Compare scraped versions of one story: extract, align, tag, reconcile.",
     )
     parser.add_argument("--version", action="version", version=f"version-reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if only_open:
+        from reader.commands import gui
+
+        gui.register(sub)
+        return parser
+    from reader.commands import COMMAND_MODULES
+
     for module in COMMAND_MODULES:
         module.register(sub)
     return parser
@@ -39,9 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (never raise for bad input)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args_list:
         args_list = ["open"]
+    parser = build_parser(only_open=args_list[0] == "open")
     args = parser.parse_args(_values_that_look_like_options(parser, args_list))
     func = getattr(args, "func", None)
     if func is None:

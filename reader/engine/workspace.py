@@ -21,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reader.engine.align.aligner import align_versions
+from reader.engine.extract.cache import default_cache
 from reader.engine.extract.folder import open_folder
 from reader.engine.model import Alignment, Folder
 from reader.engine.progress import Progress
@@ -134,12 +135,16 @@ def extract_and_align(
     :param align: False to stop after extraction (the alignment is then None).
     :param strict_base: raise ``UnknownBase`` for a base that is not in the folder.
     :param progress: reports per file and per version; cancelling raises ``Cancelled``.
+
+    Each unchanged file's extraction is reused from the per-user cache
+    (``extract.cache``; ``VERSION_READER_NO_CACHE=1`` turns it off).
     """
     folder = open_folder(
         Path(path),
         progress=progress,
         restores=corrections.restores,
         encodings=corrections.encodings,
+        cache=default_cache(),
     )
     ids = [v.id for v in folder.versions]
     if strict_base and base is not None and base not in ids:

@@ -20,11 +20,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-# Modules, not names: the extractors are looked up at call time (tests replace them).
-from reader.engine.extract import evidence, load, plain
+from reader.engine.extract import load
+from reader.engine.extract.cache import CachedExtraction, ExtractionCache
 from reader.engine.extract.decode import decode_bytes, looks_like_html
 from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits, html_complexity
-from reader.engine.extract.units import paragraph_from_span
 from reader.engine.model import (
     Article,
     Folder,
@@ -61,6 +60,7 @@ def open_folder(
     encodings: Mapping[str, str] | None = None,
     restores: Sequence[Restore] = (),
     limits: LoadLimits = DEFAULT_LIMITS,
+    cache: ExtractionCache | None = None,
 ) -> Folder:
     """Read every article file under ``path`` and extract it.
 
@@ -73,6 +73,8 @@ def open_folder(
         said "this file is cp1251").
     :param restores: removed blocks the user put back into the body.
     :param limits: the loader's bounds (depth, file count, size, page complexity).
+    :param cache: reuse (and keep) each unchanged file's extraction (see ``cache``);
+        None extracts every file afresh.
     :returns: the versions read, in id order, and a problem for every file skipped or
         failed. A path that is not a folder gives no versions and one problem.
     """
@@ -92,6 +94,7 @@ def open_folder(
         limits=limits,
         encodings=encodings or {},
         restores=restores,
+        cache=cache,
     )
 
 
@@ -139,13 +142,15 @@ def _run(
     limits: LoadLimits,
     encodings: Mapping[str, str],
     restores: Sequence[Restore],
+    cache: ExtractionCache | None = None,
 ) -> Folder:
     problems: list[Problem] = list(scan.problems)
     done: list[_Decoded] = []
     seen: dict[str, str] = {}
     total = len(scan.entries)
     jobs = [(e, limits, encodings.get(e.id)) for e in scan.entries]
-    for n, (entry, item) in enumerate(zip(scan.entries, _read_all(jobs, progress), strict=True)):
+    items = _read_all(jobs, progress, cache)
+    for n, (entry, item) in enumerate(zip(scan.entries, items, strict=True)):
         if isinstance(item, Problem):
             problems.append(item)
         else:
@@ -189,6 +194,10 @@ def _keep_unique(
 
 
 def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
+    # Imported here, as a module (tests replace its functions): a folder whose
+    # refinement is cached never loads it.
+    from reader.engine.extract import evidence
+
     if not articles:
         return []
     try:
@@ -206,7 +215,9 @@ def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
 
 
 def _read_all(
-    jobs: list[tuple[load.Entry, LoadLimits, str | None]], progress: Progress | None
+    jobs: list[tuple[load.Entry, LoadLimits, str | None]],
+    progress: Progress | None,
+    cache: ExtractionCache | None = None,
 ) -> Iterator[_Decoded | Problem]:
     """Read and extract each job, in order, polling for cancellation between files.
 
@@ -218,13 +229,15 @@ def _read_all(
     """
     for job in jobs:
         check(progress)
-        yield _read_job(job)
+        yield _read_job(job, cache)
 
 
-def _read_job(job: tuple[load.Entry, LoadLimits, str | None]) -> _Decoded | Problem:
+def _read_job(
+    job: tuple[load.Entry, LoadLimits, str | None], cache: ExtractionCache | None = None
+) -> _Decoded | Problem:
     entry, limits, encoding = job
     try:
-        item = _read_one(entry, limits=limits, encoding=encoding)
+        item = _read_one(entry, limits=limits, encoding=encoding, cache=cache)
     except (Exception, RecursionError, MemoryError) as exc:
         # Per-file isolation: whatever one file does to the code that reads it becomes
         # that file's message, and the rest of the folder loads.
@@ -249,10 +262,20 @@ def check_encoding(encoding: str) -> None:
         raise LookupError(f"{encoding} is not a text encoding")
 
 
-def _read_one(entry: load.Entry, *, limits: LoadLimits, encoding: str | None) -> _Decoded | Problem:
+def _read_one(
+    entry: load.Entry,
+    *,
+    limits: LoadLimits,
+    encoding: str | None,
+    cache: ExtractionCache | None = None,
+) -> _Decoded | Problem:
     raw = load.read_entry(entry, max_bytes=limits.max_bytes, encoding=encoding)
     if isinstance(raw, Problem):
         return raw
+    if cache is not None:
+        hit = cache.get(raw.sha256, raw.format, encoding)
+        if hit is not None:
+            return _Decoded(raw, hit.text, hit.encoding, hit.format, hit.article)
     try:
         if encoding is not None:
             check_encoding(encoding)
@@ -284,6 +307,10 @@ def _read_one(entry: load.Entry, *, limits: LoadLimits, encoding: str | None) ->
             ProblemKind.NO_TEXT,
             f"extraction failed ({type(exc).__name__}: {exc})",
         )
+    if cache is not None:
+        cache.put(
+            raw.sha256, raw.format, encoding, CachedExtraction(text, decoded.encoding, fmt, article)
+        )
     return _Decoded(raw, text, decoded.encoding, fmt, article)
 
 
@@ -297,6 +324,8 @@ def extract_article(text: str, fmt: SourceFormat) -> tuple[SourceFormat, Article
         from reader.engine.extract.html import extract_html_article
 
         return SourceFormat.HTML, extract_html_article(text)
+
+    from reader.engine.extract import plain  # as a module: tests replace its functions
 
     return fmt, plain.extract_text_article(text, markdown=fmt is SourceFormat.MARKDOWN)
 
@@ -359,6 +388,8 @@ def _restored_paragraph(index: int, block: Removed, version: Version) -> Paragra
     if text[block.start : block.end] == block.text:
         return make_paragraph(index, block.text, block.start)
     if version.format is not SourceFormat.HTML:
+        from reader.engine.extract.units import paragraph_from_span  # only for a restore
+
         # Rebuilt from the file's lines the way extraction builds a paragraph, so every
         # character keeps its exact place in the file (markup reduced, lines joined).
         rebuilt = paragraph_from_span(
