@@ -41,9 +41,9 @@ def build_parser(*, only_open: bool = False) -> argparse.ArgumentParser:
 
         gui.register(sub)
         return parser
-    from reader.commands import COMMAND_MODULES
+    from reader.commands import command_modules
 
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
     return parser
 

@@ -55,11 +55,17 @@ def extractor_version() -> str:
         from reader import __version__
 
         h.update(__version__.encode())
-    from importlib import metadata
+    # The libraries' installed versions, by their dist-info folders' names: found without
+    # importing them (or importlib.metadata, which costs more than the cache saves).
+    from importlib.util import find_spec
 
-    for dist in ("trafilatura", "charset-normalizer", "lxml"):
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            h.update(f"{dist} {metadata.version(dist)}".encode())
+    for package in ("trafilatura", "charset_normalizer", "lxml"):
+        with contextlib.suppress(Exception):
+            spec = find_spec(package)
+            if spec is not None and spec.origin:
+                site = Path(spec.origin).parent.parent
+                for info in sorted(site.glob(f"{package}-*.dist-info")):
+                    h.update(info.name.encode())
     return h.hexdigest()[:16]
 
 
@@ -105,6 +111,51 @@ class ExtractionCache:
                 raise
         except Exception:  # a full disk or a read-only home must not stop the reading
             return
+
+
+class _Refined:
+    """The folder-wide evidence's result for one exact set of extractions."""
+
+    __slots__ = ("articles",)
+
+    def __init__(self, articles: tuple[Article, ...]) -> None:
+        self.articles = articles
+
+
+def _refined_path(cache: ExtractionCache, key: str) -> Path:
+    digest = hashlib.sha256(f"refined|{key}|{extractor_version()}".encode()).hexdigest()
+    return cache.folder / "folders" / f"{digest}.pickle"
+
+
+def get_refined(cache: ExtractionCache, key: str) -> tuple[Article, ...] | None:
+    """The cross-version refinement cached for the folder whose extractions hash to
+    ``key`` (see ``folder._refine``), or None."""
+    try:
+        value = pickle.loads(_refined_path(cache, key).read_bytes())  # our own entries
+    except Exception:
+        return None
+    return value.articles if isinstance(value, _Refined) else None
+
+
+def put_refined(cache: ExtractionCache, key: str, articles: tuple[Article, ...]) -> None:
+    """Keep the refinement of this exact set of extractions (never raises)."""
+    target = _refined_path(cache, key)
+    try:
+        data = pickle.dumps(_Refined(articles), protocol=pickle.HIGHEST_PROTOCOL)
+        if len(data) > _MAX_ENTRY_BYTES:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except Exception:
+        return
 
 
 def default_cache() -> ExtractionCache | None:

@@ -21,7 +21,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.engine.extract import load
-from reader.engine.extract.cache import CachedExtraction, ExtractionCache
+from reader.engine.extract.cache import (
+    CachedExtraction,
+    ExtractionCache,
+    get_refined,
+    put_refined,
+)
 from reader.engine.extract.decode import decode_bytes, looks_like_html
 from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits, html_complexity
 from reader.engine.model import (
@@ -158,7 +163,7 @@ def _run(
         if progress is not None:
             progress.report(n + 1, total, entry.id)
     check(progress)
-    articles = _refine([d.article for d in done], [d.text for d in done])
+    articles = _refine_cached(done, cache)
     versions: list[Version] = []
     for d, article in zip(done, articles, strict=True):
         if not article.paragraphs:
@@ -191,6 +196,24 @@ def _keep_unique(
     else:
         seen[item.raw.sha256] = seen[text_key] = item.raw.id
         done.append(item)
+
+
+def _refine_cached(done: list[_Decoded], cache: ExtractionCache | None) -> list[Article]:
+    """``_refine``, reused from the cache when the folder's extractions are the same as
+    last time (the evidence module is then not even imported)."""
+    if cache is None or not done:
+        return _refine([d.article for d in done], [d.text for d in done])
+    key = hashlib.sha256(
+        "\n".join(f"{d.raw.id}|{d.raw.sha256}|{d.format}|{d.encoding}" for d in done).encode(
+            "utf-8", "surrogatepass"
+        )
+    ).hexdigest()
+    hit = get_refined(cache, key)
+    if hit is not None and len(hit) == len(done):
+        return list(hit)
+    articles = _refine([d.article for d in done], [d.text for d in done])
+    put_refined(cache, key, tuple(articles))
+    return articles
 
 
 def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
