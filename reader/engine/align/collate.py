@@ -74,8 +74,12 @@ class _AddedClusters:
         f = self.index.features(key)
         folded = key.casefold()
         hits: dict[int, int] = dict.fromkeys(self.by_key.get(folded, ()), len(f.stems) + 1)
+        limit = self.config.collate_posting_limit
         for probe in self._probes(f):
-            for c in self.postings.get(probe, ()):
+            posting = self.postings.get(probe, ())
+            if len(posting) > limit:  # in too many rows to tell them apart: not probed
+                continue
+            for c in posting:
                 hits[c] = hits.get(c, 0) + 1
         # Only the rows sharing the most rare stems are scored: bounded work per
         # paragraph however many versions add text on the same names.
@@ -98,7 +102,9 @@ class _AddedClusters:
         cluster.members.setdefault(vid, []).append(para)
         self.by_key.setdefault(folded, []).append(c)
         for probe in self._probes(f):
-            self.postings.setdefault(probe, set()).add(c)
+            posting = self.postings.setdefault(probe, set())
+            if len(posting) <= limit:  # past the limit it is never read: stop growing it
+                posting.add(c)
 
 
 def collate(
