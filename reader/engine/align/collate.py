@@ -75,7 +75,8 @@ class _AddedClusters:
         folded = key.casefold()
         hits: dict[int, int] = dict.fromkeys(self.by_key.get(folded, ()), len(f.stems) + 1)
         limit = self.config.collate_posting_limit
-        for probe in self._probes(f):
+        probes = self._probes(f)
+        for probe in probes:
             posting = self.postings.get(probe, ())
             if len(posting) > limit:  # in too many rows to tell them apart: not probed
                 continue
@@ -101,7 +102,7 @@ class _AddedClusters:
             cluster = self.clusters[c]
         cluster.members.setdefault(vid, []).append(para)
         self.by_key.setdefault(folded, []).append(c)
-        for probe in self._probes(f):
+        for probe in probes:
             posting = self.postings.setdefault(probe, set())
             if len(posting) <= limit:  # past the limit it is never read: stop growing it
                 posting.add(c)
