@@ -101,7 +101,7 @@ class AlignConfig:
     collate_cutoff: float = 0.42
     collate_probe_words: int = 6
     collate_candidates: int = 32
-    collate_posting_limit: int = 512
+    collate_posting_limit: int = 128
     semantic_cleanup: bool = True
     sentence_group_cutoff: float = 0.3
     sentence_sure: float = 0.8

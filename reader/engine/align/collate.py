@@ -18,6 +18,7 @@ followed in its own version (rows of the same anchor in order of first appearanc
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -84,7 +85,7 @@ class _AddedClusters:
                 hits[c] = hits.get(c, 0) + 1
         # Only the rows sharing the most rare stems are scored: bounded work per
         # paragraph however many versions add text on the same names.
-        ranked = sorted(hits, key=lambda c: (-hits[c], c))[: self.config.collate_candidates]
+        ranked = heapq.nsmallest(self.config.collate_candidates, hits, key=lambda c: (-hits[c], c))
         best: tuple[float, int] | None = None
         for c in sorted(ranked):
             cluster = self.clusters[c]
