@@ -79,7 +79,26 @@ def long_text(size: int, seed: int = 14) -> str:
     vocab = [
         "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4))) for _ in range(20_000)
     ]
-    common = "the a of to and in that is was for on with as by at from said it".split()
+    common = [
+        "the",
+        "a",
+        "of",
+        "to",
+        "and",
+        "in",
+        "that",
+        "is",
+        "was",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "said",
+        "it",
+    ]
     out: list[str] = []
     n = 0
     while n < size:
