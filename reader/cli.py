@@ -37,11 +37,11 @@ def build_parser(*, only_open: bool = False) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"version-reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     if only_open:
-        from reader.commands import gui
+        from reader.commands import gui  # alone: see only_open
 
         gui.register(sub)
         return parser
-    from reader.commands import command_modules
+    from reader.commands import command_modules  # imports every command module
 
     for module in command_modules():
         module.register(sub)
@@ -86,7 +86,7 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 def _log_internal_error(exc: BaseException, argv: Sequence[str]) -> str:
     """Append the traceback to the per-user log; return a phrase saying where it went."""
-    from reader.userdirs import log_dir
+    from reader.userdirs import log_dir  # only on a crash: platformdirs is not free
 
     text = (
         f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} version-reader {__version__}\n"

@@ -16,20 +16,20 @@ APP = "version-reader"
 
 def data_dir() -> Path:
     """Per-user data: the stores of read-only folders and of the bundled sample."""
-    import platformdirs
+    import platformdirs  # on first use: a few of the app's starts never need it
 
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
 def cache_dir() -> Path:
     """Per-user cache: safe to delete at any time (only makes the next start slower)."""
-    import platformdirs
+    import platformdirs  # on first use: a few of the app's starts never need it
 
     return Path(platformdirs.user_cache_dir(APP, appauthor=False))
 
 
 def log_dir() -> Path:
     """Per-user logs: the tracebacks of internal errors."""
-    import platformdirs
+    import platformdirs  # on first use: a few of the app's starts never need it
 
     return Path(platformdirs.user_log_dir(APP, appauthor=False))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.commands import reconcile as reconcile_cmd
 from reader.engine import reconcile as reconcile_pkg
 from reader.engine.store import Store
 from reader.engine.store import location as store_location
@@ -109,7 +110,7 @@ def test_internal_error_exits_3_with_one_line_and_a_log(
     def boom(*args: object, **kwargs: object) -> str:
         raise ZeroDivisionError("a bug in a report")
 
-    monkeypatch.setattr(reconcile_pkg, "render_report", boom)
+    monkeypatch.setattr(reconcile_cmd, "render_report", boom)
     code = main(["reconcile", str(story)])
     err = capsys.readouterr().err
     assert code == 3
@@ -157,7 +158,7 @@ def test_read_only_folder_commands_share_the_per_user_store(
         seen["choices"] = kw.get("choices")
         return real(kind, fmt, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(reconcile_pkg, "render_report", spy)
+    monkeypatch.setattr(reconcile_cmd, "render_report", spy)
     before = (story / "version-reader.sqlite").stat().st_mtime_ns
     for command in (["align"], ["reconcile"], ["quotes"], ["facts"]):
         code = main([command[0], str(story)])

@@ -13,7 +13,7 @@ from types import ModuleType
 
 def command_modules() -> tuple[ModuleType, ...]:
     """Every command module, in the order their commands are listed in ``--help``."""
-    from reader.commands import align, annotate, extract, gui, reconcile
+    from reader.commands import align, annotate, extract, gui, reconcile  # see the docstring
 
     return (extract, align, annotate, reconcile, gui)
 

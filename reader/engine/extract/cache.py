@@ -52,7 +52,7 @@ def extractor_version() -> str:
         with contextlib.suppress(OSError):
             h.update(path.name.encode() + b"\0" + path.read_bytes())
     if not sources:  # a frozen bundle without sources: the app's version stands in
-        from reader import __version__
+        from reader import __version__  # only in a bundle without sources
 
         h.update(__version__.encode())
     # The libraries' installed versions, by their dist-info folders' names: found without
@@ -162,6 +162,6 @@ def default_cache() -> ExtractionCache | None:
     """The per-user extraction cache (None when ``VERSION_READER_NO_CACHE`` is set)."""
     if os.environ.get("VERSION_READER_NO_CACHE"):
         return None
-    from reader.userdirs import cache_dir
+    from reader.userdirs import cache_dir  # platformdirs, only when a cache is used
 
     return ExtractionCache(cache_dir() / "extract")

@@ -11,12 +11,13 @@ and the engine's own modules.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,117 +209,123 @@ def scan_folder(root: str | Path, *, prefix: str = "", limits: LoadLimits = DEFA
     opened; store files and unsupported types are reported as skipped. Ids show file
     names that are not UTF-8 escaped (``display_name``); ``Entry.path`` keeps them exact.
     """
-    root = Path(root)
-    try:
-        real_root = os.path.realpath(root)
-    except (OSError, ValueError, RuntimeError):
-        real_root = os.path.abspath(root)
-    entries: list[Entry] = []
-    problems: list[Problem] = []
-    visited: set[tuple[int, int]] = set()
-    try:
-        st_root = os.stat(root)
-        visited.add((st_root.st_dev, st_root.st_ino))
-    except OSError:
-        pass
-    stack: list[tuple[str, str, int]] = [(str(root), "", 0)]
-    files_over = 0
+    return _Walk(Path(root), prefix, limits).run()
 
-    def skip(vid: str, path: str, kind: ProblemKind, message: str) -> None:
-        problems.append(Problem(vid, display_path(path), kind, message))
 
-    while stack:
-        here, rel, depth = stack.pop()
+class _Walk:
+    """One scan of a folder: the stack of folders still to read, and what was found."""
+
+    def __init__(self, root: Path, prefix: str, limits: LoadLimits) -> None:
+        self.root, self.prefix, self.limits = root, prefix, limits
         try:
-            with os.scandir(here) as it:
-                names = sorted(d.name for d in it)
-        except OSError as exc:
-            skip(
-                prefix + rel or "./",
-                here,
-                ProblemKind.UNREADABLE,
-                f"cannot read the folder: {_os_reason(exc)}",
+            self.real_root = os.path.realpath(root)
+        except (OSError, ValueError, RuntimeError):
+            self.real_root = os.path.abspath(root)
+        self.entries: list[Entry] = []
+        self.problems: list[Problem] = []
+        self.visited: set[tuple[int, int]] = set()
+        with contextlib.suppress(OSError):
+            st_root = os.stat(root)
+            self.visited.add((st_root.st_dev, st_root.st_ino))
+        self.files_over = 0
+
+    def skip(self, vid: str, path: str, kind: ProblemKind, message: str) -> None:
+        self.problems.append(Problem(vid, display_path(path), kind, message))
+
+    def run(self) -> Scan:
+        stack: list[tuple[str, str, int]] = [(str(self.root), "", 0)]
+        while stack:
+            here, rel, depth = stack.pop()
+            try:
+                with os.scandir(here) as it:
+                    names = sorted(d.name for d in it)
+            except OSError as exc:
+                self.skip(
+                    self.prefix + rel or "./",
+                    here,
+                    ProblemKind.UNREADABLE,
+                    f"cannot read the folder: {_os_reason(exc)}",
+                )
+                continue
+            subfolders = [
+                sub for name in names if (sub := self.visit(here, name, rel, depth)) is not None
+            ]
+            stack.extend(reversed(subfolders))
+        if self.files_over:
+            self.skip(
+                self.prefix or "./",
+                str(self.root),
+                ProblemKind.TOO_LARGE,
+                f"{self.files_over:,} more article file(s) not read: a folder is read up to "
+                f"{self.limits.max_files:,} files",
             )
-            continue
-        subfolders: list[tuple[str, str, int]] = []
-        for name in names:
-            path = os.path.join(here, name)
-            shown = display_name(name)
-            vid = prefix + rel + shown
-            if name.startswith("."):
-                is_dir = os.path.isdir(path) and not os.path.islink(path)
-                if is_dir:
-                    skip(vid + "/", path, ProblemKind.UNSUPPORTED, "hidden folder, skipped")
-                else:
-                    skip(vid, path, ProblemKind.UNSUPPORTED, "hidden file, skipped")
-                continue
-            st = _lstat(path)
-            if isinstance(st, OSError):
-                if not isinstance(st, FileNotFoundError):  # vanished mid-scan: nothing to say
-                    skip(vid, path, ProblemKind.UNREADABLE, f"cannot read: {_os_reason(st)}")
-                continue
-            if stat.S_ISLNK(st.st_mode):
-                target, why = _follow_link(path, real_root)
-                if target is not None and stat.S_ISDIR(target.st_mode):
-                    skip(
-                        vid + "/",
-                        path,
-                        ProblemKind.UNSUPPORTED,
-                        "symbolic link to a folder, not followed",
-                    )
-                    continue
-                if target is None:
-                    kind = (
-                        ProblemKind.UNREADABLE
-                        if why.startswith("broken")
-                        else ProblemKind.UNSUPPORTED
-                    )
-                    skip(vid, path, kind, why)
-                    continue
-                st = target
-            if stat.S_ISDIR(st.st_mode):
-                key = (st.st_dev, st.st_ino)
-                if key in visited:
-                    skip(
-                        vid + "/",
-                        path,
-                        ProblemKind.UNSUPPORTED,
-                        "the same folder as one already read (a loop), not entered",
-                    )
-                elif depth + 1 > limits.max_depth:
-                    skip(
-                        vid + "/",
-                        path,
-                        ProblemKind.UNSUPPORTED,
-                        f"nested more than {limits.max_depth} folders deep, not entered",
-                    )
-                else:
-                    visited.add(key)
-                    subfolders.append((path, rel + shown + "/", depth + 1))
-                continue
-            if not stat.S_ISREG(st.st_mode):
-                skip(vid, path, ProblemKind.UNSUPPORTED, _not_regular(st))
-                continue
-            entry, problem = classify_name(vid, Path(path), root=real_root)
-            if entry is not None:
-                if len(entries) >= limits.max_files:
-                    files_over += 1
-                else:
-                    entries.append(entry)
-            elif problem is not None:
-                problems.append(problem)
-        stack.extend(reversed(subfolders))
-    if files_over:
-        skip(
-            prefix or "./",
-            str(root),
-            ProblemKind.TOO_LARGE,
-            f"{files_over:,} more article file(s) not read: a folder is read up to "
-            f"{limits.max_files:,} files",
-        )
-    entries.sort(key=lambda e: e.id)
-    problems.sort(key=lambda p: p.id)
-    return Scan(tuple(entries), tuple(problems))
+        self.entries.sort(key=lambda e: e.id)
+        self.problems.sort(key=lambda p: p.id)
+        return Scan(tuple(self.entries), tuple(self.problems))
+
+    def visit(self, here: str, name: str, rel: str, depth: int) -> tuple[str, str, int] | None:
+        """Take one name in a folder; return it as a folder to walk, if it is one."""
+        path = os.path.join(here, name)
+        shown = display_name(name)
+        vid = self.prefix + rel + shown
+        if name.startswith("."):
+            if os.path.isdir(path) and not os.path.islink(path):
+                self.skip(vid + "/", path, ProblemKind.UNSUPPORTED, "hidden folder, skipped")
+            else:
+                self.skip(vid, path, ProblemKind.UNSUPPORTED, "hidden file, skipped")
+            return None
+        st = self.target_stat(path, vid)
+        if st is None:
+            return None
+        if stat.S_ISDIR(st.st_mode):
+            return self.folder(path, vid, st, (path, rel + shown + "/", depth + 1))
+        if not stat.S_ISREG(st.st_mode):
+            self.skip(vid, path, ProblemKind.UNSUPPORTED, _not_regular(st))
+            return None
+        entry, problem = classify_name(vid, Path(path), root=self.real_root)
+        if entry is not None and len(self.entries) >= self.limits.max_files:
+            self.files_over += 1
+        elif entry is not None:
+            self.entries.append(entry)
+        elif problem is not None:
+            self.problems.append(problem)
+        return None
+
+    def target_stat(self, path: str, vid: str) -> os.stat_result | None:
+        """What ``path`` is, through a link that stays inside the folder; None (and a
+        problem when there is something to say) when it is not to be read."""
+        st = _lstat(path)
+        if isinstance(st, OSError):
+            if not isinstance(st, FileNotFoundError):  # vanished mid-scan: nothing to say
+                self.skip(vid, path, ProblemKind.UNREADABLE, f"cannot read: {_os_reason(st)}")
+            return None
+        if not stat.S_ISLNK(st.st_mode):
+            return st
+        target, why = _follow_link(path, self.real_root)
+        if target is None:
+            kind = ProblemKind.UNREADABLE if why.startswith("broken") else ProblemKind.UNSUPPORTED
+            self.skip(vid, path, kind, why)
+            return None
+        if stat.S_ISDIR(target.st_mode):
+            self.skip(
+                vid + "/", path, ProblemKind.UNSUPPORTED, "symbolic link to a folder, not followed"
+            )
+            return None
+        return target
+
+    def folder(
+        self, path: str, vid: str, st: os.stat_result, walk: tuple[str, str, int]
+    ) -> tuple[str, str, int] | None:
+        key = (st.st_dev, st.st_ino)
+        if key in self.visited:
+            message = "the same folder as one already read (a loop), not entered"
+        elif walk[2] > self.limits.max_depth:
+            message = f"nested more than {self.limits.max_depth} folders deep, not entered"
+        else:
+            self.visited.add(key)
+            return walk
+        self.skip(vid + "/", path, ProblemKind.UNSUPPORTED, message)
+        return None
 
 
 def classify_name(
@@ -378,17 +385,49 @@ def read_entry(
     def problem(kind: ProblemKind, message: str) -> Problem:
         return Problem(entry.id, shown, kind, message)
 
+    fd = _open_regular(path, entry.root, problem)
+    if isinstance(fd, Problem):
+        return fd
+    try:
+        got = _read_regular(fd, max_bytes, problem)
+    finally:
+        os.close(fd)
+    if isinstance(got, Problem):
+        return got
+    data, mtime = got
+    if not data:
+        return problem(ProblemKind.EMPTY, "empty file (0 bytes)")
+    if encoding is None and looks_binary(data):
+        return problem(
+            ProblemKind.BINARY,
+            "binary content, not text (is it an image, PDF or archive renamed?)",
+        )
+    return RawFile(
+        id=entry.id,
+        path=shown,
+        format=entry.format,
+        data=data,
+        size=len(data),
+        mtime=mtime,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _open_regular(
+    path: str, root: str | None, problem: Callable[[ProblemKind, str], Problem]
+) -> int | Problem:
+    """A descriptor open on ``path`` (through a link only while it leads inside ``root``)."""
     target = path
     if os.path.islink(path):
         # A file named explicitly (no root) is the user's own choice; a file found in
         # a folder is read only while its link leads inside that folder.
-        st_link, why = _follow_link(path, entry.root or os.sep)
+        st_link, why = _follow_link(path, root or os.sep)
         if st_link is None:
             kind = ProblemKind.UNREADABLE if why.startswith("broken") else ProblemKind.UNSUPPORTED
             return problem(kind, why)
         target = os.path.realpath(path)
     try:
-        fd = os.open(target, _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0))
+        return os.open(target, _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
         return problem(ProblemKind.UNREADABLE, "file vanished before it could be read")
     except IsADirectoryError:
@@ -399,6 +438,12 @@ def read_entry(
         if exc.errno == errno.ELOOP:  # replaced by a link since the scan
             return problem(ProblemKind.UNSUPPORTED, "became a symbolic link, not followed")
         return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
+
+
+def _read_regular(
+    fd: int, max_bytes: int, problem: Callable[[ProblemKind, str], Problem]
+) -> tuple[bytes, float] | Problem:
+    """The bytes and mtime of the regular file open on ``fd``, at most ``max_bytes``."""
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -415,29 +460,12 @@ def read_entry(
         return problem(ProblemKind.UNREADABLE, "cannot read: permission denied")
     except OSError as exc:
         return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
-    finally:
-        os.close(fd)
     if len(data) > max_bytes:  # grew between stat and read
         return problem(
             ProblemKind.TOO_LARGE,
             f"too large (over {_mb(max_bytes)}; the limit is {_mb(max_bytes)})",
         )
-    if not data:
-        return problem(ProblemKind.EMPTY, "empty file (0 bytes)")
-    if encoding is None and looks_binary(data):
-        return problem(
-            ProblemKind.BINARY,
-            "binary content, not text (is it an image, PDF or archive renamed?)",
-        )
-    return RawFile(
-        id=entry.id,
-        path=shown,
-        format=entry.format,
-        data=data,
-        size=len(data),
-        mtime=st.st_mtime,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    return data, st.st_mtime
 
 
 def _read_at_most(fd: int, limit: int) -> bytes:

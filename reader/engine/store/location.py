@@ -137,7 +137,7 @@ def user_store_path(folder: str | Path) -> Path:
     ``XDG_DATA_HOME`` is unset) on Linux, as ``platformdirs`` says elsewhere. The hash
     is of the path's bytes, so any folder name works.
     """
-    from reader.userdirs import data_dir
+    from reader.userdirs import data_dir  # platformdirs, only for a per-user store
 
     try:
         resolved = os.path.realpath(folder)
