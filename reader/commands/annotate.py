@@ -261,7 +261,7 @@ def run_export(args: argparse.Namespace) -> int:
             elif report:
                 n = _write_report(store, alignment, target, "pdf" if args.pdf else "html", args)
             else:
-                n = export_json(store, target)
+                n = export_json(store, target, versions=ws.folder.versions)
         except OSError as exc:
             raise CommandError(f"cannot write {target}: {exc.strerror or exc}") from exc
     what = "tagged difference(s) reported" if report else "annotation(s) written"

@@ -51,6 +51,9 @@ class AlignConfig:
         candidate rows (keeps added-paragraph clustering near-linear).
     :param collate_candidates: at most this many candidate rows scored per added
         paragraph (those sharing the most rare stems).
+    :param collate_posting_limit: a stem found in more collation rows than this is
+        too common to find candidates by (a book-length version repeats its words in
+        thousands of paragraphs): it is not probed, which keeps collation linear.
     :param semantic_cleanup: merge confetti of short equalities in word diffs.
     :param sentence_group_cutoff: similarity at which two sentences of one group are
         diffed as a pair (the group already corresponds: modest evidence suffices).
@@ -98,6 +101,7 @@ class AlignConfig:
     collate_cutoff: float = 0.42
     collate_probe_words: int = 6
     collate_candidates: int = 32
+    collate_posting_limit: int = 128
     semantic_cleanup: bool = True
     sentence_group_cutoff: float = 0.3
     sentence_sure: float = 0.8

@@ -21,16 +21,16 @@ from enum import StrEnum
 from pathlib import Path
 
 from reader.engine.align.aligner import align_versions
+from reader.engine.extract.cache import default_cache
 from reader.engine.extract.folder import open_folder
 from reader.engine.model import Alignment, Folder
 from reader.engine.progress import Progress
 from reader.engine.store.db import Store
 from reader.engine.store.location import (
-    STORE_NAME,
     Corrections,
     StoreError,
+    existing_store,
     read_corrections,
-    user_store_path,
 )
 from reader.engine.store.sync import SyncReport, sync_folder
 
@@ -73,25 +73,15 @@ class UnknownBase(ValueError):
         self.ids = ids
 
 
-def _existing_store_path(folder: Path, store_path: str | Path | None) -> Path | None:
-    candidates = (
-        [Path(store_path)]
-        if store_path is not None
-        else [folder / STORE_NAME, user_store_path(folder)]
-    )
-    return next((p for p in candidates if p.is_file()), None)
-
-
 def _open_store(
     folder: Path, store_path: str | Path | None, use: StoreUse, notes: list[str]
 ) -> Store | None:
     if use is StoreUse.NONE:
         return None
-    if use is StoreUse.EXISTING:
-        existing = _existing_store_path(folder, store_path)
-        if existing is None:
-            return None
-        store_path = existing
+    # One rule for where the store is, whatever the command (``store_location``): a
+    # read-only folder's store is the per-user one for align and reconcile too.
+    if use is StoreUse.EXISTING and existing_store(folder, store_path) is None:
+        return None
     try:
         store = Store.open(folder, path=store_path)
     except StoreError as exc:
@@ -145,12 +135,16 @@ def extract_and_align(
     :param align: False to stop after extraction (the alignment is then None).
     :param strict_base: raise ``UnknownBase`` for a base that is not in the folder.
     :param progress: reports per file and per version; cancelling raises ``Cancelled``.
+
+    Each unchanged file's extraction is reused from the per-user cache
+    (``extract.cache``; ``VERSION_READER_NO_CACHE=1`` turns it off).
     """
     folder = open_folder(
         Path(path),
         progress=progress,
         restores=corrections.restores,
         encodings=corrections.encodings,
+        cache=default_cache(),
     )
     ids = [v.id for v in folder.versions]
     if strict_base and base is not None and base not in ids:

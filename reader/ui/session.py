@@ -461,13 +461,15 @@ class Session(QObject):
         if self.store is None:
             return False
         slot, alignment = self._slot, self.alignment
+        # Web Annotation selectors count in the extracted text of the versions as read
+        versions = self.folder.versions if self.folder is not None else ()
 
         def export(progress: TaskProgress) -> Exported:
             store = slot.require()
             if fmt == "csv":
                 n = export_csv(store, path, alignment=alignment, bom=bom, progress=progress)
             else:
-                n = export_json(store, path, progress=progress)
+                n = export_json(store, path, progress=progress, versions=versions)
             return Exported(path, n)
 
         self.store_runner.start(EXPORT, export)

@@ -44,7 +44,12 @@ def folder_index(versions: Sequence[Version], config: AlignConfig) -> Similarity
     return SimilarityIndex((p.key for v in versions for p in v.paragraphs), config)
 
 
-def choose_base(versions: Sequence[Version], *, config: AlignConfig | None = None) -> VersionId:
+def choose_base(
+    versions: Sequence[Version],
+    *,
+    config: AlignConfig | None = None,
+    index: SimilarityIndex | None = None,
+) -> VersionId:
     """The version closest to all others (ties: the smallest id).
 
     Closeness is the cosine between a version's IDF-weighted stem set and the sum of
@@ -56,7 +61,8 @@ def choose_base(versions: Sequence[Version], *, config: AlignConfig | None = Non
     if not versions:
         raise ValueError("no versions to choose a base from")
     config = config or AlignConfig()
-    index = folder_index(versions, config)
+    if index is None:
+        index = folder_index(versions, config)
     stems = [set().union(*(index.features(p.key).stems for p in v.paragraphs)) for v in versions]
     total: dict[str, int] = {}
     for s in stems:
@@ -239,14 +245,15 @@ def align_versions(
         raise ValueError("no versions to align")
     config = config or AlignConfig()
     ids = [v.id for v in versions]
+    # One index for the whole call: its features cache is shared by every step.
+    index = folder_index(versions, config)
     if base is None:
-        base_id = choose_base(versions, config=config)
+        base_id = choose_base(versions, config=config, index=index)
     elif base in ids:
         base_id = VersionId(base)
     else:
         raise ValueError(f"unknown base {base!r}; versions: {', '.join(ids)}")
     base_version = next(v for v in versions if v.id == base_id)
-    index = folder_index(versions, config)
     others = [v for v in versions if v.id != base_id]
     pairs: list[PairAlignment] = []
     total = len(others)

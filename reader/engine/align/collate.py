@@ -18,6 +18,7 @@ followed in its own version (rows of the same anchor in order of first appearanc
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -74,12 +75,17 @@ class _AddedClusters:
         f = self.index.features(key)
         folded = key.casefold()
         hits: dict[int, int] = dict.fromkeys(self.by_key.get(folded, ()), len(f.stems) + 1)
-        for probe in self._probes(f):
-            for c in self.postings.get(probe, ()):
+        limit = self.config.collate_posting_limit
+        probes = self._probes(f)
+        for probe in probes:
+            posting = self.postings.get(probe, ())
+            if len(posting) > limit:  # in too many rows to tell them apart: not probed
+                continue
+            for c in posting:
                 hits[c] = hits.get(c, 0) + 1
         # Only the rows sharing the most rare stems are scored: bounded work per
         # paragraph however many versions add text on the same names.
-        ranked = sorted(hits, key=lambda c: (-hits[c], c))[: self.config.collate_candidates]
+        ranked = heapq.nsmallest(self.config.collate_candidates, hits, key=lambda c: (-hits[c], c))
         best: tuple[float, int] | None = None
         for c in sorted(ranked):
             cluster = self.clusters[c]
@@ -97,8 +103,10 @@ class _AddedClusters:
             cluster = self.clusters[c]
         cluster.members.setdefault(vid, []).append(para)
         self.by_key.setdefault(folded, []).append(c)
-        for probe in self._probes(f):
-            self.postings.setdefault(probe, set()).add(c)
+        for probe in probes:
+            posting = self.postings.setdefault(probe, set())
+            if len(posting) <= limit:  # past the limit it is never read: stop growing it
+                posting.add(c)
 
 
 def collate(

@@ -157,6 +157,7 @@ class Pairer:
         self.links: list[Link] = []
         self.base_link: dict[int, Link] = {}
         self.other_link: dict[int, Link] = {}
+        self._paired: dict[str, list[int]] = {}  # see _window
         self._scores: dict[tuple[int, int], float] = {}
         self._matches: dict[tuple[tuple[int, ...], tuple[int, ...]], list[SentenceMatch]] = {}
         # Pair scores below every pairing cutoff are never used: skip their costly part.
@@ -307,14 +308,19 @@ class Pairer:
         of its nearest paired neighbours (inclusive; a merge lands on a neighbour)."""
         mine, theirs = (self.base_link, self.bk) if side == "base" else (self.other_link, self.ok)
         lo, hi = 0, len(self.ok if side == "base" else self.bk) - 1
-        for q in range(para - 1, -1, -1):
-            if q in mine:
-                lo = min(mine[q].other if side == "base" else mine[q].base)
-                break
-        for q in range(para + 1, len(theirs)):
-            if q in mine:
-                hi = max(mine[q].other if side == "base" else mine[q].base)
-                break
+        # The paired paragraphs in order, found by bisection: a scan outward from
+        # ``para`` made a book-length version with few pairs quadratic.
+        keys = self._paired.get(side)
+        if keys is None:
+            keys = sorted(mine)
+        i = bisect.bisect_left(keys, para)
+        if i > 0:
+            q = keys[i - 1]
+            lo = min(mine[q].other if side == "base" else mine[q].base)
+        j = bisect.bisect_right(keys, para)
+        if j < len(keys) and keys[j] < len(theirs):
+            q = keys[j]
+            hi = max(mine[q].other if side == "base" else mine[q].base)
         return lo, hi
 
     def _loose(
@@ -360,6 +366,8 @@ class Pairer:
         bt, ot = self._tables()
         loose_b, loose_o, held = self._loose(bt, ot)
         cands: list[tuple[float, str, int, int]] = []
+        # No link changes while the candidates are gathered: ``_window`` bisects these.
+        self._paired = {"base": sorted(self.base_link), "other": sorted(self.other_link)}
         for side, table, there, linked, loose in (
             ("base", bt, ot, self.base_link, loose_o),
             ("other", ot, bt, self.other_link, loose_b),
@@ -374,6 +382,7 @@ class Pairer:
                         target, s = found
                         best[target] = max(best.get(target, 0.0), s)
                 cands.extend((-s, side, para, target) for target, s in best.items())
+        self._paired = {}
         cands.sort()
         # Evidence for a free target is evidence for a new pair only: once the target
         # has joined some other group in this pass, following it would chain guesses.

@@ -119,13 +119,16 @@ class SimilarityIndex:
         df: dict[str, int] = {}
         # Versions repeat most paragraphs verbatim: stem each distinct key once.
         counts = Counter(keys)
+        stems_of: dict[str, frozenset[str]] = {}
         for key, times in counts.items():
-            for s in content_stems(key, config.stem_length):
+            stems_of[key] = stems = content_stems(key, config.stem_length)
+            for s in stems:
                 df[s] = df.get(s, 0) + times
         self._n = max(sum(counts.values()), 1)
         self._idf = {s: math.log(1.0 + self._n / c) for s, c in df.items()}
         self._unseen = math.log(1.0 + self._n)
         self._cache: dict[str, Features] = {}
+        self._stems = stems_of  # reused by ``features``: stemming is the costly part
         total = config.word_weight + config.char_weight
         self._ww = config.word_weight / total  # blend weights, normalised to sum to 1
         self._wc = config.char_weight / total
@@ -137,7 +140,9 @@ class SimilarityIndex:
         """Features of one comparison key (cached: versions repeat paragraphs a lot)."""
         f = self._cache.get(key)
         if f is None:
-            stems = content_stems(key, self.config.stem_length)
+            stems = self._stems.get(key)
+            if stems is None:
+                stems = content_stems(key, self.config.stem_length)
             weights = {s: self.idf(s) for s in stems}
             f = Features(stems, char_grams(key), math.fsum(weights.values()), weights)
             self._cache[key] = f

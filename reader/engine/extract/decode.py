@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -156,7 +157,7 @@ def looks_binary(data: bytes, *, sample: int = 8192) -> bool:
     if bom_encoding(head) in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
         return False
     if b"\x00" in head:
-        return not _looks_like_bomless_utf16(head)
+        return bomless_utf16(head, whole=len(data)) is None
     controls = len(_CONTROL.findall(head))
     return controls > 0.10 * len(head)
 
@@ -169,6 +170,70 @@ def _looks_like_bomless_utf16(head: bytes) -> bool:
     odd = head[1::2].count(0)
     half = len(head) // 2
     return max(even, odd) > 0.6 * half and min(even, odd) < 0.05 * half
+
+
+_MIN_UTF16_BYTES = 32  # below this, any two bytes read as some character
+
+
+def _script_group(code: int) -> int:
+    # Han ideographs spread over 80 blocks of 256 and kana sit beside CJK punctuation:
+    # each counts as one group, as a reader of the script would see it.
+    if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF:
+        return -1
+    if 0xAC00 <= code <= 0xD7AF:
+        return -2
+    if 0x3000 <= code <= 0x30FF or 0xFF00 <= code <= 0xFFEF:
+        return -3
+    return code >> 8
+
+
+def bomless_utf16(head: bytes, *, whole: int | None = None) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``head`` reads as UTF-16 text without a BOM.
+
+    Called only when ``head`` has a NUL byte: a text file has line ends and spaces,
+    which UTF-16 writes with one (Shift-JIS, read as UTF-16, would pass for Chinese).
+    In any script: the bytes must decode strictly (no lone surrogates), give almost no
+    control or unassigned characters, and concentrate in a few scripts (text in one
+    or two languages does; binary decoded as UTF-16 spreads over the whole range).
+    ASCII-heavy text is recognised at once by its NUL bytes.
+
+    :param whole: the whole file's length, when ``head`` is a sample (an odd length is
+        not UTF-16).
+    """
+    if len(head) < 4 or (whole is not None and whole % 2):
+        return None
+    if _looks_like_bomless_utf16(head):
+        return "utf-16-le" if head[1::2].count(0) >= head[0::2].count(0) else "utf-16-be"
+    even = head[: len(head) - len(head) % 2]
+    if len(even) < _MIN_UTF16_BYTES:
+        return None
+    best: tuple[float, str] | None = None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = even.decode(name)
+        except UnicodeDecodeError as exc:
+            if exc.start < len(even) - 4:  # a sample may cut a surrogate pair at its end
+                continue
+            text = even[: exc.start].decode(name)
+        if not text or not (" " in text or "\n" in text or "\u3000" in text):
+            continue  # text has spaces or line ends, which UTF-16 writes with a NUL
+        bad = sum(
+            1
+            for ch in text
+            if (ord(ch) < 0x20 and ch not in "\t\n\r\f")
+            or 0xE000 <= ord(ch) <= 0xF8FF
+            or ord(ch) in (0xFFFE, 0xFFFF, 0x7F)
+        )
+        if bad > 0.02 * len(text):
+            continue
+        groups = Counter(_script_group(ord(ch)) for ch in text if not ch.isspace())
+        counted = sum(groups.values())
+        if not counted:
+            continue
+        share = sum(n for _, n in groups.most_common(3)) / counted
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, name)
+    return best[1] if best is not None else None
 
 
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
@@ -185,16 +250,17 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> Decoded:
     bom = bom_encoding(data)
     if bom is not None:
         return _decode_with(data, bom)
-    # Before UTF-8: ASCII-heavy UTF-16 without a BOM is also valid (NUL-laden) UTF-8.
-    if b"\x00" in data[:8192] and _looks_like_bomless_utf16(data[:8192]):
-        name = (
-            "utf-16-le" if data[1::2][:4096].count(0) >= data[0::2][:4096].count(0) else "utf-16-be"
-        )
-        return _decode_with(data, name)
+    # Before UTF-8: UTF-16 without a BOM that has NULs (ASCII letters, spaces, line
+    # ends) is also valid, NUL-laden UTF-8.
+    if b"\x00" in data[:8192]:
+        name = bomless_utf16(data[:8192], whole=len(data))
+        if name is not None:
+            return _decode_with(data, name)
     try:
         return Decoded(normalize_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
+
     declared = _declared_charset(data)
     if declared is not None:
         try:

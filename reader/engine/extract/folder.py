@@ -20,10 +20,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-# Modules, not names: the extractors are looked up at call time (tests replace them).
-from reader.engine.extract import evidence, load, plain
+from reader.engine.extract import load
+from reader.engine.extract.cache import (
+    CachedExtraction,
+    ExtractionCache,
+    get_refined,
+    put_refined,
+)
 from reader.engine.extract.decode import decode_bytes, looks_like_html
-from reader.engine.extract.units import paragraph_from_span
+from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits, html_complexity
 from reader.engine.model import (
     Article,
     Folder,
@@ -56,19 +61,25 @@ def open_folder(
     path: str | Path,
     *,
     progress: Progress | None = None,
-    max_bytes: int = load.DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     encodings: Mapping[str, str] | None = None,
     restores: Sequence[Restore] = (),
+    limits: LoadLimits = DEFAULT_LIMITS,
+    cache: ExtractionCache | None = None,
 ) -> Folder:
     """Read every article file under ``path`` and extract it.
 
     :param path: the folder to open.
     :param progress: told after each file; polled for cancellation (raises
         ``Cancelled``).
-    :param max_bytes: files larger than this are skipped as too large.
+    :param max_bytes: files larger than this are skipped as too large (default:
+        ``limits.max_bytes``).
     :param encodings: per version id, an encoding that overrides detection (the user
         said "this file is cp1251").
     :param restores: removed blocks the user put back into the body.
+    :param limits: the loader's bounds (depth, file count, size, page complexity).
+    :param cache: reuse (and keep) each unchanged file's extraction (see ``cache``);
+        None extracts every file afresh.
     :returns: the versions read, in id order, and a problem for every file skipped or
         failed. A path that is not a folder gives no versions and one problem.
     """
@@ -76,15 +87,19 @@ def open_folder(
     if not root.is_dir():
         kind = ProblemKind.NOT_FOUND if not root.exists() else ProblemKind.UNSUPPORTED
         message = "no such folder" if not root.exists() else "not a folder"
-        return Folder(str(root), (), (Problem(root.name, str(root), kind, message),))
-    scan = load.scan_folder(root)
+        shown = load.display_path(root)
+        return Folder(shown, (), (Problem(load.display_name(root.name), shown, kind, message),))
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
+    scan = load.scan_folder(root, limits=limits)
     return _run(
-        str(root),
+        load.display_path(root),
         scan,
         progress=progress,
-        max_bytes=max_bytes,
+        limits=limits,
         encodings=encodings or {},
         restores=restores,
+        cache=cache,
     )
 
 
@@ -92,22 +107,25 @@ def extract_paths(
     paths: Sequence[str | Path],
     *,
     progress: Progress | None = None,
-    max_bytes: int = load.DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     encoding: str | None = None,
     cwd: str | Path | None = None,
+    limits: LoadLimits = DEFAULT_LIMITS,
 ) -> Folder:
     """Read and extract files and folders named explicitly (the CLI's ``extract``).
 
     :param paths: files and folders; ids are relative to ``cwd`` when inside it.
     :param encoding: one encoding forced on every file (``--encoding``).
-    :raises LookupError: when ``encoding`` is not a known codec.
+    :raises LookupError: when ``encoding`` is not a known text codec.
     """
     if encoding is not None:
-        codecs.lookup(encoding)
-    scan = load.read_paths(paths, cwd=cwd)
+        check_encoding(encoding)
+    if max_bytes is not None:
+        limits = replace(limits, max_bytes=max_bytes)
+    scan = load.read_paths(paths, cwd=cwd, limits=limits)
     forced: Mapping[str, str] = _Everything(encoding) if encoding else {}
-    root = str(Path(cwd) if cwd is not None else Path.cwd())
-    return _run(root, scan, progress=progress, max_bytes=max_bytes, encodings=forced, restores=())
+    root = load.display_path(Path(cwd) if cwd is not None else Path.cwd())
+    return _run(root, scan, progress=progress, limits=limits, encodings=forced, restores=())
 
 
 class _Everything(dict[str, str]):
@@ -126,16 +144,18 @@ def _run(
     scan: load.Scan,
     *,
     progress: Progress | None,
-    max_bytes: int,
+    limits: LoadLimits,
     encodings: Mapping[str, str],
     restores: Sequence[Restore],
+    cache: ExtractionCache | None = None,
 ) -> Folder:
     problems: list[Problem] = list(scan.problems)
     done: list[_Decoded] = []
     seen: dict[str, str] = {}
     total = len(scan.entries)
-    jobs = [(e, max_bytes, encodings.get(e.id)) for e in scan.entries]
-    for n, (entry, item) in enumerate(zip(scan.entries, _read_all(jobs, progress), strict=True)):
+    jobs = [(e, limits, encodings.get(e.id)) for e in scan.entries]
+    items = _read_all(jobs, progress, cache)
+    for n, (entry, item) in enumerate(zip(scan.entries, items, strict=True)):
         if isinstance(item, Problem):
             problems.append(item)
         else:
@@ -143,7 +163,7 @@ def _run(
         if progress is not None:
             progress.report(n + 1, total, entry.id)
     check(progress)
-    articles = _refine([d.article for d in done], [d.text for d in done])
+    articles = _refine_cached(done, cache)
     versions: list[Version] = []
     for d, article in zip(done, articles, strict=True):
         if not article.paragraphs:
@@ -169,7 +189,7 @@ def _keep_unique(
     item: _Decoded, seen: dict[str, str], done: list[_Decoded], problems: list[Problem]
 ) -> None:
     # Same bytes, or the same text saved in another encoding: one version is enough.
-    text_key = "text:" + hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    text_key = "text:" + hashlib.sha256(item.text.encode("utf-8", "surrogatepass")).hexdigest()
     original = seen.get(item.raw.sha256) or seen.get(text_key)
     if original is not None:
         problems.append(load.duplicate_problem(item.raw, original))
@@ -178,7 +198,29 @@ def _keep_unique(
         done.append(item)
 
 
+def _refine_cached(done: list[_Decoded], cache: ExtractionCache | None) -> list[Article]:
+    """``_refine``, reused from the cache when the folder's extractions are the same as
+    last time (the evidence module is then not even imported)."""
+    if cache is None or not done:
+        return _refine([d.article for d in done], [d.text for d in done])
+    key = hashlib.sha256(
+        "\n".join(f"{d.raw.id}|{d.raw.sha256}|{d.format}|{d.encoding}" for d in done).encode(
+            "utf-8", "surrogatepass"
+        )
+    ).hexdigest()
+    hit = get_refined(cache, key)
+    if hit is not None and len(hit) == len(done):
+        return list(hit)
+    articles = _refine([d.article for d in done], [d.text for d in done])
+    put_refined(cache, key, tuple(articles))
+    return articles
+
+
 def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
+    # Imported here, as a module (tests replace its functions): a folder whose
+    # refinement is cached never loads it.
+    from reader.engine.extract import evidence
+
     if not articles:
         return []
     try:
@@ -187,52 +229,110 @@ def _refine(articles: list[Article], texts: list[str]) -> list[Article]:
         # The cross-version evidence only refines what each file's own extraction found;
         # a failure there must not lose the folder, so the per-file results stand (and
         # the failure is logged, not hidden).
-        log.exception("cross-version evidence failed; keeping each file's own extraction")
+        # Logged at debug level: logging's last-resort handler would otherwise print a
+        # traceback on stderr, and the commands promise one-line messages.
+        log.debug(
+            "cross-version evidence failed; keeping each file's own extraction", exc_info=True
+        )
         return articles
 
 
 def _read_all(
-    jobs: list[tuple[load.Entry, int, str | None]], progress: Progress | None
+    jobs: list[tuple[load.Entry, LoadLimits, str | None]],
+    progress: Progress | None,
+    cache: ExtractionCache | None = None,
 ) -> Iterator[_Decoded | Problem]:
     """Read and extract each job, in order, polling for cancellation between files.
 
     One process on purpose: a process pool (measured with ``benchmarks/bench_extract.py``
     on the project's 2-core machine) was 1.4-2x *slower* than this loop, because the
     workers' start-up and the pickling of results outweigh the per-file work, and the
-    cross-version stage cannot be split anyway.
+    cross-version stage cannot be split anyway. Each file's work is bounded by its size
+    and the page-complexity limits instead of a timer (see ``limits``).
     """
     for job in jobs:
         check(progress)
-        yield _read_job(job)
+        yield _read_job(job, cache)
 
 
-def _read_job(job: tuple[load.Entry, int, str | None]) -> _Decoded | Problem:
-    entry, max_bytes, encoding = job
-    item = _read_one(entry, max_bytes=max_bytes, encoding=encoding)
+def _read_job(
+    job: tuple[load.Entry, LoadLimits, str | None], cache: ExtractionCache | None = None
+) -> _Decoded | Problem:
+    entry, limits, encoding = job
+    try:
+        item = _read_one(entry, limits=limits, encoding=encoding, cache=cache)
+    except (Exception, RecursionError, MemoryError) as exc:
+        # Per-file isolation: whatever one file does to the code that reads it becomes
+        # that file's message, and the rest of the folder loads.
+        log.debug("reading %s failed", entry.id, exc_info=True)  # see _refine
+        what = "out of memory" if isinstance(exc, MemoryError) else type(exc).__name__
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        return Problem(
+            entry.id,
+            load.display_path(entry.path),
+            ProblemKind.UNREADABLE,
+            f"could not be read: an internal error ({what}{': ' + detail if detail else ''})",
+        )
     if isinstance(item, _Decoded):  # the bytes are not needed any more: free them early
         return replace(item, raw=replace(item.raw, data=b""))
     return item
 
 
-def _read_one(entry: load.Entry, *, max_bytes: int, encoding: str | None) -> _Decoded | Problem:
-    raw = load.read_entry(entry, max_bytes=max_bytes)
+def check_encoding(encoding: str) -> None:
+    """Raise ``LookupError`` unless ``encoding`` names a codec that decodes bytes to text."""
+    info = codecs.lookup(encoding)
+    if not getattr(info, "_is_text_encoding", True):
+        raise LookupError(f"{encoding} is not a text encoding")
+
+
+def _read_one(
+    entry: load.Entry,
+    *,
+    limits: LoadLimits,
+    encoding: str | None,
+    cache: ExtractionCache | None = None,
+) -> _Decoded | Problem:
+    raw = load.read_entry(entry, max_bytes=limits.max_bytes, encoding=encoding)
     if isinstance(raw, Problem):
         return raw
+    if cache is not None:
+        hit = cache.get(raw.sha256, raw.format, encoding)
+        if hit is not None:
+            return _Decoded(raw, hit.text, hit.encoding, hit.format, hit.article)
     try:
+        if encoding is not None:
+            check_encoding(encoding)
         decoded = decode_bytes(raw.data, encoding=encoding)
     except LookupError:
         return Problem(raw.id, raw.path, ProblemKind.UNREADABLE, f"unknown encoding {encoding!r}")
+    except (UnicodeError, ValueError) as exc:
+        return Problem(
+            raw.id,
+            raw.path,
+            ProblemKind.UNREADABLE,
+            f"cannot be decoded as {encoding} ({str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__})",
+        )
     text = decoded.text
     if not text.strip():
         return Problem(raw.id, raw.path, ProblemKind.EMPTY, "contains only whitespace")
+    if raw.format is SourceFormat.HTML or looks_like_html(text):
+        too_complex = html_complexity(text, limits)
+        if too_complex is not None:
+            return Problem(raw.id, raw.path, ProblemKind.TOO_LARGE, too_complex)
     try:
         fmt, article = extract_article(text, raw.format)
+    except MemoryError:
+        raise  # said as such by _read_job
     except Exception as exc:  # one odd file must never stop the folder
         return Problem(
             raw.id,
             raw.path,
             ProblemKind.NO_TEXT,
             f"extraction failed ({type(exc).__name__}: {exc})",
+        )
+    if cache is not None:
+        cache.put(
+            raw.sha256, raw.format, encoding, CachedExtraction(text, decoded.encoding, fmt, article)
         )
     return _Decoded(raw, text, decoded.encoding, fmt, article)
 
@@ -247,6 +347,8 @@ def extract_article(text: str, fmt: SourceFormat) -> tuple[SourceFormat, Article
         from reader.engine.extract.html import extract_html_article
 
         return SourceFormat.HTML, extract_html_article(text)
+
+    from reader.engine.extract import plain  # as a module: tests replace its functions
 
     return fmt, plain.extract_text_article(text, markdown=fmt is SourceFormat.MARKDOWN)
 
@@ -309,6 +411,8 @@ def _restored_paragraph(index: int, block: Removed, version: Version) -> Paragra
     if text[block.start : block.end] == block.text:
         return make_paragraph(index, block.text, block.start)
     if version.format is not SourceFormat.HTML:
+        from reader.engine.extract.units import paragraph_from_span  # only for a restore
+
         # Rebuilt from the file's lines the way extraction builds a paragraph, so every
         # character keeps its exact place in the file (markup reduced, lines joined).
         rebuilt = paragraph_from_span(

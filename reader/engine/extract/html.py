@@ -288,11 +288,16 @@ def _lede_and_tail(
     return out
 
 
+# Inert markup a browser never renders (#14): blanked, length kept, so offsets still hold.
+_TEMPLATE = re.compile(r"<template\b.*?(?:</template\s*>|\Z)", re.I | re.S)
+
+
 def _run_trafilatura(source: str, *, recall: bool = False) -> Any:
     try:
         # Deferred to the first page, inside the try: if it cannot be imported, the text cleaner takes over.
         import trafilatura
 
+        source = _TEMPLATE.sub(lambda m: " " * len(m.group()), source)
         return trafilatura.bare_extraction(
             source,
             with_metadata=True,

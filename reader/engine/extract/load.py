@@ -11,16 +11,21 @@ and the engine's own modules.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+import re
+import stat
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.engine.extract.decode import looks_binary
+from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits
 from reader.engine.model import Problem, ProblemKind, SourceFormat
 
-DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
 """Files larger than this are skipped: no news article is 20 MB of text."""
 
 FORMATS: dict[str, SourceFormat] = {
@@ -51,13 +56,17 @@ class Entry:
     """A file found by a scan, not yet read.
 
     :param id: the version id: path relative to the opened folder, ``/``-separated.
-    :param path: the file's path on disk.
+    :param path: the file's path on disk, exact (a name that is not UTF-8 keeps its
+        bytes as surrogate escapes; only the id and messages show it escaped).
     :param format: the format its extension announces.
+    :param root: the resolved folder it was found in (None for a file named
+        explicitly); a symbolic link is read only while it leads inside it.
     """
 
     id: str
     path: Path
     format: SourceFormat
+    root: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,132 +107,385 @@ def is_store_file(name: str) -> bool:
     )
 
 
-def scan_folder(root: str | Path, *, prefix: str = "") -> Scan:
-    """List the article files under ``root``, recursively, sorted by id.
+def display_name(name: str) -> str:
+    """``name`` (a file name or path as the OS gave it) made safe to show and to store.
+
+    Bytes that are not UTF-8 (Python keeps them as lone surrogates) become ``\\xNN``,
+    control characters (a newline in a name would break a ``path: message`` line)
+    become ``\\xNN`` too, and a backslash is doubled so the escaping stays one-to-one:
+    two different names never show alike. A valid UTF-8 name without backslashes or
+    control characters is returned unchanged.
+    """
+    if _PLAIN_NAME.fullmatch(name):
+        return name
+    out: list[str] = []
+    for ch in name:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: one undecodable byte
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF or code < 0x20 or code == 0x7F:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        elif ch == "\\":
+            out.append("\\\\")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def display_path(path: str | Path) -> str:
+    """A path on disk as ``display_name`` shows a name (for messages and the store)."""
+    return display_name(str(path))
+
+
+_PLAIN_NAME = re.compile(r"[^\x00-\x1f\x7f\\\ud800-\udfff]*")
+
+
+def _lstat(path: str) -> os.stat_result | OSError:
+    try:
+        return os.lstat(path)
+    except OSError as exc:
+        return exc
+
+
+def _inside(path: str, real_root: str) -> bool:
+    return path == real_root or path.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _follow_link(path: str, real_root: str) -> tuple[os.stat_result | None, str]:
+    """The stat of a symbolic link's target, or None and why it is not followed.
+
+    A link is followed only when its fully resolved target lies inside the opened
+    folder: a folder received as an archive must not pull the user's other files
+    (notes, keys) into the store and the reports.
+    """
+    try:
+        target = os.path.realpath(path)
+    except (OSError, ValueError, RuntimeError):
+        return None, "symbolic link that cannot be resolved, not followed"
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, "symbolic link loop, not followed"
+        if isinstance(exc, FileNotFoundError):
+            return None, "broken symbolic link (its target is missing)"
+        return None, f"symbolic link that cannot be followed ({_os_reason(exc)})"
+    if not _inside(target, real_root):
+        return None, "symbolic link leading outside the opened folder, not followed"
+    return st, ""
+
+
+def _not_regular(st: os.stat_result) -> str:
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(st.st_mode)
+        else "a device"
+        if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+        else "a socket"
+        if stat.S_ISSOCK(st.st_mode)
+        else "not a regular file"
+    )
+    return (
+        f"{kind}, not a file: not read"
+        if kind != "not a regular file"
+        else ("not a regular file: not read")
+    )
+
+
+def scan_folder(root: str | Path, *, prefix: str = "", limits: LoadLimits = DEFAULT_LIMITS) -> Scan:
+    """List the article files under ``root``, sorted by id, without ever leaving it.
 
     :param root: the folder to scan.
     :param prefix: prepended to every id (``read_paths`` uses it for folders named on
         the command line); ids are otherwise relative to ``root``.
+    :param limits: ``max_depth`` and ``max_files`` bound the walk.
 
+    The walk is iterative (no recursion limit to hit) and enters each folder once
+    (by device and inode, so a bind mount or hard-linked folder cannot loop).
     Hidden files and folders (name starting with ``.``) are skipped and reported once
-    (a hidden folder is not entered); symbolic links to folders are not followed, to
-    avoid loops; store files and unsupported types are reported as skipped.
+    (a hidden folder is not entered); symbolic links to folders are not followed;
+    symbolic links to files are followed only when the target lies inside ``root``;
+    anything that is not a regular file (a FIFO, a device, a socket) is reported, never
+    opened; store files and unsupported types are reported as skipped. Ids show file
+    names that are not UTF-8 escaped (``display_name``); ``Entry.path`` keeps them exact.
     """
-    root = Path(root)
-    entries: list[Entry] = []
-    problems: list[Problem] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
-        here = Path(dirpath)
-        rel_dir = here.relative_to(root).as_posix()
-        rel_dir = "" if rel_dir == "." else rel_dir + "/"
-        keep_dirs = []
-        for d in sorted(dirnames):
-            vid = prefix + rel_dir + d
-            if d.startswith("."):
-                problems.append(
-                    Problem(
-                        vid + "/", str(here / d), ProblemKind.UNSUPPORTED, "hidden folder, skipped"
-                    )
+    return _Walk(Path(root), prefix, limits).run()
+
+
+class _Walk:
+    """One scan of a folder: the stack of folders still to read, and what was found."""
+
+    def __init__(self, root: Path, prefix: str, limits: LoadLimits) -> None:
+        self.root, self.prefix, self.limits = root, prefix, limits
+        try:
+            self.real_root = os.path.realpath(root)
+        except (OSError, ValueError, RuntimeError):
+            self.real_root = os.path.abspath(root)
+        self.entries: list[Entry] = []
+        self.problems: list[Problem] = []
+        self.visited: set[tuple[int, int]] = set()
+        with contextlib.suppress(OSError):
+            st_root = os.stat(root)
+            self.visited.add((st_root.st_dev, st_root.st_ino))
+        self.files_over = 0
+
+    def skip(self, vid: str, path: str, kind: ProblemKind, message: str) -> None:
+        self.problems.append(Problem(vid, display_path(path), kind, message))
+
+    def run(self) -> Scan:
+        stack: list[tuple[str, str, int]] = [(str(self.root), "", 0)]
+        while stack:
+            here, rel, depth = stack.pop()
+            try:
+                with os.scandir(here) as it:
+                    names = sorted(d.name for d in it)
+            except OSError as exc:
+                self.skip(
+                    self.prefix + rel or "./",
+                    here,
+                    ProblemKind.UNREADABLE,
+                    f"cannot read the folder: {_os_reason(exc)}",
                 )
-            elif (here / d).is_symlink():
-                problems.append(
-                    Problem(
-                        vid + "/",
-                        str(here / d),
-                        ProblemKind.UNSUPPORTED,
-                        "symbolic link to a folder, not followed",
-                    )
-                )
+                continue
+            subfolders = [
+                sub for name in names if (sub := self.visit(here, name, rel, depth)) is not None
+            ]
+            stack.extend(reversed(subfolders))
+        if self.files_over:
+            self.skip(
+                self.prefix or "./",
+                str(self.root),
+                ProblemKind.TOO_LARGE,
+                f"{self.files_over:,} more article file(s) not read: a folder is read up to "
+                f"{self.limits.max_files:,} files",
+            )
+        self.entries.sort(key=lambda e: e.id)
+        self.problems.sort(key=lambda p: p.id)
+        return Scan(tuple(self.entries), tuple(self.problems))
+
+    def visit(self, here: str, name: str, rel: str, depth: int) -> tuple[str, str, int] | None:
+        """Take one name in a folder; return it as a folder to walk, if it is one."""
+        path = os.path.join(here, name)
+        shown = display_name(name)
+        vid = self.prefix + rel + shown
+        if name.startswith("."):
+            if os.path.isdir(path) and not os.path.islink(path):
+                self.skip(vid + "/", path, ProblemKind.UNSUPPORTED, "hidden folder, skipped")
             else:
-                keep_dirs.append(d)
-        dirnames[:] = keep_dirs
-        for name in filenames:
-            vid = prefix + rel_dir + name
-            entry, problem = classify_name(vid, here / name)
-            if entry is not None:
-                entries.append(entry)
-            elif problem is not None:
-                problems.append(problem)
-    entries.sort(key=lambda e: e.id)
-    problems.sort(key=lambda p: p.id)
-    return Scan(tuple(entries), tuple(problems))
+                self.skip(vid, path, ProblemKind.UNSUPPORTED, "hidden file, skipped")
+            return None
+        st = self.target_stat(path, vid)
+        if st is None:
+            return None
+        if stat.S_ISDIR(st.st_mode):
+            return self.folder(path, vid, st, (path, rel + shown + "/", depth + 1))
+        if not stat.S_ISREG(st.st_mode):
+            self.skip(vid, path, ProblemKind.UNSUPPORTED, _not_regular(st))
+            return None
+        entry, problem = classify_name(vid, Path(path), root=self.real_root)
+        if entry is not None and len(self.entries) >= self.limits.max_files:
+            self.files_over += 1
+        elif entry is not None:
+            self.entries.append(entry)
+        elif problem is not None:
+            self.problems.append(problem)
+        return None
+
+    def target_stat(self, path: str, vid: str) -> os.stat_result | None:
+        """What ``path`` is, through a link that stays inside the folder; None (and a
+        problem when there is something to say) when it is not to be read."""
+        st = _lstat(path)
+        if isinstance(st, OSError):
+            if not isinstance(st, FileNotFoundError):  # vanished mid-scan: nothing to say
+                self.skip(vid, path, ProblemKind.UNREADABLE, f"cannot read: {_os_reason(st)}")
+            return None
+        if not stat.S_ISLNK(st.st_mode):
+            return st
+        target, why = _follow_link(path, self.real_root)
+        if target is None:
+            kind = ProblemKind.UNREADABLE if why.startswith("broken") else ProblemKind.UNSUPPORTED
+            self.skip(vid, path, kind, why)
+            return None
+        if stat.S_ISDIR(target.st_mode):
+            self.skip(
+                vid + "/", path, ProblemKind.UNSUPPORTED, "symbolic link to a folder, not followed"
+            )
+            return None
+        return target
+
+    def folder(
+        self, path: str, vid: str, st: os.stat_result, walk: tuple[str, str, int]
+    ) -> tuple[str, str, int] | None:
+        key = (st.st_dev, st.st_ino)
+        if key in self.visited:
+            message = "the same folder as one already read (a loop), not entered"
+        elif walk[2] > self.limits.max_depth:
+            message = f"nested more than {self.limits.max_depth} folders deep, not entered"
+        else:
+            self.visited.add(key)
+            return walk
+        self.skip(vid + "/", path, ProblemKind.UNSUPPORTED, message)
+        return None
 
 
-def classify_name(vid: str, path: Path) -> tuple[Entry | None, Problem | None]:
-    """Decide from its name alone whether ``path`` is an article file to read."""
+def classify_name(
+    vid: str, path: Path, *, root: str | None = None
+) -> tuple[Entry | None, Problem | None]:
+    """Decide from its name alone whether ``path`` is an article file to read.
+
+    :param root: the resolved folder the file was found in; reading re-checks that a
+        link still leads inside it.
+    """
     name = path.name
+    shown = display_path(path)
     if name.startswith("."):
-        return None, Problem(vid, str(path), ProblemKind.UNSUPPORTED, "hidden file, skipped")
+        return None, Problem(vid, shown, ProblemKind.UNSUPPORTED, "hidden file, skipped")
     if is_store_file(name):
         return None, Problem(
-            vid, str(path), ProblemKind.UNSUPPORTED, "Version Reader's own store file, skipped"
+            vid, shown, ProblemKind.UNSUPPORTED, "Version Reader's own store file, skipped"
         )
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        suffix = path.suffix.lower() or "no extension"
+        suffix = display_name(path.suffix.lower()) or "no extension"
         return None, Problem(
             vid,
-            str(path),
+            shown,
             ProblemKind.UNSUPPORTED,
             f"unsupported file type ({suffix}); expected one of " + ", ".join(sorted(FORMATS)),
         )
-    return Entry(vid, path, fmt), None
+    return Entry(vid, path, fmt, root), None
 
 
-def read_entry(entry: Entry, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawFile | Problem:
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def read_entry(
+    entry: Entry, *, max_bytes: int = DEFAULT_MAX_BYTES, encoding: str | None = None
+) -> RawFile | Problem:
     """Read one scanned file's bytes, or say why it cannot be used.
 
-    :param max_bytes: files larger than this are skipped as too large (not read).
+    Only a regular file is read: the file is opened without blocking (a FIFO named
+    ``.txt`` cannot hang the loader) and checked on the open descriptor, so what is
+    checked is what is read. At most ``max_bytes + 1`` bytes are read whatever the
+    file claims its size is (``/dev/zero`` reports 0). A symbolic link is followed only
+    when it still leads inside the folder it was found in.
+
+    :param max_bytes: files larger than this are skipped as too large.
+    :param encoding: the encoding the user chose for this file: the binary check is
+        then skipped (the user knows it is text, e.g. UTF-16 the sniffing missed).
     """
-    path = entry.path
+    path = os.fspath(entry.path)
+    shown = display_path(path)
 
     def problem(kind: ProblemKind, message: str) -> Problem:
-        return Problem(entry.id, str(path), kind, message)
+        return Problem(entry.id, shown, kind, message)
 
+    fd = _open_regular(path, entry.root, problem)
+    if isinstance(fd, Problem):
+        return fd
     try:
-        st = path.stat()
-    except FileNotFoundError:
-        if path.is_symlink():
-            return problem(ProblemKind.UNREADABLE, "broken symbolic link (its target is missing)")
-        return problem(ProblemKind.UNREADABLE, "file vanished before it could be read")
-    except OSError as exc:
-        return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
-    if path.is_dir():
-        return problem(ProblemKind.UNREADABLE, "is a folder, not a file")
-    if st.st_size > max_bytes:
+        got = _read_regular(fd, max_bytes, problem)
+    finally:
+        os.close(fd)
+    if isinstance(got, Problem):
+        return got
+    data, mtime = got
+    if not data:
+        return problem(ProblemKind.EMPTY, "empty file (0 bytes)")
+    if encoding is None and looks_binary(data):
         return problem(
-            ProblemKind.TOO_LARGE, f"too large ({_mb(st.st_size)}; the limit is {_mb(max_bytes)})"
+            ProblemKind.BINARY,
+            "binary content, not text (is it an image, PDF or archive renamed?)",
         )
+    return RawFile(
+        id=entry.id,
+        path=shown,
+        format=entry.format,
+        data=data,
+        size=len(data),
+        mtime=mtime,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _open_regular(
+    path: str, root: str | None, problem: Callable[[ProblemKind, str], Problem]
+) -> int | Problem:
+    """A descriptor open on ``path`` (through a link only while it leads inside ``root``)."""
+    target = path
+    if os.path.islink(path):
+        # A file named explicitly (no root) is the user's own choice; a file found in
+        # a folder is read only while its link leads inside that folder.
+        st_link, why = _follow_link(path, root or os.sep)
+        if st_link is None:
+            kind = ProblemKind.UNREADABLE if why.startswith("broken") else ProblemKind.UNSUPPORTED
+            return problem(kind, why)
+        target = os.path.realpath(path)
     try:
-        data = path.read_bytes()
+        return os.open(target, _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
         return problem(ProblemKind.UNREADABLE, "file vanished before it could be read")
+    except IsADirectoryError:
+        return problem(ProblemKind.UNREADABLE, "is a folder, not a file")
+    except PermissionError:
+        return problem(ProblemKind.UNREADABLE, "cannot read: permission denied")
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # replaced by a link since the scan
+            return problem(ProblemKind.UNSUPPORTED, "became a symbolic link, not followed")
+        return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
+
+
+def _read_regular(
+    fd: int, max_bytes: int, problem: Callable[[ProblemKind, str], Problem]
+) -> tuple[bytes, float] | Problem:
+    """The bytes and mtime of the regular file open on ``fd``, at most ``max_bytes``."""
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            return problem(ProblemKind.UNREADABLE, "is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            return problem(ProblemKind.UNSUPPORTED, _not_regular(st))
+        if st.st_size > max_bytes:
+            return problem(
+                ProblemKind.TOO_LARGE,
+                f"too large ({_mb(st.st_size)}; the limit is {_mb(max_bytes)})",
+            )
+        data = _read_at_most(fd, max_bytes + 1)
     except PermissionError:
         return problem(ProblemKind.UNREADABLE, "cannot read: permission denied")
     except OSError as exc:
         return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
     if len(data) > max_bytes:  # grew between stat and read
         return problem(
-            ProblemKind.TOO_LARGE, f"too large ({_mb(len(data))}; the limit is {_mb(max_bytes)})"
+            ProblemKind.TOO_LARGE,
+            f"too large (over {_mb(max_bytes)}; the limit is {_mb(max_bytes)})",
         )
-    if not data:
-        return problem(ProblemKind.EMPTY, "empty file (0 bytes)")
-    if looks_binary(data):
-        return problem(
-            ProblemKind.BINARY, "binary content, not text (is it an image, PDF or archive renamed?)"
-        )
-    return RawFile(
-        id=entry.id,
-        path=str(path),
-        format=entry.format,
-        data=data,
-        size=len(data),
-        mtime=st.st_mtime,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    return data, st.st_mtime
 
 
-def read_paths(paths: Sequence[str | Path], *, cwd: str | Path | None = None) -> Scan:
+def _read_at_most(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = os.read(fd, min(1 << 20, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def read_paths(
+    paths: Sequence[str | Path],
+    *,
+    cwd: str | Path | None = None,
+    limits: LoadLimits = DEFAULT_LIMITS,
+) -> Scan:
     """Entries for files and folders named explicitly (the CLI's ``extract PATH...``).
 
     A file's id is its path relative to ``cwd`` (default: the current folder) when it
@@ -241,16 +503,16 @@ def read_paths(paths: Sequence[str | Path], *, cwd: str | Path | None = None) ->
         vid = (
             _display_id(path, base)
             if path.is_absolute() or cwd is not None
-            else Path(raw).as_posix()
+            else display_name(Path(raw).as_posix())
         )
         if not path.exists() and not path.is_symlink():
             problems.append(
-                Problem(vid, str(path), ProblemKind.NOT_FOUND, "no such file or folder")
+                Problem(vid, display_path(path), ProblemKind.NOT_FOUND, "no such file or folder")
             )
             continue
         if path.is_dir():
             prefix = "" if vid in ("", ".") else vid.rstrip("/") + "/"
-            found = scan_folder(path, prefix=prefix)
+            found = scan_folder(path, prefix=prefix, limits=limits)
             new_entries = [e for e in found.entries if _real(e.path) not in seen]
             seen.update(_real(e.path) for e in new_entries)
             entries.extend(new_entries)
@@ -273,14 +535,14 @@ def _display_id(path: Path, base: Path) -> str:
     try:
         rel = path.absolute().relative_to(base.absolute())
     except ValueError:
-        return path.as_posix()
-    return rel.as_posix()
+        return display_name(path.as_posix())
+    return display_name(rel.as_posix())
 
 
 def _real(path: Path) -> str:
     try:
-        return str(path.resolve())
-    except OSError:
+        return os.path.realpath(path)
+    except (OSError, ValueError, RuntimeError):
         return str(path.absolute())
 
 

@@ -127,7 +127,10 @@ def _title_like(u: Unit, cfg: ExtractConfig) -> bool:
     return (
         cfg.title_min_words <= u.words <= cfg.title_max_words
         and not u.bullet
-        and (not u.text.endswith((".", ",", ";")) or u.text.endswith(("...", "\u2026")))
+        and (
+            not u.text.endswith((".", ",", ";", "。", "，", "；"))
+            or u.text.endswith(("...", "\u2026"))
+        )
         and not any(m.group().startswith(".") for m in _SENTENCE_BREAK.finditer(u.text))
         and separators(u.text) < cfg.menu_separators
     )

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -53,6 +54,7 @@ from reader.engine.store.location import (
     _read_encodings,
     _read_overrides,
     _read_restores,
+    check_store_target,
     store_location,
 )
 from reader.engine.store.location import read_corrections as read_corrections
@@ -89,7 +91,7 @@ def _seed_from(source: Path, target: Path) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
-            dst = sqlite3.connect(str(target))
+            dst = sqlite3.connect(os.fsencode(target))
             with dst:
                 src.backup(dst)
             dst.close()
@@ -144,14 +146,19 @@ class Store:
         )
         if read_only and _seed_from(folder_path / STORE_NAME, target):
             note += f" (started from the copy in {folder_path})"
+        extra = check_store_target(target, explicit=path is not None)
+        note = "; ".join(n for n in (note, extra) if n)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            # bytes: a folder whose name is not UTF-8 still gets a store
             conn = sqlite3.connect(
-                str(target), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+                os.fsencode(target), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
             )
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open store {target}: {exc}") from exc
-        store = cls(Database(conn, execute_plugins=False), target, str(folder_path), note)
+        # shown (and kept in the store) with any bytes that are not UTF-8 escaped
+        shown = os.fsencode(folder_path).decode("utf-8", "backslashreplace")
+        store = cls(Database(conn, execute_plugins=False), target, shown, note)
         try:
             store._prepare()
         except sqlite3.DatabaseError as exc:

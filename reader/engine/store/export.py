@@ -12,14 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from reader.engine.model import Alignment, distinct_labels, version_labels
+from reader.engine.model import Alignment, Paragraph, Version, distinct_labels, version_labels
 from reader.engine.output import neutralise, write_atomic
 from reader.engine.progress import Progress, check
-from reader.engine.store.annotation import Annotation
+from reader.engine.store.annotation import CONTEXT, Annotation
 from reader.engine.store.db import Store
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -245,12 +248,102 @@ def export_csv(
     return len(rows) - 1
 
 
-def web_annotation(a: Annotation, *, source: str = "") -> dict[str, Any]:
+READER_NS = "https://example.invalid/version-reader/ns#"
+"""The IRI our own ``reader:`` terms expand to (declared in every export's ``@context``)."""
+
+WEB_ANNOTATION_CONTEXT: list[Any] = [
+    ANNO_CONTEXT,
+    {
+        "reader": READER_NS,
+        "reader:version": {"@id": "reader:version"},
+        "reader:paragraph": {"@id": "reader:paragraph", "@type": "xsd:integer"},
+        "reader:status": {"@id": "reader:status"},
+        "reader:sha256": {"@id": "reader:sha256"},
+        "reader:base": {"@id": "reader:base"},
+        "reader:reason": {"@id": "reader:reason"},
+        "reader:selectedText": {"@id": "reader:selectedText"},
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+    },
+]
+"""The W3C context, plus a definition of each of our own keys (JSON-LD 1.1 compact IRIs)."""
+
+EXTRACTED = "extracted"
+"""``reader:selectedText`` when the selectors count characters of the extracted text: the
+version's body paragraphs joined by one blank line (what the reader sees, no markup)."""
+FILE_TEXT = "file"
+"""``reader:selectedText`` when they count characters of the decoded file (the version
+is no longer in the folder, so its extracted text cannot be rebuilt)."""
+
+
+def extracted_text(version: Version) -> str:
+    """The text Web Annotation selectors count in: body paragraphs, one blank line apart."""
+    return PARAGRAPH_SEPARATOR.join(p.text for p in version.paragraphs)
+
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def _derived_offset(p: Paragraph, source: int, *, end: bool) -> int:
+    """The offset in ``p.text`` of ``source`` (an offset in the file), by bisection of
+    the paragraph's monotonic offset map."""
+    lo, hi = 0, len(p.text)
+    if end:  # the largest derived offset that maps at or before ``source``
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if p.source.map(mid) <= source:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+    while lo < hi:  # the smallest derived offset that maps at or after ``source``
+        mid = (lo + hi) // 2
+        if p.source.map(mid) >= source:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def extracted_selectors(a: Annotation, version: Version) -> tuple[int, int, str] | None:
+    """``a``'s span in ``extracted_text(version)`` and that text, or None when the
+    annotation does not sit on the version's current text (orphaned, or another file)."""
+    if a.doc_sha256 != version.sha256 or not 0 <= a.paragraph < len(version.paragraphs):
+        return None
+    offset = 0
+    for p in version.paragraphs[: a.paragraph]:
+        offset += len(p.text) + len(PARAGRAPH_SEPARATOR)
+    p = version.paragraphs[a.paragraph]
+    start = _derived_offset(p, max(a.position.start, p.start), end=False)
+    end = _derived_offset(p, min(a.position.end, p.end), end=True)
+    if end < start:
+        end = start
+    return offset + start, offset + end, extracted_text(version)
+
+
+def source_iri(version_id: str, *, url: str = "", path: str = "") -> str:
+    """An IRI for the document: its web address when known, else a ``file:`` URI of its
+    path, else a ``urn:`` naming the version (Web Annotation targets must be IRIs)."""
+    if re.match(r"^https?://[^\s]+$", url or ""):
+        return url
+    if path and Path(path).is_absolute():
+        return Path(path).as_uri()
+    return "urn:version-reader:version:" + quote(version_id, safe="/")
+
+
+def web_annotation(
+    a: Annotation, *, source: str = "", version: Version | None = None
+) -> dict[str, Any]:
     """One annotation in the W3C Web Annotation data model.
 
     The note is a ``commenting`` TextualBody, the tag a ``tagging`` one; the target
-    carries a TextQuoteSelector and a TextPositionSelector over the version's text.
-    Fields the model has no term for are under ``reader:``.
+    carries a TextQuoteSelector and a TextPositionSelector. With ``version`` (the
+    version as read now) they count characters of its extracted text (the body
+    paragraphs, no markup, see ``extracted_text``); without it, or when the annotation
+    no longer sits on that text, of the decoded file. ``reader:selectedText`` in the
+    target says which. Fields the model has no term for are ``reader:`` terms, each
+    defined in the ``@context``.
+
+    :param source: the target's IRI (see ``source_iri``); a bare id becomes a ``urn:``.
     """
     body: list[dict[str, Any]] = []
     if a.note:
@@ -263,24 +356,30 @@ def web_annotation(a: Annotation, *, source: str = "") -> dict[str, Any]:
             }
         )
     body.append({"type": "TextualBody", "value": a.tag, "purpose": "tagging"})
+    exact, prefix, suffix = a.quote.exact, a.quote.prefix, a.quote.suffix
+    start, end, selected = a.position.start, a.position.end, FILE_TEXT
+    mapped = extracted_selectors(a, version) if version is not None else None
+    if mapped is not None:
+        start, end, text = mapped
+        exact = text[start:end]
+        prefix, suffix = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+        selected = EXTRACTED
+    if not source or ":" not in source:
+        source = source_iri(a.version)
     out: dict[str, Any] = {
-        "@context": ANNO_CONTEXT,
+        "@context": WEB_ANNOTATION_CONTEXT,
         "id": f"urn:uuid:{a.id}",
         "type": "Annotation",
         "created": a.created,
         "modified": a.updated,
         "body": body,
         "target": {
-            "source": source or a.version,
+            "source": source,
             "selector": [
-                {
-                    "type": "TextQuoteSelector",
-                    "exact": a.quote.exact,
-                    "prefix": a.quote.prefix,
-                    "suffix": a.quote.suffix,
-                },
-                {"type": "TextPositionSelector", "start": a.position.start, "end": a.position.end},
+                {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
+                {"type": "TextPositionSelector", "start": start, "end": end},
             ],
+            "reader:selectedText": selected,
         },
         "reader:version": a.version,
         "reader:paragraph": a.paragraph,
@@ -296,18 +395,33 @@ def web_annotation(a: Annotation, *, source: str = "") -> dict[str, Any]:
     return out
 
 
-def export_json(store: Store, path: str | Path, *, progress: Progress | None = None) -> int:
+def export_json(
+    store: Store,
+    path: str | Path,
+    *,
+    progress: Progress | None = None,
+    versions: Sequence[Version] = (),
+) -> int:
     """Write every annotation as a JSON array of Web Annotations; return the count.
 
     :param progress: told every ``PROGRESS_EVERY`` annotations; cancelling raises
         ``Cancelled`` (nothing is written then).
+    :param versions: the folder's versions as read now: selectors then count in each
+        one's extracted text (see ``web_annotation``).
     """
-    urls = {d.id: d.url or "" for d in store.documents()}
+    by_id = {v.id: v for v in versions}
+    sources = {d.id: source_iri(d.id, url=d.url or "", path=d.path) for d in store.documents()}
     annotations = store.annotations()
     items = []
     for done, a in enumerate(annotations):
         _step(progress, done, len(annotations))
-        items.append(web_annotation(a, source=urls.get(a.version, "")))
+        items.append(
+            web_annotation(
+                a,
+                source=sources.get(a.version) or source_iri(a.version),
+                version=by_id.get(a.version),
+            )
+        )
     text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     write_atomic(path, text.encode("utf-8"))
     return len(items)

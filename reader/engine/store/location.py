@@ -103,8 +103,8 @@ def read_corrections(folder: str | Path, *, path: str | Path | None = None) -> C
 
     :raises StoreError: the file exists but is not a readable store.
     """
-    target, _note = store_location(Path(folder), path)
-    if not target.is_file():
+    target = existing_store(Path(folder), path)
+    if target is None:
         return Corrections()
     try:
         conn = sqlite3.connect(
@@ -132,12 +132,60 @@ class StoreError(Exception):
 def user_store_path(folder: str | Path) -> Path:
     """Where the store of a read-only ``folder`` lives: the per-user data folder.
 
-    ``$XDG_DATA_HOME/version-reader/stores/<hash of the folder's path>.sqlite``
-    (``~/.local/share`` when ``XDG_DATA_HOME`` is unset).
+    ``<per-user data>/stores/<hash of the folder's path>.sqlite``, the data folder
+    being ``$XDG_DATA_HOME/version-reader`` (``~/.local/share/version-reader`` when
+    ``XDG_DATA_HOME`` is unset) on Linux, as ``platformdirs`` says elsewhere. The hash
+    is of the path's bytes, so any folder name works.
     """
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    key = hashlib.sha256(str(Path(folder).resolve()).encode("utf-8")).hexdigest()[:20]
-    return Path(base) / "version-reader" / "stores" / f"{key}.sqlite"
+    from reader.userdirs import data_dir  # platformdirs, only for a per-user store
+
+    try:
+        resolved = os.path.realpath(folder)
+    except (OSError, ValueError, RuntimeError):
+        resolved = os.path.abspath(folder)
+    key = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:20]
+    return data_dir() / "stores" / f"{key}.sqlite"
+
+
+def existing_store(folder: Path, path: str | Path | None = None) -> Path | None:
+    """The store a command that never creates one (``align``, ``reconcile``...) uses.
+
+    The same rule as every other command (``store_location``), so a read-only folder's
+    per-user store is used, never a copy inside the folder that the app would not
+    write; a read-only folder that ships a store (and has no per-user one yet) gives
+    that store, which ``Store.open`` copies to the per-user folder first.
+    None when there is none.
+    """
+    target, _note = store_location(folder, path)
+    if target.is_file():
+        return target
+    if path is None and target != folder / STORE_NAME and (folder / STORE_NAME).is_file():
+        return folder / STORE_NAME
+    return None
+
+
+def check_store_target(target: Path, *, explicit: bool) -> str:
+    """Refuse a store path that cannot be meant; return a note for one worth a word.
+
+    :param explicit: the user named the path (``--store``): a missing folder is then a
+        typo to report, not a folder to create.
+    :raises StoreError: ``target``'s folder does not exist (explicit paths only), or
+        ``target`` is a folder.
+    """
+    if target.is_dir():
+        raise StoreError(f"cannot use {target} as a store: it is a folder")
+    if explicit and not target.parent.is_dir():
+        raise StoreError(
+            f"cannot open store {target}: no such folder {target.parent} "
+            "(create it first, or check the path)"
+        )
+    try:
+        empty = target.is_file() and target.stat().st_size == 0
+    except OSError:
+        empty = False
+    if empty:
+        return f"the store {target} was an empty file (0 bytes): a new store was started in it"
+    return ""
 
 
 def _folder_writable(folder: Path) -> bool:

@@ -69,6 +69,8 @@ class SyncReport:
     anchored: tuple[Annotation, ...]  # re-anchored in place on a changed file
     moved: tuple[Annotation, ...]
     orphaned: tuple[Annotation, ...]  # newly orphaned by this sync
+    followed: tuple[tuple[VersionId, VersionId], ...] = ()  # (old id, id now) by content
+    unread: tuple[VersionId, ...] = ()  # still in the folder, but could not be read
 
     def of(self, change: DocumentChange) -> tuple[VersionId, ...]:
         return tuple(c.version for c in self.changes if c.change is change)
@@ -76,10 +78,26 @@ class SyncReport:
     @property
     def notice(self) -> str:
         """One line for the user ("" when nothing they tagged was affected or changed)."""
-        changed, vanished = self.of(DocumentChange.CHANGED), self.of(DocumentChange.VANISHED)
-        if not changed and not vanished:
+        changed = self.of(DocumentChange.CHANGED)
+        accounted = {old for old, _ in self.followed} | set(self.unread)
+        vanished = tuple(v for v in self.of(DocumentChange.VANISHED) if v not in accounted)
+        if not changed and not vanished and not self.followed and not self.unread:
             return ""
         parts = []
+        if self.followed:
+            parts.append(
+                f"{len(self.followed)} file(s) renamed or copied, annotations followed ("
+                + ", ".join(
+                    f"{o.rsplit('/', 1)[-1]} → {n.rsplit('/', 1)[-1]}" for o, n in self.followed
+                )
+                + ")"
+            )
+        if self.unread:
+            parts.append(
+                f"{len(self.unread)} file(s) could not be read this time ("
+                + ", ".join(v.rsplit("/", 1)[-1] for v in self.unread)
+                + ")"
+            )
         if changed:
             parts.append(
                 f"{len(changed)} file(s) changed since last time ("
@@ -127,22 +145,36 @@ def sync_folder(store: Store, folder: Folder) -> SyncReport:
     """
     changes = detect_changes(store, folder)
     versions = {v.id: v for v in folder.versions}
+    # Why a file the store knows is not a version now, when it is still in the folder
+    # (emptied, unreadable, a duplicate): "gone" would be wrong.
+    unread = {p.id: p.message for p in folder.problems}
     anchored: list[Annotation] = []
     moved: list[Annotation] = []
     orphaned: list[Annotation] = []
+    followed: dict[VersionId, VersionId] = {}
     with store.transaction():
         for v in folder.versions:
             if _needs_record(store, v):
                 store.record_version(v)
+        follow = _content_moves(store, folder, changes)
         for c in changes:
             if c.change is DocumentChange.VANISHED:
                 store.mark_vanished(c.version)
         for a in store.annotations():
             current = versions.get(a.version)
+            if current is None and a.version in follow:
+                # Renamed, or a byte-identical copy is read in its place: the annotation
+                # follows its document by content.
+                current = versions[follow[a.version]]
+                followed[a.version] = current.id
+                a = a.with_changes(version=current.id)
+                store.put_annotation(a)
             if current is None:
                 if a.status is not AnchorStatus.ORPHANED:
+                    why = unread.get(a.version)
+                    reason = f"the file could not be read: {why}" if why else VANISHED
                     store.put_annotation(
-                        a.with_changes(status=AnchorStatus.ORPHANED, orphan_reason=VANISHED)
+                        a.with_changes(status=AnchorStatus.ORPHANED, orphan_reason=reason)
                     )
                     orphaned.append(a)
                 continue
@@ -166,4 +198,41 @@ def sync_folder(store: Store, folder: Folder) -> SyncReport:
                 moved.append(placed)
             else:
                 anchored.append(placed)
-    return SyncReport(tuple(changes), tuple(anchored), tuple(moved), tuple(orphaned))
+    failed = tuple(
+        c.version
+        for c in changes
+        if c.change is DocumentChange.VANISHED and c.version in unread and c.version not in followed
+    )
+    return SyncReport(
+        tuple(changes),
+        tuple(anchored),
+        tuple(moved),
+        tuple(orphaned),
+        tuple(sorted(followed.items())),
+        failed,
+    )
+
+
+def _content_moves(
+    store: Store, folder: Folder, changes: list[ChangedDocument]
+) -> dict[VersionId, VersionId]:
+    """Vanished ids whose content is now read under another id: old id -> id now.
+
+    Same bytes (a rename, or a byte-identical copy that sorts earlier and is read
+    instead), or the same text (a copy saved in another encoding, skipped as a
+    duplicate). Only a version that is itself new or already carries that content
+    qualifies, and each vanished id follows at most one version.
+    """
+    by_sha = {v.sha256: v.id for v in folder.versions}
+    by_text = {v.text: v.id for v in folder.versions}
+    out: dict[VersionId, VersionId] = {}
+    for c in changes:
+        if c.change is not DocumentChange.VANISHED or not c.old_sha256:
+            continue
+        target = by_sha.get(c.old_sha256)
+        if target is None:
+            old_text = store.document_text(c.old_sha256)
+            target = by_text.get(old_text) if old_text is not None else None
+        if target is not None and target != c.version:
+            out[c.version] = target
+    return out

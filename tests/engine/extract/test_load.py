@@ -118,10 +118,10 @@ def test_too_large_message_in_megabytes(tmp_path: Path) -> None:
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "locked.txt", "secret")
 
-    def denied(self: Path) -> bytes:
+    def denied(*args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     problem = load.read_entry(entry(path))
     assert isinstance(problem, load.Problem)
     assert problem.kind is ProblemKind.UNREADABLE
@@ -132,10 +132,16 @@ def test_dangling_symlink(tmp_path: Path) -> None:
     link = tmp_path / "gone.txt"
     os.symlink(tmp_path / "missing-target.txt", link)
     scan = load.scan_folder(tmp_path)
-    assert [e.id for e in scan.entries] == ["gone.txt"]
-    problem = load.read_entry(scan.entries[0])
-    assert isinstance(problem, load.Problem)
+    assert scan.entries == ()
+    (problem,) = scan.problems
     assert problem.kind is ProblemKind.UNREADABLE
+    assert problem.message == "broken symbolic link (its target is missing)"
+    # and if the target goes missing after the scan
+    (tmp_path / "missing-target.txt").write_text("back")
+    found = {e.id: e for e in load.scan_folder(tmp_path).entries}["gone.txt"]
+    (tmp_path / "missing-target.txt").unlink()
+    problem = load.read_entry(found)
+    assert isinstance(problem, load.Problem)
     assert problem.message == "broken symbolic link (its target is missing)"
 
 
@@ -151,10 +157,10 @@ def test_vanished_file(tmp_path: Path) -> None:
 def test_other_os_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path, "io.txt", "x")
 
-    def broken(self: Path) -> bytes:
+    def broken(*args: object) -> bytes:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(Path, "read_bytes", broken)
+    monkeypatch.setattr(os, "read", broken)
     problem = load.read_entry(entry(path))
     assert isinstance(problem, load.Problem)
     assert problem.message == "cannot read: input/output error"

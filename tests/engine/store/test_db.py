@@ -73,6 +73,7 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
 
 def test_explicit_path(tmp_path: Path) -> None:
     target = tmp_path / "elsewhere" / "mine.sqlite"
+    target.parent.mkdir()
     with Store.open(tmp_path / "folder", path=target) as store:
         assert store.path == target
     assert target.exists()

@@ -129,12 +129,13 @@ def test_json_is_web_annotation(tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     assert export_json(store, out) == 1
     (item,) = json.loads(out.read_text(encoding="utf-8"))
-    assert item["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert item["@context"][0] == "http://www.w3.org/ns/anno.jsonld"
     assert item["type"] == "Annotation" and item["id"] == f"urn:uuid:{a.id}"
     assert {"type": "TextualBody", "value": "altered", "purpose": "tagging"} in item["body"]
     assert any(
         b["value"] == "figure differs" and b["purpose"] == "commenting" for b in item["body"]
     )
+    assert item["target"]["reader:selectedText"] == "file"  # no versions given
     quote, position = item["target"]["selector"]
     assert quote == {
         "type": "TextQuoteSelector",
@@ -147,7 +148,8 @@ def test_json_is_web_annotation(tmp_path: Path) -> None:
         "start": a.position.start,
         "end": a.position.end,
     }
-    assert item["target"]["source"] == "courier.txt"  # no URL known: the version id
+    # no URL known, no absolute path: a urn naming the version (an IRI, not a bare name)
+    assert item["target"]["source"] == "urn:version-reader:version:courier.txt"
     assert item["creator"] == "ana"
 
 
@@ -217,3 +219,60 @@ def test_a_long_export_reports_progress_and_can_be_cancelled(tmp_path: Path) -> 
         with pytest.raises(Cancelled):
             export(store, tmp_path / f"none.{fmt}", progress=stop)
         assert not (tmp_path / f"none.{fmt}").exists()
+
+
+PAGE = """<html><head><title>Bridge</title></head><body><article>
+<p>The harbour bridge will <b>not</b> reopen before May, the mayor said on Tuesday.</p>
+<p>Repairs will cost about <em>$5&nbsp;million</em>, officials said, most of it from the state.</p>
+</article></body></html>"""
+
+
+def test_web_annotation_selects_on_the_extracted_text(tmp_path: Path) -> None:
+    from reader.engine.extract.folder import open_folder
+    from reader.engine.store.db import Store
+    from reader.engine.store.export import READER_NS, extracted_text
+    from reader.engine.store.sync import sync_folder
+
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    folder = open_folder(tmp_path)
+    version = folder.version("page.html")
+    with Store.open(tmp_path) as store:
+        sync_folder(store, folder)
+        para = next(p.index for p in version.paragraphs if "Repairs" in p.text)
+        annotate(store, version, para, quote="about")
+        annotate(store, version, 0)
+        out = tmp_path / "out.json"
+        assert export_json(store, out, versions=folder.versions) == 2
+    items = json.loads(out.read_text(encoding="utf-8"))
+    text = extracted_text(version)
+    for item in items:
+        target = item["target"]
+        assert target["reader:selectedText"] == "extracted"
+        assert target["source"].startswith("file:///")  # an IRI
+        quote, position = target["selector"]
+        exact = text[position["start"] : position["end"]]
+        assert quote["exact"] == exact
+        assert "<" not in quote["prefix"] + quote["exact"] + quote["suffix"]
+        assert text[: position["start"]].endswith(quote["prefix"])
+        assert text[position["end"] :].startswith(quote["suffix"])
+        context = item["@context"][1]
+        assert context["reader"] == READER_NS
+        used = [k for k in item if k.startswith("reader:")] + [
+            k for k in target if k.startswith("reader:")
+        ]
+        assert all(k in context for k in used)
+    whole = next(i for i in items if i["reader:paragraph"] == 0)
+    assert whole["target"]["selector"][0]["exact"] == version.paragraphs[0].text
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [" =1+1", "\u00a0=1+1", "\ufeff=1+1", "\uff1d1+1", "  \t@SUM(A1)", "\u200b+1", " \uff0b1"],
+)
+def test_neutralise_sees_through_leading_blanks_and_full_width_signs(cell: str) -> None:
+    assert neutralise(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["a=b", "4 million", " plain words", "\u00a0text"])
+def test_neutralise_leaves_formula_signs_inside_text(cell: str) -> None:
+    assert neutralise(cell) == cell
