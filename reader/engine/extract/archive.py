@@ -197,10 +197,13 @@ def _wacz(
 ) -> Iterator[Capture | Skip]:
     with zipfile.ZipFile(path) as zf:
         members = sorted(
-            i
-            for i in zf.infolist()
-            if i.filename.lower().endswith((".warc", ".warc.gz")) and not i.is_dir()
-        , key=lambda i: i.filename)
+            (
+                i
+                for i in zf.infolist()
+                if i.filename.lower().endswith((".warc", ".warc.gz")) and not i.is_dir()
+            ),
+            key=lambda i: i.filename,
+        )
         if not members:
             raise ArchiveError("no WARC file inside this WACZ (expected archive/*.warc.gz)")
         for info in members:
