@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.engine.extract.companion import companion_page, companion_problems
 from reader.engine.extract.containers import CONTAINER_SUFFIXES, is_container
 from reader.engine.extract.decode import looks_binary
 from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits
@@ -225,6 +226,7 @@ class _Walk:
         self.entries: list[Entry] = []
         self.problems: list[Problem] = []
         self.visited: set[tuple[int, int]] = set()
+        self.siblings: list[str] = []  # the names in the folder being walked
         with contextlib.suppress(OSError):
             st_root = os.stat(root)
             self.visited.add((st_root.st_dev, st_root.st_ino))
@@ -248,6 +250,7 @@ class _Walk:
                     f"cannot read the folder: {_os_reason(exc)}",
                 )
                 continue
+            self.siblings = names  # a saved page's companion folder is known by its page
             subfolders = [
                 sub for name in names if (sub := self.visit(here, name, rel, depth)) is not None
             ]
@@ -279,6 +282,10 @@ class _Walk:
         if st is None:
             return None
         if stat.S_ISDIR(st.st_mode):
+            page = companion_page(name, self.siblings)
+            if page is not None:
+                self.problems.extend(companion_problems(Path(path), vid, page))
+                return None
             return self.folder(path, vid, st, (path, rel + shown + "/", depth + 1))
         if not stat.S_ISREG(st.st_mode):
             self.skip(vid, path, ProblemKind.UNSUPPORTED, _not_regular(st))
