@@ -1,0 +1,522 @@
+"""A page's revision timeline: which sentences appeared, changed and disappeared, when.
+
+Owns: finding the page histories in a folder (versions sharing a URL, or the whole
+folder when the user says it is one page's revisions) and their order (capture time,
+else publication date, else id); the sentence events of each revision against its
+predecessor, built on the paragraph groups of ``chain.align_chain``; each sentence's
+line of descent across the revisions (when it first appeared, every time it changed,
+when it disappeared); and the timeline's JSON (``version-reader.timeline/1``) and text
+report. This is what NewsDiffs and diffengine show on the web, offline.
+
+Sentences inside a group are matched in reading order by their normalised text
+(``difflib`` on the keys, no autojunk); within a run of differing sentences, pairs at
+least ``TimelineConfig.sentence_cutoff`` alike are *changed*, the rest *disappeared* or
+*appeared*. A sentence that left one paragraph and turns up verbatim in another is
+*moved*, not gone and new. Imports the core, ``text`` and this package only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+from urllib.parse import urlsplit
+
+from reader.engine.align.chain import ChainAlignment
+from reader.engine.model import ChangeKind, DiffOp, Group, Version, VersionId
+from reader.engine.text.diffing import diff_tokens
+from reader.engine.text.normalize import normalize_text
+
+TIMELINE_SCHEMA = "version-reader.timeline/1"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineConfig:
+    """:param sentence_cutoff: two sentences at least this alike (difflib ratio of their
+    normalised texts, 0..1) in the same place are one sentence *changed*."""
+
+    sentence_cutoff: float = 0.5
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.sentence_cutoff <= 1.0:
+            raise ValueError("sentence_cutoff must be within 0..1")
+
+
+class EventKind(StrEnum):
+    APPEARED = "appeared"
+    CHANGED = "changed"
+    DISAPPEARED = "disappeared"
+    MOVED = "moved"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSpan:
+    """A sentence of one revision: ``paragraph`` index, offsets in its ``text``."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class WordRun:
+    """A run of a changed sentence's word diff: ``text`` is from ``before`` for
+    DELETE, from ``after`` for INSERT and EQUAL."""
+
+    op: DiffOp
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceEvent:
+    """What happened to one sentence between a revision's predecessor and the revision.
+
+    :param line: the sentence's line of descent (``Timeline.lines``).
+    :param before: the sentence in the predecessor (None when it appeared).
+    :param after: the sentence in the revision (None when it disappeared).
+    :param words: the word diff of a changed sentence.
+    """
+
+    kind: EventKind
+    line: int
+    before: SentenceSpan | None
+    after: SentenceSpan | None
+    words: tuple[WordRun, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One revision: its version, and the time it is placed at (capture, else date)."""
+
+    version: VersionId
+    label: str
+    time: str | None
+    url: str | None
+    title: str | None
+    paragraphs: int
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A revision against its predecessor: the sentence events, in reading order."""
+
+    revision: VersionId
+    predecessor: VersionId
+    similarity: float
+    events: tuple[SentenceEvent, ...]
+
+    def counts(self) -> dict[EventKind, int]:
+        out = dict.fromkeys(EventKind, 0)
+        for e in self.events:
+            out[e.kind] += 1
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLine:
+    """One sentence through the revisions.
+
+    :param appeared: the revision it first appears in.
+    :param disappeared: the first revision without it (None: still there at the end).
+    :param changed: revisions in which its wording changed.
+    :param texts: each distinct wording with the revision it appeared in.
+    """
+
+    id: int
+    appeared: VersionId
+    disappeared: VersionId | None
+    changed: tuple[VersionId, ...]
+    texts: tuple[tuple[VersionId, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A page's revisions in order, the steps between them and every sentence's story."""
+
+    url: str | None
+    revisions: tuple[Revision, ...]
+    steps: tuple[Step, ...]
+    lines: tuple[SentenceLine, ...]
+    chain: ChainAlignment
+    config: dict[str, object]
+
+    def step(self, version_id: str) -> Step | None:
+        """The step into ``version_id`` (None for the first revision)."""
+        return next((s for s in self.steps if s.revision == version_id), None)
+
+
+# --- which versions are one page's revisions, in which order ---------------------------
+
+
+def revision_time(version: Version) -> str | None:
+    """When a revision is placed on the timeline: its capture time, else its date."""
+    return version.captured or version.date
+
+
+def url_key(url: str) -> str:
+    """A URL reduced to what names the page: no scheme, ``www.``, query tracking,
+    fragment or trailing slash (``http://www.x.example/a/?utm_source=y#top`` and
+    ``https://x.example/a`` are one page)."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    query = "&".join(
+        q
+        for q in parts.query.split("&")
+        if q and not q.lower().startswith(("utm_", "fbclid", "gclid"))
+    )
+    path = parts.path.rstrip("/") or "/"
+    return host + path + (f"?{query}" if query else "")
+
+
+def revision_order(versions: Iterable[Version]) -> list[VersionId]:
+    """Ids ordered by ``revision_time`` (versions without a time last), then id."""
+    return [
+        v.id
+        for v in sorted(
+            versions, key=lambda v: (revision_time(v) is None, revision_time(v) or "", v.id)
+        )
+    ]
+
+
+def page_histories(versions: Sequence[Version], *, one_page: bool = False) -> list[list[VersionId]]:
+    """The page histories in ``versions``: for each URL held by two versions or more,
+    their ids in revision order (largest history first). ``one_page``: the whole folder
+    is one page's revisions, whatever the URLs say."""
+    if one_page:
+        return [revision_order(versions)] if versions else []
+    by_url: dict[str, list[Version]] = {}
+    for v in versions:
+        if v.url:
+            by_url.setdefault(url_key(v.url), []).append(v)
+    groups = [revision_order(vs) for vs in by_url.values() if len(vs) >= 2]
+    groups.sort(key=lambda g: (-len(g), g[0]))
+    return groups
+
+
+# --- sentences ------------------------------------------------------------------------
+
+# TEMPORARY local splitter: replace with ``reader.engine.text.sentences`` (the one
+# sentence splitter, being written for the sentence-alignment issue) when it lands.
+# A sentence ends at . ! ? or … (closing quotes and brackets included) before white
+# space and a capital, a digit or an opening quote.
+_SENTENCE_END = re.compile(
+    r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*\s+(?=[\"'\u201c\u2018\u00ab(\[]?[^\W_a-z])"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (offsets; leading and trailing spaces left out)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() + len(m.group(0).rstrip())
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def _sentences(version: Version, paragraphs: Iterable[int]) -> list[SentenceSpan]:
+    out: list[SentenceSpan] = []
+    for p in paragraphs:
+        text = version.paragraphs[p].text
+        out.extend(SentenceSpan(p, s, e, text[s:e]) for s, e in split_sentences(text))
+    return out
+
+
+def _key(s: SentenceSpan) -> str:
+    return normalize_text(s.text).casefold()
+
+
+# --- events ---------------------------------------------------------------------------
+
+
+def build_timeline(chain: ChainAlignment, *, config: TimelineConfig | None = None) -> Timeline:
+    """The sentence timeline of a chain of revisions (``chain.align_chain``)."""
+    config = config or TimelineConfig()
+    versions = chain.versions
+    revisions = tuple(
+        Revision(v.id, v.label, revision_time(v), v.url, v.title, len(v.paragraphs))
+        for v in versions
+    )
+    if not versions:
+        return Timeline(None, (), (), (), chain, asdict(config))
+    lines: list[_Line] = []
+    current: dict[tuple[int, int, int], int] = {}  # (paragraph, start, end) -> line id
+    for s in _sentences(versions[0], range(len(versions[0].paragraphs))):
+        current[(s.paragraph, s.start, s.end)] = len(lines)
+        lines.append(_Line(versions[0].id, [(versions[0].id, s.text)]))
+    steps: list[Step] = []
+    for k, pair in enumerate(chain.pairs, 1):
+        before, after = versions[k - 1], versions[k]
+        events: list[tuple[tuple[float, int], SentenceEvent]] = []
+        nxt: dict[tuple[int, int, int], int] = {}
+        gone: list[tuple[tuple[float, int], SentenceSpan, int]] = []
+        new: list[tuple[tuple[float, int], SentenceSpan]] = []
+        where = -0.5  # an omitted group sits after the group before it
+        for g in pair.groups:
+            where = g.other[0] if g.other else where + 0.001
+            for old, fresh, score in _match_group(g, before, after, config):
+                if old is not None and fresh is not None:
+                    line = current.get((old.paragraph, old.start, old.end))
+                    if line is None:  # cannot happen; a new line keeps the report whole
+                        line = len(lines)
+                        lines.append(_Line(after.id, [(after.id, fresh.text)]))
+                    nxt[(fresh.paragraph, fresh.start, fresh.end)] = line
+                    if score < 1.0:
+                        lines[line].changed.append(after.id)
+                        lines[line].texts.append((after.id, fresh.text))
+                        events.append(
+                            (
+                                (fresh.paragraph, fresh.start),
+                                SentenceEvent(
+                                    EventKind.CHANGED,
+                                    line,
+                                    old,
+                                    fresh,
+                                    _word_runs(old.text, fresh.text),
+                                ),
+                            )
+                        )
+                elif old is not None:
+                    line = current.get((old.paragraph, old.start, old.end), -1)
+                    gone.append(((where, old.start), old, line))
+                elif fresh is not None:
+                    new.append(((fresh.paragraph, fresh.start), fresh))
+        # A sentence gone from one place and present verbatim in another was moved.
+        waiting: dict[str, list[int]] = {}
+        for i, (_, old, _line) in enumerate(gone):
+            waiting.setdefault(_key(old), []).append(i)
+        moved: set[int] = set()
+        for pos, fresh in new:
+            match = waiting.get(_key(fresh))
+            if match:
+                i = match.pop(0)
+                moved.add(i)
+                _, old, line = gone[i]
+                if line < 0:
+                    line = len(lines)
+                    lines.append(_Line(after.id, [(after.id, fresh.text)]))
+                nxt[(fresh.paragraph, fresh.start, fresh.end)] = line
+                events.append((pos, SentenceEvent(EventKind.MOVED, line, old, fresh)))
+                continue
+            line = len(lines)
+            lines.append(_Line(after.id, [(after.id, fresh.text)]))
+            nxt[(fresh.paragraph, fresh.start, fresh.end)] = line
+            events.append((pos, SentenceEvent(EventKind.APPEARED, line, None, fresh)))
+        for i, (pos, old, line) in enumerate(gone):
+            if i in moved:
+                continue
+            if line >= 0:
+                lines[line].disappeared = after.id
+            events.append((pos, SentenceEvent(EventKind.DISAPPEARED, max(line, 0), old, None)))
+        events.sort(key=lambda item: (item[0], item[1].kind != EventKind.DISAPPEARED))
+        steps.append(Step(after.id, before.id, pair.similarity, tuple(e for _, e in events)))
+        current = nxt
+    url = next((v.url for v in versions if v.url), None)
+    return Timeline(
+        url,
+        revisions,
+        tuple(steps),
+        tuple(ln.freeze(i) for i, ln in enumerate(lines)),
+        chain,
+        asdict(config),
+    )
+
+
+class _Line:
+    __slots__ = ("appeared", "changed", "disappeared", "texts")
+
+    def __init__(self, appeared: VersionId, texts: list[tuple[VersionId, str]]) -> None:
+        self.appeared = appeared
+        self.texts = texts
+        self.changed: list[VersionId] = []
+        self.disappeared: VersionId | None = None
+
+    def freeze(self, i: int) -> SentenceLine:
+        return SentenceLine(
+            i, self.appeared, self.disappeared, tuple(self.changed), tuple(self.texts)
+        )
+
+
+def _match_group(
+    g: Group, before: Version, after: Version, config: TimelineConfig
+) -> list[tuple[SentenceSpan | None, SentenceSpan | None, float]]:
+    """Sentence pairs of one group: (old, new, 1.0) unchanged, (old, new, score)
+    changed, (old, None, 0) gone, (None, new, 0) new."""
+    olds = _sentences(before, g.base)
+    news = _sentences(after, g.other)
+    if g.kind is ChangeKind.ADDED or not olds:
+        return [(None, s, 0.0) for s in news]
+    if g.kind is ChangeKind.OMITTED or not news:
+        return [(s, None, 0.0) for s in olds]
+    a = [_key(s) for s in olds]
+    b = [_key(s) for s in news]
+    out: list[tuple[SentenceSpan | None, SentenceSpan | None, float]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.extend(
+                (olds[i], news[j], 1.0) for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+            )
+            continue
+        j = j1
+        for i in range(i1, i2):
+            best: tuple[float, int] | None = None
+            for jj in range(j, j2):
+                score = difflib.SequenceMatcher(None, a[i], b[jj], autojunk=False).ratio()
+                if score >= config.sentence_cutoff and (best is None or score > best[0]):
+                    best = (score, jj)
+            if best is None:
+                out.append((olds[i], None, 0.0))
+                continue
+            out.extend((None, news[jj], 0.0) for jj in range(j, best[1]))
+            out.append((olds[i], news[best[1]], min(best[0], 0.9999)))
+            j = best[1] + 1
+        out.extend((None, news[jj], 0.0) for jj in range(j, j2))
+    return out
+
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def _word_runs(a: str, b: str) -> tuple[WordRun, ...]:
+    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
+    out: list[WordRun] = []
+    for run in diff_tokens(ta, tb):
+        if run.op is DiffOp.DELETE:
+            out.append(WordRun(run.op, "".join(ta[run.a_start : run.a_end])))
+        else:
+            out.append(WordRun(run.op, "".join(tb[run.b_start : run.b_end])))
+    return tuple(out)
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+def _span_json(s: SentenceSpan | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+
+
+def timeline_document(tl: Timeline) -> dict[str, Any]:
+    """The timeline as ``version-reader.timeline/1`` JSON: ``revisions`` (id, label,
+    time, url, title), ``steps`` (each revision against its predecessor: counts and
+    sentence ``events`` with ``before``/``after`` spans and the word diff of a change),
+    ``sentences`` (each sentence's line: appeared, changed, disappeared, wordings)."""
+    times = {r.version: r.time for r in tl.revisions}
+    return {
+        "schema": TIMELINE_SCHEMA,
+        "url": tl.url,
+        "revisions": [
+            {
+                "id": r.version,
+                "label": r.label,
+                "time": r.time,
+                "url": r.url,
+                "title": r.title,
+                "paragraphs": r.paragraphs,
+            }
+            for r in tl.revisions
+        ],
+        "steps": [
+            {
+                "revision": s.revision,
+                "predecessor": s.predecessor,
+                "time": times.get(s.revision),
+                "similarity": s.similarity,
+                "counts": {str(k): n for k, n in s.counts().items()},
+                "events": [
+                    {
+                        "kind": str(e.kind),
+                        "sentence": e.line,
+                        "before": _span_json(e.before),
+                        "after": _span_json(e.after),
+                        "words": [{"op": str(w.op), "text": w.text} for w in e.words],
+                    }
+                    for e in s.events
+                ],
+            }
+            for s in tl.steps
+        ],
+        "sentences": [
+            {
+                "id": ln.id,
+                "appeared": ln.appeared,
+                "appeared_at": times.get(ln.appeared),
+                "disappeared": ln.disappeared,
+                "disappeared_at": times.get(ln.disappeared) if ln.disappeared else None,
+                "changed": list(ln.changed),
+                "texts": [{"revision": v, "text": t} for v, t in ln.texts],
+            }
+            for ln in tl.lines
+        ],
+        "config": {**tl.config, "align": tl.chain.config},
+    }
+
+
+def format_time(value: str | None) -> str:
+    """``2026-03-04T08:00:00Z`` as ``2026-03-04 08:00 UTC``; a date stays a date."""
+    if not value:
+        return "no date"
+    m = re.match(
+        r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]00:?00)?$", value
+    )
+    if m:
+        return f"{m.group(1)} {m.group(2)}" + (" UTC" if m.group(3) else "")
+    return value
+
+
+_MARK = {
+    EventKind.APPEARED: "+",
+    EventKind.DISAPPEARED: "-",
+    EventKind.CHANGED: "~",
+    EventKind.MOVED: ">",
+}
+
+
+def timeline_report(tl: Timeline) -> str:
+    """A readable report: each revision with its time, then what its edit did."""
+    out: list[str] = []
+    head = tl.url or "one page's revisions"
+    span = ""
+    if tl.revisions:
+        span = f", {format_time(tl.revisions[0].time)} to {format_time(tl.revisions[-1].time)}"
+    out.append(f"Timeline of {head}: {len(tl.revisions)} revisions{span}")
+    for n, r in enumerate(tl.revisions, 1):
+        out.append("")
+        out.append(f"[{n}] {format_time(r.time)}  {r.version}")
+        step = tl.step(r.version)
+        if step is None:
+            out.append(f"    first revision: {r.paragraphs} paragraphs")
+            continue
+        if not step.events:
+            out.append("    no change in the text")
+            continue
+        for e in step.events:
+            if e.kind is EventKind.CHANGED:
+                old = e.before.text if e.before else ""
+                new = e.after.text if e.after else ""
+                out.append(f"    ~ changed:     {old}")
+                out.append(f"                -> {new}")
+            else:
+                span_ = e.after or e.before
+                out.append(f"    {_MARK[e.kind]} {e.kind + ':':12} {span_.text if span_ else ''}")
+    gone = [ln for ln in tl.lines if ln.disappeared is not None]
+    if gone:
+        times = {r.version: r.time for r in tl.revisions}
+        out.append("")
+        out.append("Sentences that disappeared:")
+        for ln in gone:
+            out.append(f"  - {ln.texts[-1][1]}")
+            out.append(
+                f"    there from {format_time(times.get(ln.appeared))} until "
+                f"{format_time(times.get(ln.disappeared or ''))}"
+            )
+    return "\n".join(out) + "\n"
