@@ -54,7 +54,7 @@ class ChainAlignment:
 
     def predecessor(self, version_id: str) -> Version | None:
         """The revision before ``version_id`` (None for the first)."""
-        ids = [v.id for v in self.versions]
+        ids: list[str] = [v.id for v in self.versions]
         k = ids.index(version_id)
         return self.versions[k - 1] if k > 0 else None
 
@@ -83,7 +83,7 @@ def align_chain(
     :raises ValueError: ``order`` is empty, repeats an id or names an unknown version.
     """
     versions = folder.versions if isinstance(folder, Folder) else tuple(folder)
-    by_id = {v.id: v for v in versions}
+    by_id: dict[str, Version] = {v.id: v for v in versions}
     if not order:
         raise ValueError("a chain needs at least one revision")
     if len(set(order)) != len(order):

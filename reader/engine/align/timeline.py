@@ -510,7 +510,7 @@ def timeline_report(tl: Timeline) -> str:
                 out.append(f"    {_MARK[e.kind]} {e.kind + ':':12} {span_.text if span_ else ''}")
     gone = [ln for ln in tl.lines if ln.disappeared is not None]
     if gone:
-        times = {r.version: r.time for r in tl.revisions}
+        times: dict[str, str | None] = {r.version: r.time for r in tl.revisions}
         out.append("")
         out.append("Sentences that disappeared:")
         for ln in gone:
