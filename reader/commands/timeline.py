@@ -49,14 +49,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, find the page history, chain-align it and print the timeline."""
-    from reader.engine.align.chain import align_chain
-    from reader.engine.align.timeline import (
+    from reader.engine.align import (
+        align_chain,
         build_timeline,
         page_histories,
         timeline_document,
         timeline_report,
-        url_key,
     )
+    from reader.engine.align.timeline import url_key
     from reader.engine.extract import extract_paths, is_failure
 
     path = Path(args.path)
