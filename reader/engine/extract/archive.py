@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import zipfile
 import zlib
 from collections import Counter
@@ -30,11 +31,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from reader.engine.progress import Progress, check
+from reader.engine.progress import Cancelled, Progress, check
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")
 
+# warcio logs a warning for each garbled record header; the file's message says it.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
+logging.getLogger("warcio").propagate = False
+
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_OTHER_TYPES = frozenset({"warcinfo", "request", "metadata", "conversion", "continuation"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +82,8 @@ class Capture:
 @dataclass(frozen=True, slots=True)
 class Skip:
     """A record that is not a version, with the reason (``kind``: ``revisit``,
-    ``redirect``, ``status``, ``too-large``, ``corrupt``, ``resource``)."""
+    ``redirect``, ``status``, ``too-large``, ``corrupt``, ``resource``); ``number`` 0
+    for a message about the whole archive."""
 
     number: int
     url: str
@@ -100,16 +107,29 @@ class _CountingReader(io.RawIOBase):
         self._inner = inner
         self._cap = cap
         self._used = used  # shared across the members of one WACZ
+        self.error: BaseException | None = None
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        data = self._inner.read(len(buffer))
+        # read1: what is there now; a gzip stream's read(n) throws away the bytes it
+        # decompressed when the stream turns out truncated before n.
+        if self.error is not None:
+            return 0
+        read = getattr(self._inner, "read1", self._inner.read)
+        try:
+            data = read(len(buffer))
+        except (EOFError, zlib.error, OSError, zipfile.BadZipFile) as exc:
+            # Kept for later and read as the end: the records before the damage still
+            # come out (callers further up swallow a raise here), then it is reported.
+            self.error = exc
+            return 0
         n = len(data)
         self._used[0] += n
         if self._used[0] > self._cap:
-            raise _TooMuch()
+            self.error = _TooMuch()
+            return 0
         buffer[:n] = data
         return n
 
@@ -165,10 +185,8 @@ class _Counter:
 
     def __init__(self) -> None:
         self.types: Counter[str] = Counter()
-        self.first = 0
 
-    def add(self, number: int, ctype: str) -> None:
-        self.first = self.first or number
+    def add(self, ctype: str) -> None:
         self.types[ctype or "no content type"] += 1
 
     def summaries(self) -> Iterator[Skip]:
@@ -178,7 +196,7 @@ class _Counter:
         top = ", ".join(f"{n} {t}" for t, n in self.types.most_common(4))
         more = "" if len(self.types) <= 4 else f" and {len(self.types) - 4} more types"
         yield Skip(
-            self.first,
+            0,
             "",
             None,
             "resource",
@@ -224,7 +242,6 @@ def _warc(
     raw: IO[bytes] | None,
 ) -> Iterator[Capture | Skip]:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     head = stream.read(2)
     body: IO[bytes] = io.BufferedReader(_Prefixed(head, stream))
@@ -232,11 +249,24 @@ def _warc(
         # Decompressed here, not by warcio: every byte is then counted against the cap,
         # and a truncated stream ends in EOFError rather than a silently short record.
         body = gzip.GzipFile(fileobj=body, mode="rb")  # type: ignore[assignment]
-    counted = io.BufferedReader(_CountingReader(body, limits.max_total_bytes, used))
+    # Unbuffered on purpose: a buffer would read ahead into damage and flag it while an
+    # earlier, whole record is still being read.
+    counter_reader = _CountingReader(body, limits.max_total_bytes, used)
+    counted = counter_reader
     size = _file_size(raw)
     start = position[0]
+
+    class Quiet(ArchiveIterator):
+        # warcio writes its warning about a damaged record to stderr itself; counted
+        # instead (``err_count``) and said once, in the file's own message.
+        INC_RECORD = ""
+
+    iterator = Quiet(counted, check_digests=True)
+    truncated = False
+    fed = used[0]
+    last_end = 0
     try:
-        for record in ArchiveIterator(counted, check_digests=True):
+        for record in iterator:
             position[0] += 1
             number = position[0]
             if record.format != "warc":
@@ -244,18 +274,65 @@ def _warc(
                     f"{name}: not a WARC file (record {number - start} has no WARC header)"
                 )
             item = _record(record, number, limits, counter)
+            if counter_reader.error is not None or _cut_short(record):
+                # The stream ended inside this record: it is cut, not a capture.
+                truncated = counter_reader.error is None
+                break
+            last_end = iterator.get_record_offset() + iterator.get_record_length()
             if item is not None:
                 yield item
             check(progress)
             if progress is not None:
                 done, total = (raw.tell() // 1024, size // 1024) if raw and size else (number, 0)
                 progress.report(done, total, f"{name}: {number - start:,} records read")
-    except ArchiveLoadFailed as exc:
+    except (ArchiveError, Cancelled, _TooMuch):
+        raise
+    except Exception as exc:
+        # warcio meets damage in many ways: ArchiveLoadFailed, and on a garbled header
+        # an AttributeError or ValueError from deep inside; each is a corrupt archive.
+        _stop(counter_reader.error, name)
         read = position[0] - start
         where = f"after record {read}" if read else "at the start"
         raise ArchiveError(f"{name}: corrupt or truncated {where} ({_first_line(exc)})") from None
+    _stop(counter_reader.error, name)
+    # Bytes after the last whole record (beyond its closing blank lines) are the start of
+    # a record the file ends inside: warcio stops there without a word.
+    truncated = truncated or (position[0] > start and used[0] - fed - last_end > 4)
+    if truncated:
+        raise ArchiveError(
+            f"{name}: truncated or damaged: it ends inside a record, or a "
+            "record's length is wrong (an unfinished download or copy?); the "
+            "captures read before that are kept"
+        )
+    if iterator.err_count:
+        yield Skip(
+            0,
+            "",
+            None,
+            "corrupt",
+            f"{name}: {iterator.err_count} record(s) with a wrong length (a damaged "
+            "archive); what could be read was kept",
+        )
     if position[0] == start:
         raise ArchiveError(f"{name}: no WARC records (an empty or unfinished archive)")
+
+
+def _cut_short(record: Any) -> bool:
+    """Read the rest of ``record``'s block; True when the file ends before it does."""
+    stream = record.raw_stream
+    if not hasattr(stream, "limit"):  # warcio found no length: the header itself is cut
+        return True
+    while stream.read(65536):
+        pass
+    return int(getattr(stream, "limit", 0)) > 0
+
+
+def _stop(error: BaseException | None, name: str) -> None:
+    """Raise what the byte stream met, once the records before it are out."""
+    if isinstance(error, _TooMuch):
+        raise error
+    if error is not None:
+        raise ArchiveError(f"{name}: {_corrupt(error)}")
 
 
 class _Prefixed(io.RawIOBase):
@@ -298,11 +375,19 @@ def _record(
             f"the same as {what}; not a new version",
         )
     if kind not in ("response", "resource"):
-        return None  # request, metadata, warcinfo, conversion: not captures of a page
+        if kind in _OTHER_TYPES:
+            return None  # request, metadata, warcinfo, conversion: not captures of a page
+        return Skip(
+            number,
+            url,
+            when,
+            "corrupt",
+            f"record {number} has no known WARC-Type ({str(kind)[:20]!r}): damaged?",
+        )
     ctype, charset = _content_type(record)
     status = _status(record) if kind == "response" else 200
     if ctype not in HTML_TYPES:
-        counter.add(number, ctype)
+        counter.add(ctype)
         return None
     if status is not None and 300 <= status < 400:
         target = record.http_headers.get_header("Location") if record.http_headers else None
@@ -423,8 +508,3 @@ def _size(n: int) -> str:
     if n >= 1_000_000_000:
         return f"{n / 1_000_000_000:.1f} GB"
     return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
-
-
-def summarise(skips: list[Skip]) -> Counter[str]:
-    """How many records were skipped, by kind (for a one-line report)."""
-    return Counter(s.kind for s in skips)

@@ -168,9 +168,7 @@ def _archive(
                     "corrupt": ProblemKind.UNREADABLE,
                     "revisit": ProblemKind.DUPLICATE,
                 }.get(item.kind, ProblemKind.UNSUPPORTED)
-                yield Problem(
-                    vid if item.kind != "resource" else file_id, str(path), kind, item.message
-                )
+                yield Problem(vid if item.number else file_id, str(path), kind, item.message)
                 continue
             found += 1
             yield _page(
