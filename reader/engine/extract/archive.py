@@ -40,6 +40,7 @@ logging.getLogger("warcio").addHandler(logging.NullHandler())
 logging.getLogger("warcio").propagate = False
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_REPORT_EVERY = 20
 _OTHER_TYPES = frozenset({"warcinfo", "request", "metadata", "conversion", "continuation"})
 
 
@@ -282,7 +283,9 @@ def _warc(
             if item is not None:
                 yield item
             check(progress)
-            if progress is not None:
+            # Every record is a cancellation point; a report every few records is enough
+            # for a progress bar (10,000 reports would only queue up in the GUI).
+            if progress is not None and (number - start) % _REPORT_EVERY in (0, 1):
                 done, total = (raw.tell() // 1024, size // 1024) if raw and size else (number, 0)
                 progress.report(done, total, f"{name}: {number - start:,} records read")
     except (ArchiveError, Cancelled, _TooMuch):
