@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
         page_histories,
         timeline_document,
         timeline_report,
+        url_key,
     )
-    from reader.engine.align.timeline import url_key
     from reader.engine.extract import extract_paths, is_failure
 
     path = Path(args.path)

@@ -30,8 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.engine.align import Timeline, format_time, timeline_document, timeline_report
-from reader.engine.align.timeline import EventKind, SentenceEvent, Step
+from reader.engine.align import (
+    EventKind,
+    SentenceEvent,
+    Step,
+    Timeline,
+    format_time,
+    timeline_document,
+    timeline_report,
+)
 from reader.engine.model import DiffOp
 from reader.ui import theme
 

@@ -11,16 +11,23 @@ from reader.engine.align.aligner import align_versions
 from reader.engine.align.chain import ChainAlignment, align_chain
 from reader.engine.align.serialize import alignment_document, alignment_report
 from reader.engine.align.timeline import (
+    EventKind,
+    SentenceEvent,
+    Step,
     Timeline,
     build_timeline,
     format_time,
     page_histories,
     timeline_document,
     timeline_report,
+    url_key,
 )
 
 __all__ = [
     "ChainAlignment",
+    "EventKind",
+    "SentenceEvent",
+    "Step",
     "Timeline",
     "align_chain",
     "align_versions",
@@ -31,4 +38,5 @@ __all__ = [
     "page_histories",
     "timeline_document",
     "timeline_report",
+    "url_key",
 ]
