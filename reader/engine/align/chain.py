@@ -105,69 +105,86 @@ def align_chain(
     return ChainAlignment(chain, tuple(pairs), chain_rows(chain, pairs), config.to_dict())
 
 
+class _Nodes:
+    """Every paragraph of the chain as one node, joined through the pairs' groups."""
+
+    def __init__(self, chain: Sequence[Version]) -> None:
+        self.offsets = [0]
+        for v in chain:
+            self.offsets.append(self.offsets[-1] + len(v.paragraphs))
+        self.parent = list(range(self.offsets[-1]))
+
+    def node(self, revision: int, paragraph: int) -> int:
+        return self.offsets[revision] + paragraph
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:  # the smaller node stays the root
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
 def chain_rows(
     chain: Sequence[Version], pairs: Sequence[PairAlignment]
 ) -> tuple[CollationRow, ...]:
     """Rows following each paragraph through the chain (see the module docstring)."""
-    offsets = [0]
-    for v in chain:
-        offsets.append(offsets[-1] + len(v.paragraphs))
-    parent = list(range(offsets[-1]))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: int, b: int) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    nodes = _Nodes(chain)
     kinds: dict[int, ChangeKind] = {}  # node of the later revision -> its group's kind
     for k, pair in enumerate(pairs, 1):
         for g in pair.groups:
-            nodes = [offsets[k - 1] + b for b in g.base] + [offsets[k] + o for o in g.other]
-            for n in nodes[1:]:
-                union(nodes[0], n)
+            members = [nodes.node(k - 1, b) for b in g.base] + [nodes.node(k, o) for o in g.other]
+            for n in members[1:]:
+                nodes.union(members[0], n)
             for o in g.other:
-                kinds[offsets[k] + o] = g.kind
-    order: list[int] = []
-    placed: set[int] = set()
-    for k, v in enumerate(chain):
-        for p in range(len(v.paragraphs)):
-            root = find(offsets[k] + p)
-            if root in placed:
-                continue
-            placed.add(root)
-            if p == 0 or k == 0:
-                at = 0 if (p == 0 and k > 0) else len(order)
-            else:
-                at = order.index(find(offsets[k] + p - 1)) + 1
-            order.insert(at, root)
-    members: dict[int, dict[VersionId, list[int]]] = {r: {} for r in order}
+                kinds[nodes.node(k, o)] = g.kind
+    order = _row_order(chain, nodes)
+    cells: dict[int, dict[VersionId, list[int]]] = {r: {} for r in order}
     row_kinds: dict[int, dict[VersionId, ChangeKind]] = {r: {} for r in order}
     for k, v in enumerate(chain):
         for p in range(len(v.paragraphs)):
-            node = offsets[k] + p
-            root = find(node)
-            members[root].setdefault(v.id, []).append(p)
+            node = nodes.node(k, p)
+            root = nodes.find(node)
+            cells[root].setdefault(v.id, []).append(p)
             if k > 0:
                 kind = kinds.get(node, ChangeKind.ADDED)
                 old = row_kinds[root].get(v.id)
                 row_kinds[root][v.id] = kind if old in (None, kind) else ChangeKind.ALTERED
     # A paragraph gone from a revision: its row says so for that revision.
     for k, pair in enumerate(pairs, 1):
-        vid = chain[k].id
         for g in pair.groups:
             if g.kind is ChangeKind.OMITTED:
-                root = find(offsets[k - 1] + g.base[0])
-                row_kinds[root].setdefault(vid, ChangeKind.OMITTED)
+                root = nodes.find(nodes.node(k - 1, g.base[0]))
+                row_kinds[root].setdefault(chain[k].id, ChangeKind.OMITTED)
     return tuple(
         CollationRow(
-            cells={v.id: tuple(sorted(members[r].get(v.id, ()))) for v in chain},
+            cells={v.id: tuple(sorted(cells[r].get(v.id, ()))) for v in chain},
             kinds=row_kinds[r],
         )
         for r in order
     )
+
+
+def _row_order(chain: Sequence[Version], nodes: _Nodes) -> list[int]:
+    """Row roots in reading order: the first revision's, then each paragraph new in a
+    revision right after the row of the paragraph before it there (first: at the top)."""
+    order: list[int] = []
+    placed: set[int] = set()
+    for k, v in enumerate(chain):
+        for p in range(len(v.paragraphs)):
+            root = nodes.find(nodes.node(k, p))
+            if root in placed:
+                continue
+            placed.add(root)
+            if k == 0:
+                at = len(order)
+            elif p == 0:
+                at = 0
+            else:
+                at = order.index(nodes.find(nodes.node(k, p - 1))) + 1
+            order.insert(at, root)
+    return order

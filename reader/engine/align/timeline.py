@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.engine.align.chain import ChainAlignment
-from reader.engine.model import ChangeKind, DiffOp, Group, Version, VersionId
+from reader.engine.model import ChangeKind, DiffOp, Group, PairAlignment, Version, VersionId
 from reader.engine.text.diffing import diff_tokens
 from reader.engine.text.normalize import normalize_text
 
@@ -247,87 +247,119 @@ def build_timeline(chain: ChainAlignment, *, config: TimelineConfig | None = Non
     )
     if not versions:
         return Timeline(None, (), (), (), chain, asdict(config))
-    lines: list[_Line] = []
-    current: dict[tuple[int, int, int], int] = {}  # (paragraph, start, end) -> line id
+    lines = _Lines()
+    current: dict[_Key, int] = {}
     for s in _sentences(versions[0], range(len(versions[0].paragraphs))):
-        current[(s.paragraph, s.start, s.end)] = len(lines)
-        lines.append(_Line(versions[0].id, [(versions[0].id, s.text)]))
+        current[(s.paragraph, s.start, s.end)] = lines.new(versions[0].id, s.text)
     steps: list[Step] = []
     for k, pair in enumerate(chain.pairs, 1):
-        before, after = versions[k - 1], versions[k]
-        events: list[tuple[tuple[float, int], SentenceEvent]] = []
-        nxt: dict[tuple[int, int, int], int] = {}
-        gone: list[tuple[tuple[float, int], SentenceSpan, int]] = []
-        new: list[tuple[tuple[float, int], SentenceSpan]] = []
-        where = -0.5  # an omitted group sits after the group before it
-        for g in pair.groups:
-            where = g.other[0] if g.other else where + 0.001
-            for old, fresh, score in _match_group(g, before, after, config):
-                if old is not None and fresh is not None:
-                    line = current.get((old.paragraph, old.start, old.end))
-                    if line is None:  # cannot happen; a new line keeps the report whole
-                        line = len(lines)
-                        lines.append(_Line(after.id, [(after.id, fresh.text)]))
-                    nxt[(fresh.paragraph, fresh.start, fresh.end)] = line
-                    if score < 1.0:
-                        lines[line].changed.append(after.id)
-                        lines[line].texts.append((after.id, fresh.text))
-                        events.append(
-                            (
-                                (fresh.paragraph, fresh.start),
-                                SentenceEvent(
-                                    EventKind.CHANGED,
-                                    line,
-                                    old,
-                                    fresh,
-                                    _word_runs(old.text, fresh.text),
-                                ),
-                            )
-                        )
-                elif old is not None:
-                    line = current.get((old.paragraph, old.start, old.end), -1)
-                    gone.append(((where, old.start), old, line))
-                elif fresh is not None:
-                    new.append(((fresh.paragraph, fresh.start), fresh))
-        # A sentence gone from one place and present verbatim in another was moved.
-        waiting: dict[str, list[int]] = {}
-        for i, (_, old, _line) in enumerate(gone):
-            waiting.setdefault(_key(old), []).append(i)
-        moved: set[int] = set()
-        for pos, fresh in new:
-            match = waiting.get(_key(fresh))
-            if match:
-                i = match.pop(0)
-                moved.add(i)
-                _, old, line = gone[i]
-                if line < 0:
-                    line = len(lines)
-                    lines.append(_Line(after.id, [(after.id, fresh.text)]))
-                nxt[(fresh.paragraph, fresh.start, fresh.end)] = line
-                events.append((pos, SentenceEvent(EventKind.MOVED, line, old, fresh)))
-                continue
-            line = len(lines)
-            lines.append(_Line(after.id, [(after.id, fresh.text)]))
-            nxt[(fresh.paragraph, fresh.start, fresh.end)] = line
-            events.append((pos, SentenceEvent(EventKind.APPEARED, line, None, fresh)))
-        for i, (pos, old, line) in enumerate(gone):
-            if i in moved:
-                continue
-            if line >= 0:
-                lines[line].disappeared = after.id
-            events.append((pos, SentenceEvent(EventKind.DISAPPEARED, max(line, 0), old, None)))
-        events.sort(key=lambda item: (item[0], item[1].kind != EventKind.DISAPPEARED))
-        steps.append(Step(after.id, before.id, pair.similarity, tuple(e for _, e in events)))
-        current = nxt
+        step, current = _step(versions[k - 1], versions[k], pair, current, lines, config)
+        steps.append(step)
     url = next((v.url for v in versions if v.url), None)
-    return Timeline(
-        url,
-        revisions,
-        tuple(steps),
-        tuple(ln.freeze(i) for i, ln in enumerate(lines)),
-        chain,
-        asdict(config),
-    )
+    return Timeline(url, revisions, tuple(steps), lines.freeze(), chain, asdict(config))
+
+
+_Key = tuple[int, int, int]  # a sentence: (paragraph, start, end)
+_Pos = tuple[float, int]  # where an event sits in the revision's reading order
+
+
+def _step(
+    before: Version,
+    after: Version,
+    pair: PairAlignment,
+    current: dict[_Key, int],
+    lines: _Lines,
+    config: TimelineConfig,
+) -> tuple[Step, dict[_Key, int]]:
+    """The events of one revision against its predecessor, and its sentences' lines."""
+    events: list[tuple[_Pos, SentenceEvent]] = []
+    nxt: dict[_Key, int] = {}
+    gone: list[tuple[_Pos, SentenceSpan, int]] = []
+    new: list[tuple[_Pos, SentenceSpan]] = []
+    where = -0.5  # an omitted group sits after the group before it
+    for g in pair.groups:
+        where = g.other[0] if g.other else where + 0.001
+        for old, fresh, score in _match_group(g, before, after, config):
+            if old is not None and fresh is not None:
+                line = current.get((old.paragraph, old.start, old.end))
+                if line is None:  # cannot happen; a new line keeps the report whole
+                    line = lines.new(after.id, fresh.text)
+                nxt[(fresh.paragraph, fresh.start, fresh.end)] = line
+                if score < 1.0:
+                    lines.change(line, after.id, fresh.text)
+                    words = _word_runs(old.text, fresh.text)
+                    event = SentenceEvent(EventKind.CHANGED, line, old, fresh, words)
+                    events.append(((fresh.paragraph, fresh.start), event))
+            elif old is not None:
+                gone.append(((where, old.start), old, current.get(_key_of(old), -1)))
+            elif fresh is not None:
+                new.append(((fresh.paragraph, fresh.start), fresh))
+    events += _gone_and_new(gone, new, after.id, nxt, lines)
+    events.sort(key=lambda item: (item[0], item[1].kind != EventKind.DISAPPEARED))
+    step = Step(after.id, before.id, pair.similarity, tuple(e for _, e in events))
+    return step, nxt
+
+
+def _gone_and_new(
+    gone: list[tuple[_Pos, SentenceSpan, int]],
+    new: list[tuple[_Pos, SentenceSpan]],
+    revision: VersionId,
+    nxt: dict[_Key, int],
+    lines: _Lines,
+) -> list[tuple[_Pos, SentenceEvent]]:
+    """Sentences that left and arrived: a verbatim pair is one sentence *moved*; the
+    rest *appeared* or *disappeared*."""
+    events: list[tuple[_Pos, SentenceEvent]] = []
+    waiting: dict[str, list[int]] = {}
+    for i, (_, old, _line) in enumerate(gone):
+        waiting.setdefault(_key(old), []).append(i)
+    moved: set[int] = set()
+    for pos, fresh in new:
+        match = waiting.get(_key(fresh))
+        if match:
+            i = match.pop(0)
+            moved.add(i)
+            _, old, line = gone[i]
+            if line < 0:
+                line = lines.new(revision, fresh.text)
+            nxt[_key_of(fresh)] = line
+            events.append((pos, SentenceEvent(EventKind.MOVED, line, old, fresh)))
+            continue
+        line = lines.new(revision, fresh.text)
+        nxt[_key_of(fresh)] = line
+        events.append((pos, SentenceEvent(EventKind.APPEARED, line, None, fresh)))
+    for i, (pos, old, line) in enumerate(gone):
+        if i in moved:
+            continue
+        if line >= 0:
+            lines.end(line, revision)
+        events.append((pos, SentenceEvent(EventKind.DISAPPEARED, max(line, 0), old, None)))
+    return events
+
+
+def _key_of(s: SentenceSpan) -> _Key:
+    return (s.paragraph, s.start, s.end)
+
+
+class _Lines:
+    """Sentence lines being built: each sentence's wordings and when it ended."""
+
+    def __init__(self) -> None:
+        self.items: list[_Line] = []
+
+    def new(self, revision: VersionId, text: str) -> int:
+        self.items.append(_Line(revision, [(revision, text)]))
+        return len(self.items) - 1
+
+    def change(self, line: int, revision: VersionId, text: str) -> None:
+        self.items[line].changed.append(revision)
+        self.items[line].texts.append((revision, text))
+
+    def end(self, line: int, revision: VersionId) -> None:
+        self.items[line].disappeared = revision
+
+    def freeze(self) -> tuple[SentenceLine, ...]:
+        return tuple(ln.freeze(i) for i, ln in enumerate(self.items))
 
 
 class _Line:
