@@ -34,6 +34,32 @@ DOCX_SUFFIXES = (".docx",)
 
 
 @dataclass(frozen=True, slots=True)
+class PdfLayout:
+    """How characters on a PDF page become lines and paragraphs (sizes relative to the
+    type size or the page's line pitch).
+
+    :param same_line_overlap: a character joins the line when its box overlaps the
+        line's height by at least this share (superscripts and quote marks do).
+    :param paragraph_gap: a gap between lines wider than this many line pitches ends a
+        paragraph.
+    :param size_change: a change of type size by more than this share ends a paragraph
+        (a heading and its text).
+    :param indent: a line indented by more than this many type sizes starts a paragraph.
+    :param short_line: a line ending a sentence this share of the text width short of the
+        right margin ends its paragraph.
+    :param heading_size: a block of at most three lines this much larger than the body
+        type is a heading.
+    """
+
+    same_line_overlap: float = 0.3
+    paragraph_gap: float = 1.35
+    size_change: float = 0.12
+    indent: float = 1.5
+    short_line: float = 0.15
+    heading_size: float = 1.15
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A paragraph of a document, or a block set aside (``reason`` not empty)."""
 
@@ -77,15 +103,21 @@ class _Line:
 
 
 def read_pdf(
-    data: bytes, *, max_pages: int = 2000, check: Callable[[], None] | None = None
+    data: bytes,
+    *,
+    max_pages: int = 2000,
+    check: Callable[[], None] | None = None,
+    layout: PdfLayout | None = None,
 ) -> DocumentText:
     """The text layer of a PDF as blocks.
 
     :param check: called after each page (a cancellation hook; may raise).
+    :param layout: the line and paragraph thresholds (default ``PdfLayout()``).
     :raises DocumentError: encrypted, damaged, or without a text layer.
     """
     import pypdfium2 as pdfium
 
+    layout = layout or PdfLayout()
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -105,7 +137,7 @@ def read_pdf(
         for i in range(count):
             page = doc[i]
             try:
-                lines = _page_lines(page)
+                lines = _page_lines(page, layout)
                 if not lines:
                     images += sum(
                         1
@@ -126,10 +158,10 @@ def read_pdf(
         if images:
             raise DocumentError("scanned PDF: no text layer (OCR is not supported)")
         raise DocumentError("no text in this PDF (no text layer and no scanned pages)")
-    return DocumentText(_pdf_blocks(pages), title, created)
+    return DocumentText(_pdf_blocks(pages, layout), title, created)
 
 
-def _page_lines(page: Any) -> list[_Line]:
+def _page_lines(page: Any, layout: PdfLayout) -> list[_Line]:
     import pypdfium2.raw as pdfium_raw
 
     textpage = page.get_textpage()
@@ -175,7 +207,9 @@ def _page_lines(page: Any) -> list[_Line]:
                 size = max(min(top - bottom, high - low), 0.1)
                 # No vertical overlap with the line so far, or a return to the left: the
                 # text layer ran two lines together (PDFium joins them when unsure).
-                if overlap < 0.3 * size or left < boxes[-1][2] - 4 * (high - low):
+                if overlap < layout.same_line_overlap * size or left < boxes[-1][2] - 4 * (
+                    high - low
+                ):
                     close()
             chars.append(ch)
             boxes.append((left, bottom, right, top))
@@ -190,7 +224,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\"”’»)]$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
 
 
-def _pdf_blocks(pages: list[list[_Line]]) -> tuple[Block, ...]:
+def _pdf_blocks(pages: list[list[_Line]], layout: PdfLayout) -> tuple[Block, ...]:
     running = _running_lines(pages)
     all_heights = [ln.height for page in pages for ln in page]
     body_size = statistics.median(all_heights)
@@ -213,32 +247,34 @@ def _pdf_blocks(pages: list[list[_Line]]) -> tuple[Block, ...]:
             if why is None and _PAGE_NUMBER.match(line.text) and k in (0, len(page) - 1):
                 why = ("page-number", "a page number")
             if why is not None:
-                _flush(para, out, body_size)
+                _flush(para, out, body_size * layout.heading_size)
                 para = []
                 out.append(Block(line.text, why[0], why[1]))
                 continue
-            if para and _breaks(para[-1], line, pitch, left_edge, right_edge):
-                _flush(para, out, body_size)
+            if para and _breaks(para[-1], line, pitch, left_edge, right_edge, layout):
+                _flush(para, out, body_size * layout.heading_size)
                 para = []
             para.append(line)
-        _flush(para, out, body_size)
+        _flush(para, out, body_size * layout.heading_size)
     return _join_across_pages(out)
 
 
-def _breaks(a: _Line, b: _Line, pitch: float, left_edge: float, right_edge: float) -> bool:
+def _breaks(
+    a: _Line, b: _Line, pitch: float, left_edge: float, right_edge: float, layout: PdfLayout
+) -> bool:
     size = max(a.height, b.height)
-    if abs(a.height - b.height) > 0.12 * size:
+    if abs(a.height - b.height) > layout.size_change * size:
         return True  # a heading and its text
     gap = a.base - b.base
-    if gap > 1.35 * pitch or gap < -0.5 * size:
+    if gap > layout.paragraph_gap * pitch or gap < -0.5 * size:
         return True  # space between paragraphs, or the next column
-    if b.left > left_edge + 1.5 * size and abs(a.left - left_edge) < size:
+    if b.left > left_edge + layout.indent * size and abs(a.left - left_edge) < size:
         return True  # an indented first line
     width = right_edge - left_edge
-    return bool(_SENTENCE_END.search(a.text)) and a.right < right_edge - 0.15 * width
+    return bool(_SENTENCE_END.search(a.text)) and a.right < right_edge - layout.short_line * width
 
 
-def _flush(lines: list[_Line], out: list[Block], body_size: float) -> None:
+def _flush(lines: list[_Line], out: list[Block], heading_above: float) -> None:
     if not lines:
         return
     text = lines[0].text
@@ -250,7 +286,7 @@ def _flush(lines: list[_Line], out: list[Block], body_size: float) -> None:
         else:
             text += " " + line.text
     text = text.replace("\x02", "")
-    heading = lines[0].height > 1.15 * body_size and len(lines) <= 3
+    heading = lines[0].height > heading_above and len(lines) <= 3
     out.append(Block(text, heading=heading))
 
 
