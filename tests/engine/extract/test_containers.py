@@ -468,3 +468,44 @@ def test_damage_anywhere_gives_messages_never_an_exception(tmp_path: Path, kind:
         versions = [i for i in items if not isinstance(i, Problem)]
         if len(versions) < 6:  # something is missing: the user is told why
             assert any(isinstance(i, Problem) for i in items)
+
+
+def test_small_failures_of_container_files(tmp_path: Path) -> None:
+    sf.write(tmp_path / "empty.pdf", b"")
+    big = sf.write(tmp_path / "big.docx", sf.docx_bytes(["A statement of some length."] * 50))
+    items = {i.id: i for i in open_container("empty.pdf", tmp_path / "empty.pdf")}
+    assert items["empty.pdf"].message == "empty file (0 bytes)"  # type: ignore[union-attr]
+    [too] = open_container("big.docx", big, limits=ContainerLimits(max_document_bytes=100))
+    assert isinstance(too, Problem) and too.kind is ProblemKind.TOO_LARGE
+    [gone] = open_container("gone.pdf", tmp_path / "gone.pdf")
+    assert isinstance(gone, Problem) and gone.message.startswith("cannot read")
+    page = sf.write(
+        tmp_path / "blank.warc.gz",
+        sf.warc_bytes([sf.Record(URL, "2026-03-04T08:00:00Z", b"   \n")]),
+    )
+    blank = list(open_container("blank.warc.gz", page))
+    assert [b.message for b in blank] == ["the captured page is empty"]  # type: ignore[union-attr]
+
+
+def test_encoding_chosen_by_the_user_and_a_lying_http_charset(tmp_path: Path) -> None:
+    html = sf.page_html(["Корреспондент сообщил, что забастовка в порту продолжается уже неделю."])
+    html = html.replace('<meta charset="utf-8">', "")
+    records = [
+        sf.Record(
+            URL,
+            "2026-03-04T08:00:00Z",
+            html.encode("cp1251"),
+            content_type="text/html; charset=utf-8",
+        ),  # the header lies
+        sf.Record(
+            URL,
+            "2026-03-05T08:00:00Z",
+            html.encode("koi8-r"),
+            content_type="text/html; charset=nonsense",
+        ),
+    ]
+    path = sf.write(tmp_path / "ru.warc.gz", sf.warc_bytes(records))
+    items = list(open_container("ru.warc.gz", path, encodings={"ru.warc.gz#2": "koi8-r"}))
+    first, second = (i for i in items if not isinstance(i, Problem))
+    assert "забастовка" in first.text and first.encoding != "utf-8"
+    assert "забастовка" in second.text and second.encoding == "koi8-r"
