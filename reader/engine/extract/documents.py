@@ -44,9 +44,11 @@ class PdfLayout:
         paragraph.
     :param size_change: a change of type size by more than this share ends a paragraph
         (a heading and its text).
-    :param indent: a line indented by more than this many type sizes starts a paragraph.
+    :param indent: a line indented by more than this many character heights starts a
+        paragraph.
     :param short_line: a line ending a sentence this share of the text width short of the
-        right margin ends its paragraph.
+        right margin ends its paragraph ...
+    :param justified_slack: ... or this share, on a page of justified text.
     :param heading_size: a block of at most three lines this much larger than the body
         type is a heading.
     """
@@ -56,6 +58,7 @@ class PdfLayout:
     size_change: float = 0.12
     indent: float = 1.5
     short_line: float = 0.15
+    justified_slack: float = 0.03
     heading_size: float = 1.15
 
 
@@ -99,7 +102,8 @@ class _Line:
     left: float
     right: float
     base: float  # baseline (lowest bottom), PDF units from the page's foot
-    height: float  # median font size of its characters
+    height: float  # median font size of its characters: compared between lines only
+    em: float  # median character box height, in page units: the scale for distances
 
 
 def read_pdf(
@@ -186,6 +190,7 @@ def _page_lines(page: Any, layout: PdfLayout) -> list[_Line]:
                         max(b[2] for b in boxes),
                         min(b[1] for b in boxes),
                         statistics.median(sizes),
+                        statistics.median(b[3] - b[1] for b in boxes),
                     )
                 )
             chars.clear()
@@ -236,12 +241,18 @@ def _pdf_blocks(pages: list[list[_Line]], layout: PdfLayout) -> tuple[Block, ...
         pitches = [
             a.base - b.base
             for a, b in itertools.pairwise(page)
-            if 0 < a.base - b.base < 3 * max(a.height, b.height)
+            if 0 < a.base - b.base < 4 * max(a.em, b.em)
             and abs(a.height - b.height) < 0.15 * a.height
         ]
         # The lower quartile: line pitch within paragraphs is the commonest, gaps between
         # paragraphs are wider, and a page may hold only a few lines of each.
-        pitch = sorted(pitches)[len(pitches) // 4] if pitches else body_size * 1.2
+        pitch = sorted(pitches)[len(pitches) // 4] if pitches else 2.5 * _median_em(page)
+        width = right_edge - left_edge
+        full = sum(1 for ln in page if ln.right >= right_edge - 0.01 * width)
+        # Justified text: every line but a paragraph's last reaches the margin, so a last
+        # line only a little short still ends its paragraph.
+        justified = len(page) >= 4 and full >= len(page) / 2
+        short = right_edge - (layout.justified_slack if justified else layout.short_line) * width
         for k, line in enumerate(page):
             why = running.get((_shape(line.text), _band(page, k)))
             if why is None and _PAGE_NUMBER.match(line.text) and k in (0, len(page) - 1):
@@ -251,7 +262,7 @@ def _pdf_blocks(pages: list[list[_Line]], layout: PdfLayout) -> tuple[Block, ...
                 para = []
                 out.append(Block(line.text, why[0], why[1]))
                 continue
-            if para and _breaks(para[-1], line, pitch, left_edge, right_edge, layout):
+            if para and _breaks(para[-1], line, pitch, left_edge, short, layout):
                 _flush(para, out, body_size * layout.heading_size)
                 para = []
             para.append(line)
@@ -260,18 +271,24 @@ def _pdf_blocks(pages: list[list[_Line]], layout: PdfLayout) -> tuple[Block, ...
 
 
 def _breaks(
-    a: _Line, b: _Line, pitch: float, left_edge: float, right_edge: float, layout: PdfLayout
+    a: _Line, b: _Line, pitch: float, left_edge: float, short: float, layout: PdfLayout
 ) -> bool:
+    """Whether line ``b`` starts a new paragraph after line ``a`` (``short``: a line
+    ending a sentence before this x ends its paragraph)."""
     size = max(a.height, b.height)
     if abs(a.height - b.height) > layout.size_change * size:
         return True  # a heading and its text
+    em = max(a.em, b.em)
     gap = a.base - b.base
-    if gap > layout.paragraph_gap * pitch or gap < -0.5 * size:
+    if gap > layout.paragraph_gap * pitch or gap < -0.5 * em:
         return True  # space between paragraphs, or the next column
-    if b.left > left_edge + layout.indent * size and abs(a.left - left_edge) < size:
+    if b.left > left_edge + layout.indent * em and abs(a.left - left_edge) < em:
         return True  # an indented first line
-    width = right_edge - left_edge
-    return bool(_SENTENCE_END.search(a.text)) and a.right < right_edge - layout.short_line * width
+    return bool(_SENTENCE_END.search(a.text)) and a.right < short
+
+
+def _median_em(page: list[_Line]) -> float:
+    return statistics.median(ln.em for ln in page) if page else 10.0
 
 
 def _flush(lines: list[_Line], out: list[Block], heading_above: float) -> None:
