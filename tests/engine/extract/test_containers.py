@@ -509,3 +509,28 @@ def test_encoding_chosen_by_the_user_and_a_lying_http_charset(tmp_path: Path) ->
     first, second = (i for i in items if not isinstance(i, Problem))
     assert "забастовка" in first.text and first.encoding != "utf-8"
     assert "забастовка" in second.text and second.encoding == "koi8-r"
+
+
+def test_compressed_and_chunked_http_payloads(tmp_path: Path) -> None:
+    import gzip as gz
+
+    html = sf.page_html(sf.REVISIONS[1][1]).encode()
+    chunked = (
+        b"".join(f"{len(c):x}\r\n".encode() + c + b"\r\n" for c in (html[:500], html[500:]))
+        + b"0\r\n\r\n"
+    )
+    records = [
+        sf.Record(
+            URL, "2026-03-04T08:00:00Z", gz.compress(html), headers=(("Content-Encoding", "gzip"),)
+        ),
+        sf.Record(
+            URL,
+            "2026-03-04T09:00:00Z",
+            chunked.replace(b"crowns", b"krona."),
+            headers=(("Transfer-Encoding", "chunked"),),
+        ),
+    ]
+    path = sf.write(tmp_path / "enc.warc.gz", sf.warc_bytes(records))
+    items = [i for i in open_container("enc.warc.gz", path) if not isinstance(i, Problem)]
+    assert [p.text for p in items[0].article.paragraphs] == list(sf.REVISIONS[1][1])
+    assert len(items) == 2 and "Union spokeswoman" in items[1].text
