@@ -15,7 +15,13 @@ import json
 import sys
 from pathlib import Path
 
-from reader.commands.common import EXIT_OK, EXIT_PARTIAL, CommandError, write_output
+from reader.commands.common import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    CommandError,
+    open_for_command,
+    write_output,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, find the page history, chain-align it and print the timeline."""
+    # every CLI start loads every command module: only `timeline` needs the engine steps
     from reader.engine.align import (
         align_chain,
         build_timeline,
@@ -63,8 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         raise CommandError(f"{args.path}: no such file or folder")
     if path.is_dir():
-        from reader.commands.common import open_for_command
-        from reader.engine.workspace import StoreUse
+        from reader.engine.workspace import StoreUse  # the store stack: only for a folder
 
         ws, _ = open_for_command(str(path), store_use=StoreUse.EXISTING, align=False)
         ws.close()

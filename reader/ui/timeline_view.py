@@ -11,6 +11,7 @@ paragraph, narrowed to the sentence) and exports the timeline as JSON or text.
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from reader.engine.align import (
     timeline_report,
 )
 from reader.engine.model import DiffOp
+from reader.engine.output import write_atomic
 from reader.ui import theme
 
 ONE_PAGE_FLAG = "timeline_one_page"
@@ -282,6 +284,7 @@ class TimelineView(QWidget):
         if step is None or not 0 <= index < len(step.events):
             return False
         e = step.events[index]
+        # imports the store stack: keep start-up light (as tagging does)
         from reader.engine.store import anchoring, edits
 
         on_after = e.after is not None
@@ -322,10 +325,6 @@ class TimelineView(QWidget):
 
     def export_to(self, path: str | Path, fmt: str = "json") -> None:
         """Write the shown timeline to ``path`` atomically, as ``json`` or ``text``."""
-        import json
-
-        from reader.engine.output import write_atomic
-
         if self.timeline is None:
             return
         if fmt == "json":

@@ -242,6 +242,7 @@ def _warc(
     progress: Progress | None,
     raw: IO[bytes] | None,
 ) -> Iterator[Capture | Skip]:
+    # warcio (and six) load only when a folder holds an archive
     from warcio.archiveiterator import ArchiveIterator
 
     head = stream.read(2)

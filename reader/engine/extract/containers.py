@@ -222,6 +222,7 @@ def _page(
     captured: str | None,
     mtime: float,
 ) -> Opened | Problem:
+    # trafilatura loads only when a page is extracted (a text-only folder never pays)
     from reader.engine.extract.html import extract_html_article
 
     text, used = _decode(data, charset, encoding)
@@ -296,6 +297,7 @@ def _document(
 def document_article(doc: documents.DocumentText) -> tuple[str, Article]:
     """A document's text (blocks separated by blank lines) and its article: body
     paragraphs, the title and running headers and footers set aside with reasons."""
+    # metadata (and the public-suffix list) load only when a document is read
     from reader.engine.extract.metadata import find_date
 
     text, spans = documents.block_text(doc)

@@ -119,6 +119,7 @@ def read_pdf(
     :param layout: the line and paragraph thresholds (default ``PdfLayout()``).
     :raises DocumentError: encrypted, damaged, or without a text layer.
     """
+    # PDFium loads only when a folder holds a PDF
     import pypdfium2 as pdfium
 
     layout = layout or PdfLayout()
@@ -166,7 +167,7 @@ def read_pdf(
 
 
 def _page_lines(page: Any, layout: PdfLayout) -> list[_Line]:
-    import pypdfium2.raw as pdfium_raw
+    import pypdfium2.raw as pdfium_raw  # loaded with pypdfium2, by read_pdf
 
     textpage = page.get_textpage()
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import email
 import email.policy
 from dataclasses import dataclass
+from datetime import UTC
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
@@ -90,7 +91,5 @@ def _iso(value: object) -> str | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is not None:
-        from datetime import UTC
-
         when = when.astimezone(UTC).replace(tzinfo=None)
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
