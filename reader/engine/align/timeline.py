@@ -8,11 +8,15 @@ line of descent across the revisions (when it first appeared, every time it chan
 when it disappeared); and the timeline's JSON (``version-reader.timeline/1``) and text
 report. This is what NewsDiffs and diffengine show on the web, offline.
 
-Sentences inside a group are matched in reading order by their normalised text
-(``difflib`` on the keys, no autojunk); within a run of differing sentences, pairs at
-least ``TimelineConfig.sentence_cutoff`` alike are *changed*, the rest *disappeared* or
-*appeared*. A sentence that left one paragraph and turns up verbatim in another is
-*moved*, not gone and new. Imports the core, ``text`` and this package only.
+Sentences come from the one splitter (``text.sentences``). Inside a group, the
+aligner's own sentence links say which sentence became which (one alignment, one
+answer): a link between different wordings is *changed* (a split or a merge is one
+change), a sentence in no link *disappeared* or *appeared*, an unchanged sentence out of
+the others' order *moved*. A group without links (identical paragraphs) is matched in
+reading order by normalised text (``difflib``, no autojunk; pairs at least
+``TimelineConfig.sentence_cutoff`` alike are *changed*). A sentence that left one group
+and turns up verbatim in another is *moved* too, not gone and new. Imports the core,
+``text`` and this package only.
 """
 
 from __future__ import annotations
@@ -26,9 +30,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from reader.engine.align.chain import ChainAlignment
-from reader.engine.model import ChangeKind, DiffOp, Group, PairAlignment, Version, VersionId
-from reader.engine.text.diffing import diff_tokens
-from reader.engine.text.normalize import normalize_text
+from reader.engine.align.pairing import longest_increasing
+from reader.engine.model import (
+    ChangeKind,
+    DiffOp,
+    Group,
+    PairAlignment,
+    TextSpan,
+    Version,
+    VersionId,
+)
+from reader.engine.text import diff_tokens, normalize_text, sentence_spans
 
 TIMELINE_SCHEMA = "version-reader.timeline/1"
 
@@ -199,34 +211,12 @@ def page_histories(versions: Sequence[Version], *, one_page: bool = False) -> li
 
 # --- sentences ------------------------------------------------------------------------
 
-# TEMPORARY local splitter: replace with ``reader.engine.text.sentences`` (the one
-# sentence splitter, being written for the sentence-alignment issue) when it lands.
-# A sentence ends at . ! ? or … (closing quotes and brackets included) before white
-# space and a capital, a digit or an opening quote.
-_SENTENCE_END = re.compile(
-    r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*\s+(?=[\"'\u201c\u2018\u00ab(\[]?[^\W_a-z])"
-)
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text`` (offsets; leading and trailing spaces left out)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start() + len(m.group(0).rstrip())
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return spans
-
 
 def _sentences(version: Version, paragraphs: Iterable[int]) -> list[SentenceSpan]:
     out: list[SentenceSpan] = []
     for p in paragraphs:
         text = version.paragraphs[p].text
-        out.extend(SentenceSpan(p, s, e, text[s:e]) for s, e in split_sentences(text))
+        out.extend(SentenceSpan(p, s, e, text[s:e]) for s, e in sentence_spans(text))
     return out
 
 
@@ -250,7 +240,7 @@ def build_timeline(chain: ChainAlignment, *, config: TimelineConfig | None = Non
     lines = _Lines()
     current: dict[_Key, int] = {}
     for s in _sentences(versions[0], range(len(versions[0].paragraphs))):
-        current[(s.paragraph, s.start, s.end)] = lines.new(versions[0].id, s.text)
+        current[_key_of(s)] = lines.new(versions[0].id, s.text)
     steps: list[Step] = []
     for k, pair in enumerate(chain.pairs, 1):
         step, current = _step(versions[k - 1], versions[k], pair, current, lines, config)
@@ -259,7 +249,7 @@ def build_timeline(chain: ChainAlignment, *, config: TimelineConfig | None = Non
     return Timeline(url, revisions, tuple(steps), lines.freeze(), chain, asdict(config))
 
 
-_Key = tuple[int, int, int]  # a sentence: (paragraph, start, end)
+_Key = tuple[int, int]  # a sentence: (paragraph, start): starts are unique in a paragraph
 _Pos = tuple[float, int]  # where an event sits in the revision's reading order
 
 
@@ -281,11 +271,14 @@ def _step(
         where = g.other[0] if g.other else where + 0.001
         for old, fresh, score in _match_group(g, before, after, config):
             if old is not None and fresh is not None:
-                line = current.get((old.paragraph, old.start, old.end))
+                line = current.get(_key_of(old))
                 if line is None:  # cannot happen; a new line keeps the report whole
                     line = lines.new(after.id, fresh.text)
-                nxt[(fresh.paragraph, fresh.start, fresh.end)] = line
-                if score < 1.0:
+                nxt[_key_of(fresh)] = line
+                if score == _MOVED:
+                    event = SentenceEvent(EventKind.MOVED, line, old, fresh)
+                    events.append(((fresh.paragraph, fresh.start), event))
+                elif 0.0 <= score < 1.0:
                     lines.change(line, after.id, fresh.text)
                     words = _word_runs(old.text, fresh.text)
                     event = SentenceEvent(EventKind.CHANGED, line, old, fresh, words)
@@ -338,7 +331,7 @@ def _gone_and_new(
 
 
 def _key_of(s: SentenceSpan) -> _Key:
-    return (s.paragraph, s.start, s.end)
+    return (s.paragraph, s.start)
 
 
 class _Lines:
@@ -377,20 +370,105 @@ class _Line:
         )
 
 
-def _match_group(
-    g: Group, before: Version, after: Version, config: TimelineConfig
-) -> list[tuple[SentenceSpan | None, SentenceSpan | None, float]]:
+_Match = tuple[SentenceSpan | None, SentenceSpan | None, float]
+_QUIET = -1.0  # a pair that only carries a sentence's line on (part of a split or merge)
+_MOVED = 2.0  # the same sentence, out of the order of the others
+
+
+def _match_group(g: Group, before: Version, after: Version, config: TimelineConfig) -> list[_Match]:
     """Sentence pairs of one group: (old, new, 1.0) unchanged, (old, new, score)
-    changed, (old, None, 0) gone, (None, new, 0) new."""
+    changed, (old, None, 0) gone, (None, new, 0) new, (old, new, -1) bookkeeping.
+
+    The aligner's own sentence links decide, when the group has them (one alignment,
+    one answer); otherwise sentences are matched in reading order here."""
     olds = _sentences(before, g.base)
     news = _sentences(after, g.other)
     if g.kind is ChangeKind.ADDED or not olds:
         return [(None, s, 0.0) for s in news]
     if g.kind is ChangeKind.OMITTED or not news:
         return [(s, None, 0.0) for s in olds]
+    linked = _from_links(g, olds, news, before, after)
+    return linked if linked is not None else _in_order(olds, news, config)
+
+
+def _from_links(
+    g: Group, olds: list[SentenceSpan], news: list[SentenceSpan], before: Version, after: Version
+) -> list[_Match] | None:
+    """The group's sentence links as sentence pairs; None when the group has none or a
+    link names a sentence this splitter does not see."""
+    if not g.sentences:
+        return None
+    out: list[_Match] = []
+    order: list[tuple[int, int, int]] = []  # (old index, new index, place in out)
+    seen_old: set[int] = set()
+    seen_new: set[int] = set()
+    for link in g.sentences:
+        io = _find_all(olds, link.base)
+        jn = _find_all(news, link.other)
+        if io is None or jn is None:
+            return None
+        io = [i for i in io if i not in seen_old]
+        jn = [j for j in jn if j not in seen_new]
+        if not io or not jn:
+            continue
+        seen_old.update(io)
+        seen_new.update(jn)
+        old = _merged([olds[i] for i in io], before)
+        new = _merged([news[j] for j in jn], after)
+        score = 1.0 if _key(old) == _key(new) else min(link.score, 0.9999)
+        out.append((old, new, score))
+        order.append((io[0], jn[0], len(out) - 1))
+        # the other sentences of a split or merge continue the first one's line
+        out.extend((olds[io[0]], news[j], _QUIET) for j in jn[1:])
+    # A sentence carried unchanged but out of the others' order was moved (a swap
+    # inside a re-paragraphed group): the pairs off the longest run that keeps order.
+    order.sort()
+    kept = longest_increasing([j for _, j, _ in order])
+    for pos, (_, _, at) in enumerate(order):
+        old_, new_, score_ = out[at]
+        if pos not in kept and score_ == 1.0:
+            out[at] = (old_, new_, _MOVED)
+    out.extend((s, None, 0.0) for i, s in enumerate(olds) if i not in seen_old)
+    out.extend((None, s, 0.0) for j, s in enumerate(news) if j not in seen_new)
+    return out
+
+
+def _find_all(sentences: list[SentenceSpan], spans: Sequence[TextSpan]) -> list[int] | None:
+    found: list[int] = []
+    for t in spans:
+        best = max(
+            (i for i, s in enumerate(sentences) if s.paragraph == t.paragraph),
+            key=lambda i: min(sentences[i].end, t.end) - max(sentences[i].start, t.start),
+            default=None,
+        )
+        if best is None or min(sentences[best].end, t.end) <= max(sentences[best].start, t.start):
+            return None
+        found.append(best)
+    return sorted(set(found))
+
+
+def _merged(parts: list[SentenceSpan], version: Version) -> SentenceSpan:
+    """One span for sentences a split or merge joins (the first one's place)."""
+    if len(parts) == 1:
+        return parts[0]
+    first = parts[0]
+    if all(p.paragraph == first.paragraph for p in parts):
+        end = parts[-1].end
+        return SentenceSpan(
+            first.paragraph,
+            first.start,
+            end,
+            version.paragraphs[first.paragraph].text[first.start : end],
+        )
+    return SentenceSpan(first.paragraph, first.start, first.end, " ".join(p.text for p in parts))
+
+
+def _in_order(
+    olds: list[SentenceSpan], news: list[SentenceSpan], config: TimelineConfig
+) -> list[_Match]:
     a = [_key(s) for s in olds]
     b = [_key(s) for s in news]
-    out: list[tuple[SentenceSpan | None, SentenceSpan | None, float]] = []
+    out: list[_Match] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             out.extend(

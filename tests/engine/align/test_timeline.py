@@ -13,7 +13,6 @@ from reader.engine.align.timeline import (
     EventKind,
     format_time,
     revision_order,
-    split_sentences,
     timeline_report,
     url_key,
 )
@@ -143,7 +142,11 @@ def test_moved_sentence_is_not_gone_and_new(tmp_path: Path) -> None:
     tl = build_timeline(align_chain(folder, [v.id for v in folder.versions]))
     kinds = [e.kind for e in tl.steps[0].events]
     assert kinds == [EventKind.MOVED]
-    assert tl.steps[0].events[0].after.text == "Ships queued outside the harbour."  # type: ignore[union-attr]
+    # which of the two swapped sentences is "the one that moved" is a matter of view;
+    # either way it is one sentence in another paragraph, not one gone and one new
+    moved = tl.steps[0].events[0]
+    assert moved.before.text == moved.after.text  # type: ignore[union-attr]
+    assert moved.before.paragraph != moved.after.paragraph  # type: ignore[union-attr]
 
 
 def test_timeline_json_and_report(story: Folder) -> None:
@@ -205,16 +208,43 @@ def test_page_histories_group_by_url_and_order_by_time() -> None:
     assert revision_order([undated, versions[1]]) == ["a.html", "c.html"]
 
 
-def test_split_sentences_and_times() -> None:
-    text = "He said: “Stop.” Then he left. The U.S. fleet was 3.5 miles out! Was it? Yes"
-    got = [text[s:e] for s, e in split_sentences(text)]
-    assert got == [
-        "He said: “Stop.”",
-        "Then he left.",
-        "The U.S. fleet was 3.5 miles out!",
-        "Was it?",
-        "Yes",
-    ]
+def test_times_read_well() -> None:
     assert format_time("2026-03-04T08:00:00Z") == "2026-03-04 08:00 UTC"
     assert format_time("2026-03-04") == "2026-03-04"
     assert format_time(None) == "no date"
+
+
+def test_sentences_come_from_the_engine_splitter(tmp_path: Path) -> None:
+    # "U.S." and "3 p.m." do not end a sentence: a change after them is one change
+    a = ("The U.S. envoy arrived at 3 p.m. on Monday. Talks began at once.",)
+    b = ("The U.S. envoy arrived at 4 p.m. on Monday. Talks began at once.",)
+    sf.write(
+        tmp_path / "p.warc.gz",
+        sf.warc_bytes(sf.story_records([("2026-03-01T00:00:00Z", a), ("2026-03-02T00:00:00Z", b)])),
+    )
+    folder = open_folder(tmp_path)
+    tl = build_timeline(align_chain(folder, [v.id for v in folder.versions]))
+    [event] = tl.steps[0].events
+    assert event.kind is EventKind.CHANGED
+    assert event.after.text == "The U.S. envoy arrived at 4 p.m. on Monday."  # type: ignore[union-attr]
+
+
+def test_split_and_merged_sentences_are_one_change(tmp_path: Path) -> None:
+    whole = "The city council met on Friday evening and voted to end the strike at the port."
+    split = "The city council met on Friday evening. It voted to end the strike at the port."
+    rest = "The harbour authority said ships would dock again on Monday."
+    revisions = [
+        ("2026-03-01T00:00:00Z", (f"{whole} Workers cheered outside the hall.", rest)),
+        ("2026-03-02T00:00:00Z", (f"{split} Workers cheered outside the hall.", rest)),
+        ("2026-03-03T00:00:00Z", (f"{whole} Workers cheered loudly outside the hall.", rest)),
+    ]
+    sf.write(tmp_path / "p.warc.gz", sf.warc_bytes(sf.story_records(revisions)))
+    folder = open_folder(tmp_path)
+    tl = build_timeline(align_chain(folder, [v.id for v in folder.versions]))
+    [split_event] = tl.steps[0].events
+    assert split_event.kind is EventKind.CHANGED
+    assert (split_event.before.text, split_event.after.text) == (whole, split)  # type: ignore[union-attr]
+    kinds = [e.kind for e in tl.steps[1].events]
+    assert EventKind.APPEARED not in kinds and EventKind.DISAPPEARED not in kinds
+    council = next(ln for ln in tl.lines if ln.texts[0][1] == whole)
+    assert council.disappeared is None and len(council.changed) >= 1
