@@ -258,7 +258,7 @@ def _warc(
     size = _file_size(raw)
     start = position[0]
 
-    class Quiet(ArchiveIterator):
+    class Quiet(ArchiveIterator):  # type: ignore[misc]  # warcio is untyped
         # warcio writes its warning about a damaged record to stderr itself; counted
         # instead (``err_count``) and said once, in the file's own message.
         INC_RECORD = ""
