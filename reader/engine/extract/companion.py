@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reader.engine.model import Problem, ProblemKind
@@ -36,22 +36,33 @@ def companion_page(folder_name: str, sibling_files: Iterable[str]) -> str | None
     return None
 
 
-def companion_problems(folder: Path, folder_id: str, page: str) -> list[Problem]:
+def companion_problems(
+    folder: Path, folder_id: str, page: str, *, shown: Callable[[str], str] = str
+) -> list[Problem]:
     """One skipped entry per file in the companion ``folder`` (recursively), each
-    saying which page it belongs to; the folder itself when it is empty."""
+    saying which page it belongs to; the folder itself when it is empty.
+
+    :param shown: how a name or path as the OS gave it is shown (``load.display_name``:
+        undecodable bytes and control characters escaped).
+    """
     reason = (
-        f"part of the saved page {page} (its companion folder {folder.name}/ holds "
-        "scripts, images and embedded frames, not versions), skipped"
+        f"part of the saved page {shown(page)} (its companion folder {shown(folder.name)}/ "
+        "holds scripts, images and embedded frames, not versions), skipped"
     )
     out: list[Problem] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames.sort()
         rel = Path(dirpath).relative_to(folder).as_posix()
-        prefix = folder_id + "/" + ("" if rel == "." else rel + "/")
+        prefix = folder_id + "/" + ("" if rel == "." else shown(rel) + "/")
         out.extend(
-            Problem(prefix + name, str(Path(dirpath) / name), ProblemKind.UNSUPPORTED, reason)
+            Problem(
+                prefix + shown(name),
+                shown(str(Path(dirpath) / name)),
+                ProblemKind.UNSUPPORTED,
+                reason,
+            )
             for name in sorted(filenames)
         )
     if not out:
-        out.append(Problem(folder_id + "/", str(folder), ProblemKind.UNSUPPORTED, reason))
+        out.append(Problem(folder_id + "/", shown(str(folder)), ProblemKind.UNSUPPORTED, reason))
     return out

@@ -236,6 +236,8 @@ def _page(
         )
     # Where the page was captured is known for certain; the page's own canonical URL
     # may name another address (or none).
+    if url is not None:  # a header with undecodable bytes: shown as U+FFFD
+        url = url.encode("utf-8", "replace").decode("utf-8")
     article = replace(article, url=url or article.url, captured=captured)
     return Opened(
         vid,

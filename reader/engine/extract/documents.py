@@ -198,6 +198,8 @@ def _page_lines(page: Any, layout: PdfLayout) -> list[_Line]:
             boxes.clear()
             sizes.clear()
 
+        # A broken ToUnicode map can give lone surrogates: shown as U+FFFD, one for one
+        text = _SURROGATE.sub("\ufffd", text)
         for i, ch in enumerate(text[:n]):
             if ch in "\r\n":
                 close()
@@ -226,6 +228,7 @@ def _page_lines(page: Any, layout: PdfLayout) -> list[_Line]:
         textpage.close()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’»)]$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.IGNORECASE)
 

@@ -281,7 +281,8 @@ def _read_container(
     shown = load.display_path(entry.path)  # a name that is not UTF-8 shown escaped
     for item in found:
         if isinstance(item, Problem):
-            yield replace(item, path=shown)
+            # messages name the file (or a member of it) as the OS spelled it
+            yield replace(item, path=shown, message=_shown_text(item.message))
         else:
             raw = load.RawFile(item.id, shown, item.format, b"", item.size, item.mtime, item.sha256)
             yield _Decoded(raw, item.text, item.encoding, item.format, item.article)
@@ -308,6 +309,13 @@ def _read_job(
     if isinstance(item, _Decoded):  # the bytes are not needed any more: free them early
         return replace(item, raw=replace(item.raw, data=b""))
     return item
+
+
+def _shown_text(text: str) -> str:
+    """``text`` with any lone surrogate (a name's undecodable byte) shown escaped."""
+    if all(not 0xD800 <= ord(c) <= 0xDFFF for c in text):
+        return text
+    return load.display_name(text)
 
 
 def check_encoding(encoding: str) -> None:

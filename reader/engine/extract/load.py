@@ -284,7 +284,8 @@ class _Walk:
         if stat.S_ISDIR(st.st_mode):
             page = companion_page(name, self.siblings)
             if page is not None:
-                self.problems.extend(companion_problems(Path(path), vid, page))
+                found = companion_problems(Path(path), vid, page, shown=display_name)
+                self.problems.extend(found)
                 return None
             return self.folder(path, vid, st, (path, rel + shown + "/", depth + 1))
         if not stat.S_ISREG(st.st_mode):
