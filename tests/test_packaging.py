@@ -244,6 +244,28 @@ def test_bundle_extracts_with_its_own_data_files(bundle: Path, tmp_path: Path) -
     assert {Path(v["id"]).name for v in doc["versions"]} == _sample_names(sample)
 
 
+def test_bundle_reads_archives_and_documents(bundle: Path, tmp_path: Path) -> None:
+    # warcio and pypdfium2 (with PDFium's shared library) are imported only when a folder
+    # holds an archive or a PDF: a bundle missing them fails here.
+    from tests import saved_files as sf
+
+    folder = tmp_path / "evidence"
+    sf.write(folder / "story.warc.gz", sf.warc_bytes(sf.story_records()[:2]))
+    sf.write(
+        folder / "statement.pdf",
+        sf.pdf_bytes([["A statement from the harbour authority about the strike."]]),
+    )
+    sf.write(folder / "statement.docx", sf.docx_bytes(["The same statement as a Word file."]))
+    out = _run([_bundle_exe(bundle), "extract", folder, "--format", "json"], cwd=tmp_path)
+    doc = json.loads(out.stdout)
+    assert [v["id"] for v in doc["versions"]] == [
+        "evidence/statement.docx",
+        "evidence/statement.pdf",
+        "evidence/story.warc.gz#1",
+        "evidence/story.warc.gz#2",
+    ]
+
+
 def test_bundle_opens_the_sample_headless(bundle: Path, tmp_path: Path) -> None:
     sample = bundle / "_internal" / "reader" / "resources" / "sample"
     shot = tmp_path / "window.png"

@@ -13,9 +13,10 @@ from types import ModuleType
 
 def command_modules() -> tuple[ModuleType, ...]:
     """Every command module, in the order their commands are listed in ``--help``."""
-    from reader.commands import align, annotate, extract, gui, reconcile  # see the docstring
+    # see the docstring
+    from reader.commands import align, annotate, extract, gui, reconcile, timeline
 
-    return (extract, align, annotate, reconcile, gui)
+    return (extract, align, annotate, reconcile, timeline, gui)
 
 
 def __getattr__(name: str) -> object:

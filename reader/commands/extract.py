@@ -109,6 +109,8 @@ def _version_text(v: Version) -> list[str]:
         ("Encoding", v.encoding),
     ):
         lines.append(f"{label + ':':<10}{value if value is not None else '(unknown)'}")
+    if v.captured:  # a web archive's capture, or an MHTML page's save time
+        lines.append(f"{'Captured:':<10}{v.captured}")
     lines.append("")
     lines.append(f"Paragraphs ({len(v.paragraphs)})")
     for p in v.paragraphs:

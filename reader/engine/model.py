@@ -24,7 +24,9 @@ from typing import NewType
 _BIG = 1 << 62
 
 VersionId = NewType("VersionId", str)
-"""A version's id: its path relative to the opened folder, ``/``-separated."""
+"""A version's id: its path relative to the opened folder, ``/``-separated; a file that
+holds several versions (a web archive) adds ``#`` and the record's number
+(``captures/story.warc.gz#7``)."""
 
 AnnotationId = NewType("AnnotationId", str)
 
@@ -33,6 +35,8 @@ class SourceFormat(StrEnum):
     TEXT = "text"
     MARKDOWN = "markdown"
     HTML = "html"
+    PDF = "pdf"  # the text layer, as ``extract.documents`` lays it out
+    DOCX = "docx"
 
 
 class ProblemKind(StrEnum):
@@ -181,6 +185,7 @@ class Article:
     removed: tuple[Removed, ...] = ()
     dateline: str | None = None
     credits: tuple[str, ...] = ()
+    captured: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +193,12 @@ class Version:
     """One saved version of the story, extracted.
 
     ``text`` is the whole decoded file with newlines normalised to ``\\n``; every
-    offset in ``paragraphs`` and ``removed`` points into it.
+    offset in ``paragraphs`` and ``removed`` points into it. For a page inside a web
+    archive or an MHTML file it is the page's HTML; for a PDF or Word document, the
+    document's text laid out by ``extract.documents``.
+
+    ``captured`` is when the page was captured or saved (ISO 8601 UTC, from a web
+    archive record or an MHTML file); None for a plain file.
     """
 
     id: VersionId
@@ -208,6 +218,7 @@ class Version:
     removed: tuple[Removed, ...] = ()
     dateline: str | None = None
     credits: tuple[str, ...] = ()
+    captured: str | None = None
 
     def __post_init__(self) -> None:
         if self.date is not None and (len(self.date) != 10 or self.date[4] != "-"):

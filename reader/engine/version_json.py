@@ -36,8 +36,9 @@ def version_to_json(v: Version) -> dict[str, Any]:
     ``paragraphs`` (strings, reading order), ``removed`` (objects, file order).
     Extras: ``path``, ``format``, ``encoding``, ``sha256``, ``size``, ``byline``,
     ``dateline`` (where the story was filed from: "HELSINKI (AP)"), ``credits``
-    (contributor and additional-reporting lines, a list) and
-    ``paragraph_offsets`` (``[start, end]`` of each paragraph in the decoded file).
+    (contributor and additional-reporting lines, a list),
+    ``paragraph_offsets`` (``[start, end]`` of each paragraph in the decoded file) and
+    ``captured`` (when a web archive captured the page, ISO 8601 UTC, or null).
     """
     return {
         "id": v.id,
@@ -56,6 +57,7 @@ def version_to_json(v: Version) -> dict[str, Any]:
         "encoding": v.encoding,
         "sha256": v.sha256,
         "size": v.size,
+        "captured": v.captured,
     }
 
 

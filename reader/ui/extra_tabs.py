@@ -1,4 +1,4 @@
-"""The reconciliation tabs (Reconcile, Quotes, Sources) beside the comparison, computed lazily.
+"""The tabs beside the comparison (Reconcile, Quotes, Sources, Timeline), computed lazily.
 
 Owns: creating those views only when their tab is first shown (the modules are
 imported with the window: ~2 ms, measured with ``-X importtime``), and computing their
@@ -84,6 +84,47 @@ def _apply_sources(view: QWidget, _alignment: Alignment, result: object) -> None
     view.set_result(result)
 
 
+MAX_TIMELINES = 20
+"""Pages captured more than once whose timelines are computed (the largest first)."""
+
+
+def _timeline_view(tab: LazyTab) -> QWidget:
+    from reader.ui.timeline_view import TimelineView  # on first show (see above)
+
+    view = TimelineView()
+    view.bind(tab.session)
+    view.recompute_requested.connect(tab.compute)
+    return view
+
+
+def _timeline(alignment: Alignment, session: Session) -> Job:
+    # with the view, on first show
+    from reader.engine.align import align_chain, build_timeline, page_histories
+    from reader.ui.timeline_view import ONE_PAGE_FLAG
+
+    one_page = session.settings.flag(ONE_PAGE_FLAG, False)
+    versions = alignment.versions
+
+    def run(progress: TaskProgress) -> object:
+        histories = page_histories(versions, one_page=one_page)
+        note = ""
+        if len(histories) > MAX_TIMELINES:
+            note = f"{len(histories)} pages were captured more than once; the largest "
+            note += f"{MAX_TIMELINES} are shown."
+            histories = histories[:MAX_TIMELINES]
+        timelines = [build_timeline(align_chain(versions, h, progress=progress)) for h in histories]
+        return timelines, note
+
+    return run
+
+
+def _apply_timeline(view: QWidget, _alignment: Alignment, result: object) -> None:
+    from reader.ui.timeline_view import TimelineView  # loaded: the view exists
+
+    assert isinstance(view, TimelineView) and isinstance(result, tuple)
+    view.set_result(*result)
+
+
 @dataclass(frozen=True)
 class Spec:
     """One tab: its title, how to build its view, compute and show its result, and which
@@ -100,6 +141,7 @@ SPECS = (
     Spec("Reconcile", _reconcile_view, _reconcile, _apply_reconcile, Affects.READING_CHOICES),
     Spec("Quotes", _quotes_view, _quotes, _apply_quotes),
     Spec("Sources", _sources_view, _sources, _apply_sources),
+    Spec("Timeline", _timeline_view, _timeline, _apply_timeline),
 )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from reader.engine.align import format_time
 from reader.engine.model import Alignment, ChangeKind, Folder, Group, Problem
 from reader.ui.labels import label as version_label
 from reader.ui.labels import labels as version_labels
@@ -113,14 +114,18 @@ class VersionsModel(_Table):
                 return "" if is_base else str(counts.get(kind, 0))
             if col == 4:
                 return "—" if is_base else f"{self._similarity.get(vid, 0.0):.0%}"
-            if col == 5:
-                return v.date or ""
+            if col == 5:  # a capture's time says more than the page's own date
+                return format_time(v.captured) if v.captured else v.date or ""
             if col == 6:
                 return v.title or ""
             if col == 7:
                 return v.url or ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{v.title or v.id}\n{v.path}" + (f"\n{v.url}" if v.url else "")
+            tip = f"{v.title or v.id}\n{v.path}" + (f"\n{v.url}" if v.url else "")
+            if v.captured:
+                tip += f"\ncaptured {format_time(v.captured)}"
+                tip += f", published {v.date}" if v.date else ""
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= col <= 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and is_base and col == 0:

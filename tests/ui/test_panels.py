@@ -42,7 +42,7 @@ def test_reconciliation_tabs_compute_in_the_background(qtbot, make_window, seeds
     window = make_window()
     open_and_wait(qtbot, window, seeds_dir)
     tabs = window.extra_tabs
-    assert [t.spec.title for t in tabs] == ["Reconcile", "Quotes", "Sources"]
+    assert [t.spec.title for t in tabs] == ["Reconcile", "Quotes", "Sources", "Timeline"]
     assert all(t.view is None for t in tabs)  # nothing computed until a tab is shown
     quotes = tabs[1]
     window.tabs.setCurrentWidget(quotes)
@@ -141,7 +141,7 @@ def test_problems_count_failures_not_skipped_files(qtbot, make_window, tmp_path)
     )
     (folder / "b.txt").write_text("", encoding="utf-8")  # a failure: empty
     (folder / ".hidden.txt").write_text("skipped", encoding="utf-8")  # a skip
-    (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # a skip: unsupported type
+    (folder / "notes.xlsx").write_bytes(b"PK\x03\x04")  # a skip: unsupported type
     window = make_window(store=folder / "version-reader.sqlite")  # a skip: our store
     open_and_wait(qtbot, window, folder)
     assert window.docks["problems"].windowTitle() == "Problems (1)"

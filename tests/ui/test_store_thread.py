@@ -147,6 +147,7 @@ def test_a_reading_choice_refreshes_the_reconcile_tab_only(qtbot, make_window, t
         "Reconcile": True,
         "Quotes": False,
         "Sources": False,
+        "Timeline": False,
     }
     assert started == [] and changed == []
     assert s.store.reading_choices() == {"row-1": "b.txt"}

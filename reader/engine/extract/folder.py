@@ -16,11 +16,12 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.engine.extract import load
+from reader.engine.extract import containers, load
 from reader.engine.extract.cache import (
     CachedExtraction,
     ExtractionCache,
@@ -154,12 +155,14 @@ def _run(
     seen: dict[str, str] = {}
     total = len(scan.entries)
     jobs = [(e, limits, encodings.get(e.id)) for e in scan.entries]
-    items = _read_all(jobs, progress, cache)
+    items = _read_all(jobs, progress, cache, encodings)
     for n, (entry, item) in enumerate(zip(scan.entries, items, strict=True)):
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            _keep_unique(item, seen, done, problems)
+        # an archive or a document gives a list: one item per version it holds
+        for one in item if isinstance(item, list) else (item,):
+            if isinstance(one, Problem):
+                problems.append(one)
+            else:
+                _keep_unique(one, seen, done, problems)
         if progress is not None:
             progress.report(n + 1, total, entry.id)
     check(progress)
@@ -241,8 +244,11 @@ def _read_all(
     jobs: list[tuple[load.Entry, LoadLimits, str | None]],
     progress: Progress | None,
     cache: ExtractionCache | None = None,
-) -> Iterator[_Decoded | Problem]:
-    """Read and extract each job, in order, polling for cancellation between files.
+    encodings: Mapping[str, str] | None = None,
+) -> Iterator[_Decoded | Problem | list[_Decoded | Problem]]:
+    """Read and extract each job, in order, polling for cancellation between files: one
+    result per plain file, a list for a web archive or document (``containers``: one per
+    version it holds; ``encodings`` may name a capture's own).
 
     One process on purpose: a process pool (measured with ``benchmarks/bench_extract.py``
     on the project's 2-core machine) was 1.4-2x *slower* than this loop, because the
@@ -252,7 +258,34 @@ def _read_all(
     """
     for job in jobs:
         check(progress)
-        yield _read_job(job, cache)
+        if containers.is_container(job[0].path.name):
+            yield list(_read_container(job[0], job[1], encodings or {}, progress))
+        else:
+            yield _read_job(job, cache)
+
+
+def _read_container(
+    entry: load.Entry, limits: LoadLimits, encodings: Mapping[str, str], progress: Progress | None
+) -> Iterator[_Decoded | Problem]:
+    refused = load.check_openable(entry)
+    if refused is not None:
+        yield refused
+        return
+    found = containers.open_container(
+        entry.id,
+        os.path.realpath(entry.path),
+        limits=containers.ContainerLimits(max_record_bytes=limits.max_bytes),
+        encodings=encodings,
+        progress=progress,
+    )
+    shown = load.display_path(entry.path)  # a name that is not UTF-8 shown escaped
+    for item in found:
+        if isinstance(item, Problem):
+            # messages name the file (or a member of it) as the OS spelled it
+            yield replace(item, path=shown, message=_shown_text(item.message))
+        else:
+            raw = load.RawFile(item.id, shown, item.format, b"", item.size, item.mtime, item.sha256)
+            yield _Decoded(raw, item.text, item.encoding, item.format, item.article)
 
 
 def _read_job(
@@ -276,6 +309,13 @@ def _read_job(
     if isinstance(item, _Decoded):  # the bytes are not needed any more: free them early
         return replace(item, raw=replace(item.raw, data=b""))
     return item
+
+
+def _shown_text(text: str) -> str:
+    """``text`` with any lone surrogate (a name's undecodable byte) shown escaped."""
+    if all(not 0xD800 <= ord(c) <= 0xDFFF for c in text):
+        return text
+    return load.display_name(text)
 
 
 def check_encoding(encoding: str) -> None:
@@ -372,6 +412,7 @@ def _version(d: _Decoded, article: Article) -> Version:
         credits=article.credits,
         paragraphs=article.paragraphs,
         removed=article.removed,
+        captured=article.captured,
     )
 
 

@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.engine.extract.companion import companion_page, companion_problems
+from reader.engine.extract.containers import CONTAINER_SUFFIXES, is_container
 from reader.engine.extract.decode import looks_binary
 from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits
 from reader.engine.model import Problem, ProblemKind, SourceFormat
@@ -224,6 +226,7 @@ class _Walk:
         self.entries: list[Entry] = []
         self.problems: list[Problem] = []
         self.visited: set[tuple[int, int]] = set()
+        self.siblings: list[str] = []  # the names in the folder being walked
         with contextlib.suppress(OSError):
             st_root = os.stat(root)
             self.visited.add((st_root.st_dev, st_root.st_ino))
@@ -247,6 +250,7 @@ class _Walk:
                     f"cannot read the folder: {_os_reason(exc)}",
                 )
                 continue
+            self.siblings = names  # a saved page's companion folder is known by its page
             subfolders = [
                 sub for name in names if (sub := self.visit(here, name, rel, depth)) is not None
             ]
@@ -278,6 +282,11 @@ class _Walk:
         if st is None:
             return None
         if stat.S_ISDIR(st.st_mode):
+            page = companion_page(name, self.siblings)
+            if page is not None:
+                found = companion_problems(Path(path), vid, page, shown=display_name)
+                self.problems.extend(found)
+                return None
             return self.folder(path, vid, st, (path, rel + shown + "/", depth + 1))
         if not stat.S_ISREG(st.st_mode):
             self.skip(vid, path, ProblemKind.UNSUPPORTED, _not_regular(st))
@@ -345,13 +354,16 @@ def classify_name(
             vid, shown, ProblemKind.UNSUPPORTED, "Version Reader's own store file, skipped"
         )
     fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None and is_container(name):
+        return Entry(vid, path, SourceFormat.HTML, root), None  # read by extract.containers
     if fmt is None:
         suffix = display_name(path.suffix.lower()) or "no extension"
         return None, Problem(
             vid,
             shown,
             ProblemKind.UNSUPPORTED,
-            f"unsupported file type ({suffix}); expected one of " + ", ".join(sorted(FORMATS)),
+            f"unsupported file type ({suffix}); expected one of "
+            + ", ".join(sorted({*FORMATS, *CONTAINER_SUFFIXES})),
         )
     return Entry(vid, path, fmt, root), None
 
@@ -411,6 +423,30 @@ def read_entry(
         mtime=mtime,
         sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+def check_openable(entry: Entry) -> Problem | None:
+    """Why ``entry`` may not be opened, or None: for readers that open the file
+    themselves (archives, documents), the same rules as ``read_entry`` (a regular file;
+    a link only while it leads inside its folder)."""
+    path = os.fspath(entry.path)
+    shown = display_path(path)
+
+    def problem(kind: ProblemKind, message: str) -> Problem:
+        return Problem(entry.id, shown, kind, message)
+
+    fd = _open_regular(path, entry.root, problem)
+    if isinstance(fd, Problem):
+        return fd
+    try:
+        st = os.fstat(fd)
+    except OSError as exc:
+        return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
+    finally:
+        os.close(fd)
+    if not stat.S_ISREG(st.st_mode):
+        return problem(ProblemKind.UNSUPPORTED, _not_regular(st))
+    return None
 
 
 def _open_regular(

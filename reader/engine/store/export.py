@@ -52,6 +52,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "created",
     "updated",
     "annotation_id",
+    "captured",
 )
 """The CSV header, in order: every row stands alone for an editor without the app.
 
@@ -60,7 +61,8 @@ version that left the base's words out (the tag itself sits on the base's text, 
 ``quote_side`` is then ``base``). ``kind`` is the aligner's (added / omitted / altered /
 cosmetic), ``verdict`` the user's tag. ``paragraph`` is the 1-based number, as the app
 shows it, of the paragraph the quote is in (on ``quote_side``); ``position`` is
-``start-end`` in that version's text.
+``start-end`` in that version's text. ``captured`` is when a web archive captured the
+version (ISO 8601 UTC), else empty.
 """
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -83,6 +85,7 @@ class _Meta:
     title: str
     label: str
     paragraphs: tuple[str, ...]
+    captured: str = ""
 
 
 _NO_META = _Meta("", "", "", "", ())
@@ -110,6 +113,7 @@ class _Context:
                     v.title or "",
                     labels[v.id],
                     tuple(p.text for p in v.paragraphs),
+                    v.captured or "",
                 )
             for pair in alignment.pairs:
                 for g in pair.groups:
@@ -221,6 +225,7 @@ def csv_rows(
                 a.created,
                 a.updated,
                 a.id,
+                m.captured,
             ]
         )
     return rows

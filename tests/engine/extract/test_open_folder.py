@@ -101,8 +101,8 @@ def test_every_bad_file_gets_a_message_and_the_rest_loads(folder: Path) -> None:
         "empty.txt": (ProblemKind.EMPTY, "empty file (0 bytes)"),
         "image.png": (
             ProblemKind.UNSUPPORTED,
-            "unsupported file type (.png); expected one of .htm, .html, .markdown, .md, "
-            ".txt, .xhtml",
+            "unsupported file type (.png); expected one of .docx, .htm, .html, .markdown, "
+            ".md, .mht, .mhtml, .pdf, .txt, .wacz, .warc, .warc.gz, .xhtml",
         ),
         "version-reader.sqlite": (
             ProblemKind.UNSUPPORTED,
