@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.engine.align.aligner import align_pair, folder_index
+from reader.engine.align.components import UnionFind
 from reader.engine.config import AlignConfig
 from reader.engine.model import (
     ChangeKind,
@@ -105,28 +106,17 @@ def align_chain(
     return ChainAlignment(chain, tuple(pairs), chain_rows(chain, pairs), config.to_dict())
 
 
-class _Nodes:
+class _Nodes(UnionFind):
     """Every paragraph of the chain as one node, joined through the pairs' groups."""
 
     def __init__(self, chain: Sequence[Version]) -> None:
         self.offsets = [0]
         for v in chain:
             self.offsets.append(self.offsets[-1] + len(v.paragraphs))
-        self.parent = list(range(self.offsets[-1]))
+        super().__init__(self.offsets[-1])
 
     def node(self, revision: int, paragraph: int) -> int:
         return self.offsets[revision] + paragraph
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:  # the smaller node stays the root
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def chain_rows(

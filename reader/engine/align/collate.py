@@ -22,25 +22,10 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reader.engine.align.components import UnionFind
 from reader.engine.align.similarity import Features, SimilarityIndex
 from reader.engine.config import AlignConfig
 from reader.engine.model import ChangeKind, CollationRow, PairAlignment, Version, VersionId
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:  # the smaller index stays the root: rows are keyed by it
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 @dataclass(slots=True)
@@ -123,7 +108,7 @@ def collate(
     :param index: the similarity used for the pairs (clusters added paragraphs).
     """
     n = len(base.paragraphs)
-    uf = _UnionFind(n)
+    uf = UnionFind(n)
     for pair in pairs:
         for g in pair.groups:
             for b in g.base[1:]:
