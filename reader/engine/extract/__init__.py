@@ -8,7 +8,28 @@ found in the text (``metadata``); ``folder`` runs them in order. Imports the cor
 not here, so a text-only folder never pays for it.
 """
 
-from reader.engine.extract.folder import apply_restores, extract_paths, open_folder
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from reader.engine.extract.load import is_failure, scan_folder
+
+if TYPE_CHECKING:
+    from reader.engine.extract.folder import apply_restores, extract_paths, open_folder
+
+# The pipeline (and through it the archive, document and HTML readers) is imported on
+# first use: the window only needs ``is_failure`` to start, and importing the pipeline
+# costs about a quarter of a second of the first paint.
+_LAZY = {"apply_restores", "extract_paths", "open_folder"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.folder"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = ["apply_restores", "extract_paths", "is_failure", "open_folder", "scan_folder"]

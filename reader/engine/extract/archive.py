@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from reader.engine.extract.suffixes import ARCHIVE_SUFFIXES as ARCHIVE_SUFFIXES
+from reader.engine.extract.suffixes import is_archive as is_archive
 from reader.engine.progress import Cancelled, Progress, check
-
-ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")
 
 # warcio logs a warning for each garbled record header; the file's message says it.
 logging.getLogger("warcio").addHandler(logging.NullHandler())
@@ -133,11 +133,6 @@ class _CountingReader(io.RawIOBase):
             return 0
         buffer[:n] = data
         return n
-
-
-def is_archive(name: str) -> bool:
-    """True when the file name says WARC or WACZ."""
-    return name.lower().endswith(ARCHIVE_SUFFIXES)
 
 
 def iter_records(

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from reader.engine.extract import archive, documents, mhtml
 from reader.engine.extract.decode import decode_bytes
+from reader.engine.extract.suffixes import CONTAINER_SUFFIXES as CONTAINER_SUFFIXES
+from reader.engine.extract.suffixes import is_container as is_container
 from reader.engine.model import (
     Article,
     Paragraph,
@@ -33,13 +35,6 @@ from reader.engine.model import (
 )
 from reader.engine.progress import Progress, check
 from reader.engine.text.normalize import make_paragraph
-
-CONTAINER_SUFFIXES = (
-    archive.ARCHIVE_SUFFIXES
-    + mhtml.MHTML_SUFFIXES
-    + documents.PDF_SUFFIXES
-    + documents.DOCX_SUFFIXES
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +76,6 @@ class Opened:
     sha256: str
     size: int
     mtime: float
-
-
-def is_container(name: str) -> bool:
-    """True for a file name this module reads (``.warc``, ``.warc.gz``, ``.wacz``,
-    ``.mhtml``, ``.mht``, ``.pdf``, ``.docx``)."""
-    return name.lower().endswith(CONTAINER_SUFFIXES)
 
 
 def open_container(

@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from typing import Any
 from xml.etree import ElementTree
 
-PDF_SUFFIXES = (".pdf",)
-DOCX_SUFFIXES = (".docx",)
+from reader.engine.extract.suffixes import DOCX_SUFFIXES as DOCX_SUFFIXES
+from reader.engine.extract.suffixes import PDF_SUFFIXES as PDF_SUFFIXES
+from reader.engine.extract.suffixes import is_docx as is_docx
+from reader.engine.extract.suffixes import is_pdf as is_pdf
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +85,6 @@ class DocumentText:
 
 class DocumentError(ValueError):
     """The document cannot be read; the message says why, for the user."""
-
-
-def is_pdf(name: str) -> bool:
-    return name.lower().endswith(PDF_SUFFIXES)
-
-
-def is_docx(name: str) -> bool:
-    return name.lower().endswith(DOCX_SUFFIXES)
 
 
 # --- PDF ---------------------------------------------------------------------------------

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.engine.extract.companion import companion_page, companion_problems
-from reader.engine.extract.containers import CONTAINER_SUFFIXES, is_container
 from reader.engine.extract.decode import looks_binary
 from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits
+from reader.engine.extract.suffixes import CONTAINER_SUFFIXES, is_container
 from reader.engine.model import Problem, ProblemKind, SourceFormat
 
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes

@@ -17,7 +17,8 @@ from datetime import UTC
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
-MHTML_SUFFIXES = (".mhtml", ".mht")
+from reader.engine.extract.suffixes import MHTML_SUFFIXES as MHTML_SUFFIXES
+from reader.engine.extract.suffixes import is_mhtml as is_mhtml
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +41,6 @@ class SavedPage:
 
 class NotMhtml(ValueError):
     """The file is not an MHTML document with an HTML page; the message says why."""
-
-
-def is_mhtml(name: str) -> bool:
-    """True when the file name says MHTML."""
-    return name.lower().endswith(MHTML_SUFFIXES)
 
 
 def read_mhtml(data: bytes) -> SavedPage:
