@@ -22,7 +22,7 @@ from urllib.parse import quote
 from reader.engine.model import Alignment, Paragraph, Version, distinct_labels, version_labels
 from reader.engine.output import neutralise, write_atomic
 from reader.engine.progress import Progress, check
-from reader.engine.store.annotation import CONTEXT, Annotation
+from reader.engine.store.annotation import CONTEXT, Annotation, compared_version
 from reader.engine.store.db import Store
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -170,11 +170,6 @@ class _Context:
         )
 
 
-def _compared(version: str, group_ref: str | None) -> str:
-    made_from = (group_ref or "").rpartition("#")[0]
-    return made_from or version
-
-
 def csv_rows(
     store: Store,
     *,
@@ -198,7 +193,7 @@ def csv_rows(
     records = store.annotation_records()
     for done, a in enumerate(records):
         _step(progress, done, len(records))
-        compared = _compared(a.version, a.group_ref)
+        compared = compared_version(a)
         m = ctx.version_meta(compared)
         base_text, version_text, kind = ctx.texts(a.version, a.paragraph, compared)
         rows.append(
@@ -265,6 +260,7 @@ WEB_ANNOTATION_CONTEXT: list[Any] = [
         "reader:status": {"@id": "reader:status"},
         "reader:sha256": {"@id": "reader:sha256"},
         "reader:base": {"@id": "reader:base"},
+        "reader:compared": {"@id": "reader:compared"},
         "reader:reason": {"@id": "reader:reason"},
         "reader:selectedText": {"@id": "reader:selectedText"},
         "xsd": "http://www.w3.org/2001/XMLSchema#",
@@ -387,6 +383,9 @@ def web_annotation(
             "reader:selectedText": selected,
         },
         "reader:version": a.version,
+        # An omission's words exist only in the base, where the target points; the
+        # version the difference is about (the one that left them out) is named here.
+        "reader:compared": compared_version(a),
         "reader:paragraph": a.paragraph,
         "reader:status": str(a.status),
         "reader:sha256": a.doc_sha256,

@@ -276,3 +276,28 @@ def test_neutralise_sees_through_leading_blanks_and_full_width_signs(cell: str) 
 @pytest.mark.parametrize("cell", ["a=b", "4 million", " plain words", "\u00a0text"])
 def test_neutralise_leaves_formula_signs_inside_text(cell: str) -> None:
     assert neutralise(cell) == cell
+
+
+def test_web_annotation_of_an_omission_names_the_version_that_left_it_out(
+    tmp_path: Path,
+) -> None:
+    """The target is the base's words (they exist only there), but the annotation is
+    about the compared version: ``reader:compared`` says which, as the CSV does."""
+    store, folder = synced_store(tmp_path)
+    annotate(
+        store,
+        folder.version("herald.txt"),
+        2,
+        "omitted",
+        group_ref="courier.txt#2",
+        base_version="herald.txt",
+    )
+    annotate(store, folder.version("courier.txt"), 1, "altered", group_ref="courier.txt#1")
+    out = tmp_path / "out.json"
+    export_json(store, out)
+    by_tag = {a["body"][-1]["value"]: a for a in json.loads(out.read_text())}
+    omission = by_tag["omitted"]
+    assert omission["reader:version"] == "herald.txt"
+    assert omission["reader:compared"] == "courier.txt"
+    assert "reader:compared" in omission["@context"][1]
+    assert by_tag["altered"]["reader:compared"] == "courier.txt"
