@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Protocol
 
 from reader.engine.model import Alignment, AnnotationId, Version, VersionId
 
@@ -127,7 +128,17 @@ SUGGESTED_VERDICTS: tuple[Tag, ...] = (
 """Verdicts a store starts with (the team edits, recolours or removes them in the app)."""
 
 
-def compared_version(annotation: Annotation) -> VersionId:
+class MadeFrom(Protocol):
+    """What ``compared_version`` reads: an ``Annotation`` or a bulk export's row."""
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def group_ref(self) -> str | None: ...
+
+
+def compared_version(annotation: MadeFrom) -> VersionId:
     """The version whose difference ``annotation`` is about.
 
     A tag on the base made from another version's difference (an omission: the words
@@ -137,7 +148,7 @@ def compared_version(annotation: Annotation) -> VersionId:
     made_from = (annotation.group_ref or "").rpartition("#")[0]
     if made_from and made_from != annotation.version:
         return VersionId(made_from)
-    return annotation.version
+    return VersionId(annotation.version)
 
 
 def is_phrase(annotation: Annotation, version: Version) -> bool:
