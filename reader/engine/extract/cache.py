@@ -95,22 +95,7 @@ class ExtractionCache:
     ) -> None:
         """Keep ``value`` for next time (silently skipped if the cache cannot be written)."""
         target = self._path(sha256, fmt, encoding)
-        try:
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-            if len(data) > _MAX_ENTRY_BYTES:
-                return
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except Exception:  # a full disk or a read-only home must not stop the reading
-            return
+        _keep(target, value)
 
 
 class _Refined:
@@ -140,8 +125,25 @@ def get_refined(cache: ExtractionCache, key: str) -> tuple[Article, ...] | None:
 def put_refined(cache: ExtractionCache, key: str, articles: tuple[Article, ...]) -> None:
     """Keep the refinement of this exact set of extractions (never raises)."""
     target = _refined_path(cache, key)
+    _keep(target, _Refined(articles))
+
+
+def default_cache() -> ExtractionCache | None:
+    """The per-user extraction cache (None when ``VERSION_READER_NO_CACHE`` is set)."""
+    if os.environ.get("VERSION_READER_NO_CACHE"):
+        return None
+    from reader.userdirs import cache_dir  # platformdirs, only when a cache is used
+
+    return ExtractionCache(cache_dir() / "extract")
+
+
+def _keep(target: Path, value: object) -> None:
+    """Pickle ``value`` to ``target`` through a temporary file and a rename, so a reader
+    sees a whole entry or none. No fsync (unlike ``output.write_atomic``): a cache entry
+    lost in a crash is only extracted again. Never raises: a full disk or a read-only
+    home must not stop the reading."""
     try:
-        data = pickle.dumps(_Refined(articles), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         if len(data) > _MAX_ENTRY_BYTES:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -156,12 +158,3 @@ def put_refined(cache: ExtractionCache, key: str, articles: tuple[Article, ...])
             raise
     except Exception:
         return
-
-
-def default_cache() -> ExtractionCache | None:
-    """The per-user extraction cache (None when ``VERSION_READER_NO_CACHE`` is set)."""
-    if os.environ.get("VERSION_READER_NO_CACHE"):
-        return None
-    from reader.userdirs import cache_dir  # platformdirs, only when a cache is used
-
-    return ExtractionCache(cache_dir() / "extract")
