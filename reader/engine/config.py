@@ -82,6 +82,13 @@ class AlignConfig:
     :param anchor_cap: the most anchors can add.
     :param statement_cutoff: a sentence carried by a narrow margin must still be this
         similar once names are set aside (the same people, a different statement).
+    :param unsaid_share: a sentence its group already carries offers a free sentence
+        only what its partner leaves unsaid, and only when that is at least this share
+        of its weight (the other half of a long sentence split in two; what a partner
+        nearly covers leaves nothing but common words).
+    :param quote_min_words: a whole quotation this long (two of its words content words),
+        printed once in each version, carries the sentence it sits in wherever it is
+        found, however the sentence around it is reworded.
     """
 
     pair_cutoff: float = 0.42
@@ -116,6 +123,8 @@ class AlignConfig:
     anchor_weight: float = 0.05
     anchor_cap: float = 0.15
     statement_cutoff: float = 0.2
+    unsaid_share: float = 0.34
+    quote_min_words: int = 3
 
     def __post_init__(self) -> None:
         for f in fields(self):

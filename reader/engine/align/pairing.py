@@ -42,11 +42,21 @@ from reader.engine.align.sentence_links import (
     KeyedSentence,
     SentenceMatch,
     SentenceTable,
+    anchors,
     match_sentences,
     sentence_table,
 )
 from reader.engine.align.similarity import Features, SimilarityIndex
 from reader.engine.config import AlignConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """How a sentence of a group is matched inside it: the match's score and its
+    partner sentences on the other side."""
+
+    score: float
+    partners: tuple[int, ...]
 
 
 @dataclass(slots=True)
@@ -206,6 +216,9 @@ class Pairer:
         self._gaps()
         self._pieces()
         self._carried()
+        # Again, now that the groups this pass made are known: the other half of a
+        # sentence split in two is only seen as unsaid once the first half is paired.
+        self._carried()
         self._moves()
         return self.links
 
@@ -325,14 +338,14 @@ class Pairer:
 
     def _loose(
         self, bt: SentenceTable, ot: SentenceTable
-    ) -> tuple[dict[int, Link], dict[int, Link], dict[int, float]]:
+    ) -> tuple[dict[int, Link], dict[int, Link], dict[int, Held]]:
         """Sentences of paired groups that no sentence of their own group matches
-        (``sentence_group_cutoff``), per side, with their group; and the score of every
-        matched sentence's match (both sides, keyed ``("b"|"o", sentence)``)."""
+        (``sentence_group_cutoff``), per side, with their group; and how every matched
+        sentence is held (keyed by other sentence ``t``, or ``-1 - k`` for base ``k``)."""
         cfg = self.config
         loose_b: dict[int, Link] = {}
         loose_o: dict[int, Link] = {}
-        held: dict[int, float] = {}
+        held: dict[int, Held] = {}
         for link in self.links:
             if link.exact:
                 continue
@@ -353,8 +366,10 @@ class Pairer:
             loose_b.update((k, link) for i, k in enumerate(bs) if i not in held_b)
             loose_o.update((k, link) for i, k in enumerate(os_) if i not in held_o)
             for m in matches:
-                held.update((-1 - bs[i], m.score) for i in m.base)
-                held.update((os_[i], m.score) for i in m.other)
+                by_b = Held(m.score, tuple(os_[i] for i in m.other))
+                by_o = Held(m.score, tuple(bs[i] for i in m.base))
+                held.update((-1 - bs[i], by_b) for i in m.base)
+                held.update((os_[i], by_o) for i in m.other)
         return loose_b, loose_o, held
 
     def _carried(self) -> None:
@@ -407,15 +422,17 @@ class Pairer:
         there: SentenceTable,
         k: int,
         loose: dict[int, Link],
-        held: dict[int, float],
+        held: dict[int, Held],
     ) -> tuple[int, float] | None:
         """The paragraph of the other side that carries sentence ``k`` of free ``para``
         (``side``), with the sentence score; None when nothing does.
 
-        Only the sentence's one best match (by margin over the cutoff it needs) counts:
-        when that is a sentence its own group already carries about as well (within
-        ``sentence_margin``), this one is an echo (a caption, a teaser), not a statement
-        to pair.
+        A sentence its own group already carries about as well (within
+        ``sentence_margin``) offers only what its partner leaves unsaid
+        (``SimilarityIndex.remainder``): a caption or a teaser echoing it finds nothing
+        there, while the other half of a long sentence split in two, printed elsewhere,
+        does. A sentence of an exact group offers nothing. A whole quotation printed
+        once in each version (``SentenceTable.quote_twins``) carries its sentence.
         """
         cfg = self.config
         f = table.features[k]
@@ -425,29 +442,67 @@ class Pairer:
             return None
         lo, hi = self._window(para, side)
         linked_there = self.other_link if side == "base" else self.base_link
+        twins = there.quote_twins(table, k)
         top: tuple[float, int, int, float] | None = None
-        for t in there.candidates(f):
+        # Small versions: every sentence is a candidate (the rarest-stem probes miss a
+        # reworded sentence whose shared words are the story's common names).
+        if len(table.keys) * len(there.keys) <= cfg.full_matrix_cells:
+            pool: Iterable[int] = range(len(there.keys))
+        else:
+            pool = {*there.candidates(f), *twins}
+        for t in sorted(pool):
             target = there.para[t]
             pair = (para, target) if side == "base" else (target, para)
             if pair in self.forbidden or len(there.features[t].stems) < cfg.sentence_min_stems:
                 continue
             need = cfg.sentence_near_cutoff if lo <= target <= hi else cfg.sentence_cutoff
             s = there.score(f, table.keys[k], t, floor=need - cfg.anchor_cap)
+            if target in linked_there and t not in loose:
+                how = held.get(t if side == "base" else -1 - t)
+                if how is None:
+                    continue  # an exact group's sentence: nothing left to carry
+                if s <= how.score + cfg.sentence_margin:
+                    s = self._unsaid(table, k, there, t, how.partners, need)
+                    if t not in twins:
+                        margin = s - need
+                        if top is None or (-margin, t) < (-top[0], top[1]):
+                            top = (margin, t, target, s)
+                        continue
             margin = s - need
             sure = cfg.sentence_contained
-            if margin < 0 and there.contained(f, t, floor=sure) >= sure:
+            if margin < 0 and (t in twins or there.contained(f, t, floor=sure) >= sure):
                 margin = 0.0
             if top is None or (-margin, t) < (-top[0], top[1]):
                 top = (margin, t, target, s)
         if top is None or top[0] < 0:
             return None
         margin, t, target, s = top
-        echo = s <= held.get(t if side == "base" else -1 - t, 1.0) + cfg.sentence_margin
-        if target in linked_there and t not in loose and echo:
-            return None
         if margin < cfg.anchor_cap and not there.says_more_than_names(table.keys[k], t):
             return None  # the same people named, a different statement
         return target, s
+
+    def _unsaid(
+        self,
+        table: SentenceTable,
+        k: int,
+        there: SentenceTable,
+        t: int,
+        partners: Sequence[int],
+        need: float,
+    ) -> float:
+        """Similarity of sentence ``k`` to what sentence ``t`` says beyond its partners
+        (sentences of ``table``), shared anchors counted as in ``SentenceTable.score``
+        but only those the partners lack."""
+        cfg = self.config
+        partner = self.index.joined(table.keys[j] for j in partners)
+        whole = there.features[t]
+        rest = self.index.remainder(whole, partner)
+        if not rest.grams or rest.weight < cfg.unsaid_share * whole.weight:
+            return 0.0  # the partner says (nearly) all of it: an echo, not a piece
+        s = self.index.score(table.features[k], rest, floor=need - cfg.anchor_cap)
+        said = frozenset().union(*(anchors(table.keys[j]) for j in partners))
+        shared = len((anchors(table.keys[k]) & anchors(there.keys[t])) - said)
+        return min(1.0, s + min(cfg.anchor_weight * shared, cfg.anchor_cap))
 
     def _join(self, b: int, o: int, side: str) -> None:
         """Put free ``b`` (side "base") or free ``o`` (side "other") in the group of its

@@ -220,6 +220,19 @@ def anchors(key: str) -> frozenset[str]:
 _WORD = re.compile(r"[\w’'-]+")
 
 
+@lru_cache(maxsize=65536)
+def quotations(key: str, min_words: int) -> frozenset[str]:
+    """The whole quotations of a sentence key that are long enough to pin a statement:
+    at least ``min_words`` words, two of them content words ("enemy of the people",
+    not "he said"); each as its casefolded words, marks and punctuation dropped."""
+    out = set()
+    for s, e in quoted_spans(key):
+        words = re.findall(r"\w+", key[s:e].casefold())
+        if len(words) >= min_words and len(content_stem_sequence(key[s:e])) >= 2:
+            out.add(" ".join(words))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=16384)
 def _without_names(key: str) -> str:
     """``key`` with its names and titles blanked out: what ``rules.find_names`` finds,
@@ -251,6 +264,7 @@ class SentenceTable:
         self.by_para: list[list[int]] = [[] for _ in keys]
         self._postings: dict[str, list[int]] | None = None  # built on first use
         self._by_key: dict[str, list[int]] | None = None
+        self._quotes: dict[str, list[int]] | None = None
         self._ranked: dict[int, tuple[Features, list[str]]] = {}
         for p, key in enumerate(keys):
             for s, e in sentence_spans(key):
@@ -284,6 +298,26 @@ class SentenceTable:
         if len(mine) == 1 and len(there._keyed()[key]) == 1:
             return mine[0]
         return None
+
+    def _quoted(self) -> dict[str, list[int]]:
+        if self._quotes is None:
+            self._quotes = {}
+            for k, key in enumerate(self.keys):
+                for q in quotations(key, self.config.quote_min_words):
+                    self._quotes.setdefault(q, []).append(k)
+        return self._quotes
+
+    def quote_twins(self, there: SentenceTable, t: int) -> set[int]:
+        """The sentences of this table that print a whole quotation of sentence ``t`` of
+        ``there`` (``quotations``), for each quotation both versions print exactly once:
+        the same words of the same speaker, however the sentence around them is
+        reworded (a quotation repeated in a version pins nothing)."""
+        mine, theirs = self._quoted(), there._quoted()
+        out: set[int] = set()
+        for q in quotations(there.keys[t], self.config.quote_min_words):
+            if len(theirs.get(q, ())) == 1 and len(mine.get(q, ())) == 1:
+                out.add(mine[q][0])
+        return out
 
     def candidates(self, f: Features, probes: int | None = None) -> list[int]:
         """Sentences sharing one of ``f``'s ``probes`` (default ``candidate_words``)

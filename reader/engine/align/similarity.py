@@ -164,6 +164,14 @@ class SimilarityIndex:
         grams = frozenset().union(*(f.grams for f in parts))
         return Features(stems, grams, math.fsum(weights.values()), weights)
 
+    def remainder(self, whole: Features, covered: Features) -> Features:
+        """``whole`` without what ``covered`` shares with it: the part of a sentence its
+        current partner does not account for (a long sentence split in two carries two
+        statements, each printed elsewhere)."""
+        stems = whole.stems - covered.stems
+        weights = {s: whole.idf[s] for s in stems}
+        return Features(stems, whole.grams - covered.grams, math.fsum(weights.values()), weights)
+
     def word_overlap(self, a: Features, b: Features) -> float:
         """Summed IDF of the stems ``a`` and ``b`` share."""
         return math.fsum(map(a.idf.__getitem__, a.stems & b.stems))

@@ -225,3 +225,94 @@ def test_a_teaser_repeating_the_lede_is_not_linked_with_it() -> None:
     )
     assert _group_of(pair, 0).other == (1,)
     assert [g.kind for g in pair.groups if 0 in g.other] == [ChangeKind.ADDED]
+
+
+LONG = (
+    "Union leader Mirela Tasko addressed a meeting of ferry crews in the Pier Nine canteen, "
+    "an event that is usually a quiet affair about rosters, overtime rules and safety drills "
+    "that rarely draws a crowd."
+)
+
+
+def test_a_long_sentence_split_in_two_and_printed_apart_is_neither_omitted_nor_added() -> None:
+    # Another outlet rewrites one long base sentence as two, one in its place and one
+    # at the end: each half carries part of it, so neither is "added" (the half at the
+    # end once was: its base sentence was already carried by the first half).
+    base = [S[0], LONG, S[4], S[5], S[6], S[7]]
+    half_a = "Union leader Mirela Tasko spoke on Friday at a packed canteen meeting of ferry crews."
+    half_b = (
+        "The gathering is usually a quiet affair about rosters, overtime rules and safety "
+        "drills that rarely draws a crowd."
+    )
+    other = [S[0], half_b, S[4], S[5], S[6], S[7], half_a]
+    pair, _, _ = _pair(base, other)
+    assert _gaps(pair) == []
+    assert _group_of(pair, 1).other == (1, 6)
+
+
+def test_a_caption_echoing_a_paired_sentence_does_not_join_it() -> None:
+    # The remainder rule must not turn an echo into a piece: a caption that repeats what
+    # the paired sentence already says has nothing unsaid to carry.
+    base = [S[0], S[2], S[4], S[5]]
+    caption = "Union leader Mirela Tasko told a rally the board had ignored proposals."
+    other = [S[0], S[2], S[4], caption, S[5]]
+    pair, _, _ = _pair(base, other)
+    assert ((), (3,), "added") in _gaps(pair)
+
+
+def test_a_shared_quotation_carries_a_reworded_sentence_found_far_away() -> None:
+    base = [
+        *S[:5],
+        "Before the vote, the board's spokesman described the union's demands as "
+        "“a ransom note from the quay,” despite the court's call for calm.",
+    ]
+    other = [
+        "The board attacked the strikers on Sunday as 'a ransom note from the quay,' but "
+        "on the island, where the ferries are a lifeline, people mostly blame the board.",
+        *S[:5],
+    ]
+    pair, _, _ = _pair(base, other)
+    assert _gaps(pair) == []
+    assert _group_of(pair, 5).other == (0,)
+
+
+def test_a_quotation_printed_twice_in_a_version_pins_nothing() -> None:
+    quote = "“a ransom note from the quay,”"
+    base = [
+        *S[:5],
+        f"Before the vote, the board's spokesman described the union's demands as {quote} "
+        "despite the court's call for calm.",
+        f"Dock workers painted {quote} on a banner at the gates.",
+    ]
+    other = [
+        "The board attacked the strikers on Sunday as 'a ransom note from the quay,' but "
+        "on the island, where the ferries are a lifeline, people mostly blame the board.",
+        *S[:5],
+    ]
+    pair, _, _ = _pair(base, other)
+    assert ((), (0,), "added") in _gaps(pair)
+
+
+def test_what_a_partner_nearly_covers_leaves_nothing_to_carry() -> None:
+    # The base sentence is carried by its partner but for a few words ("union
+    # officials"): a far sentence sharing just those is not its other half.
+    base = [
+        S[0],
+        "The meeting of union officials she addressed was held between the strike vote "
+        "on Friday and the labour court hearing on Monday.",
+        S[4],
+        S[5],
+    ]
+    partner = (
+        "The meeting was held between the strike vote on Friday and the labour court "
+        "hearing on Monday."
+    )
+    far = (
+        "The union officials she addressed are gathering again this weekend amid fresh "
+        "reports of unrest."
+    )
+    other = [S[0], partner, S[4], S[5], far]
+    b, o = make_version("base.txt", base), make_version("other.txt", other)
+    assert ((), (4,), "added") in _gaps(align_pair(b, o, config=CFG))
+    loose = AlignConfig(unsaid_share=0.0)
+    assert ((), (4,), "added") not in _gaps(align_pair(b, o, config=loose))
