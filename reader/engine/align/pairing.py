@@ -60,6 +60,23 @@ class Held:
 
 
 @dataclass(slots=True)
+class _Seek:
+    """One free sentence looking for its carrier: sentence ``k`` of ``table`` (paragraph
+    ``para``, on ``side``), sought in ``there``; ``lo``..``hi`` is its expected place."""
+
+    side: str
+    para: int
+    table: SentenceTable
+    there: SentenceTable
+    k: int
+    twins: set[int]
+    loose: dict[int, Link]
+    held: dict[int, Held]
+    lo: int = 0
+    hi: int = 0
+
+
+@dataclass(slots=True)
 class Link:
     """A group under construction: base and other paragraph indices, both sorted."""
 
@@ -215,10 +232,11 @@ class Pairer:
         self._pieces()
         self._gaps()
         self._pieces()
-        self._carried()
-        # Again, now that the groups this pass made are known: the other half of a
-        # sentence split in two is only seen as unsaid once the first half is paired.
-        self._carried()
+        changed = self._carried()
+        # Again, against the groups that pass made or grew: the other half of a sentence
+        # split in two is only seen as unsaid once the first half is paired.
+        if changed[0] or changed[1]:
+            self._carried(changed)
         self._moves()
         return self.links
 
@@ -372,27 +390,34 @@ class Pairer:
                 held.update((os_[i], by_o) for i in m.other)
         return loose_b, loose_o, held
 
-    def _carried(self) -> None:
+    def _carried(self, only: tuple[set[int], set[int]] | None = None) -> tuple[set[int], set[int]]:
         """A paragraph still unpaired is omitted (or added) only if none of its
         sentences is carried anywhere in the other version: a sentence clearing
         ``sentence_cutoff`` (``sentence_near_cutoff`` in its expected place) or almost
         wholly contained in one (``sentence_contained``) puts its paragraph in the group
-        of the paragraph holding that sentence (a merge, a split, a re-paragraphing)."""
+        of the paragraph holding that sentence (a merge, a split, a re-paragraphing).
+
+        :param only: (base, other) paragraphs to look in (every sentence of them);
+            default: the whole other version, by rare stems and quotations.
+        :return: the (base, other) paragraphs of the groups this pass made or grew."""
         bt, ot = self._tables()
         loose_b, loose_o, held = self._loose(bt, ot)
         cands: list[tuple[float, str, int, int]] = []
         # No link changes while the candidates are gathered: ``_window`` bisects these.
         self._paired = {"base": sorted(self.base_link), "other": sorted(self.other_link)}
-        for side, table, there, linked, loose in (
-            ("base", bt, ot, self.base_link, loose_o),
-            ("other", ot, bt, self.other_link, loose_b),
+        for side, table, there, linked, loose, pool in (
+            ("base", bt, ot, self.base_link, loose_o, None if only is None else only[1]),
+            ("other", ot, bt, self.other_link, loose_b, None if only is None else only[0]),
         ):
+            look = None if pool is None else sorted(t for p in pool for t in there.by_para[p])
+            if look == []:
+                continue
             for para, sents in enumerate(table.by_para):
                 if para in linked:
                     continue
                 best: dict[int, float] = {}
                 for k in sents:
-                    found = self._carrier(side, para, table, there, k, loose, held)
+                    found = self._carrier(side, para, table, there, k, loose, held, look)
                     if found is not None:
                         target, s = found
                         best[target] = max(best.get(target, 0.0), s)
@@ -403,16 +428,22 @@ class Pairer:
         # has joined some other group in this pass, following it would chain guesses.
         free_b = {b for b in range(len(self.bk)) if b not in self.base_link}
         free_o = {o for o in range(len(self.ok)) if o not in self.other_link}
+        changed: tuple[set[int], set[int]] = (set(), set())
         for _, side, para, target in cands:
             if side == "base":
-                if para not in self.base_link and not (
-                    target in free_o and target in self.other_link
-                ):
-                    self._join(para, target, side)
-            elif para not in self.other_link and not (
-                target in free_b and target in self.base_link
-            ):
+                if para in self.base_link or (target in free_o and target in self.other_link):
+                    continue
+                self._join(para, target, side)
+                link = self.base_link.get(para)
+            else:
+                if para in self.other_link or (target in free_b and target in self.base_link):
+                    continue
                 self._join(target, para, side)
+                link = self.other_link.get(para)
+            if link is not None:
+                changed[0].update(link.base)
+                changed[1].update(link.other)
+        return changed
 
     def _carrier(
         self,
@@ -423,6 +454,7 @@ class Pairer:
         k: int,
         loose: dict[int, Link],
         held: dict[int, Held],
+        look: Sequence[int] | None = None,
     ) -> tuple[int, float] | None:
         """The paragraph of the other side that carries sentence ``k`` of free ``para``
         (``side``), with the sentence score; None when nothing does.
@@ -440,46 +472,56 @@ class Pairer:
             return None
         if self._echoes_own(side, para, table, k):
             return None
-        lo, hi = self._window(para, side)
-        linked_there = self.other_link if side == "base" else self.base_link
-        twins = there.quote_twins(table, k)
-        top: tuple[float, int, int, float] | None = None
-        # Small versions: every sentence is a candidate (the rarest-stem probes miss a
-        # reworded sentence whose shared words are the story's common names).
-        if len(table.keys) * len(there.keys) <= cfg.full_matrix_cells:
-            pool: Iterable[int] = range(len(there.keys))
+        seek = _Seek(side, para, table, there, k, there.quote_twins(table, k), loose, held)
+        seek.lo, seek.hi = self._window(para, side)
+        # Every sentence of a small version (or of the groups just made, ``look``) is a
+        # candidate: the rarest-stem probes miss the other half of a split sentence whose
+        # shared words are the story's common names.
+        if look is not None:
+            pool: Iterable[int] = look
+        elif len(table.keys) * len(there.keys) <= cfg.full_matrix_cells:
+            pool = range(len(there.keys))
         else:
-            pool = {*there.candidates(f), *twins}
-        for t in sorted(pool):
-            target = there.para[t]
-            pair = (para, target) if side == "base" else (target, para)
-            if pair in self.forbidden or len(there.features[t].stems) < cfg.sentence_min_stems:
-                continue
-            need = cfg.sentence_near_cutoff if lo <= target <= hi else cfg.sentence_cutoff
-            s = there.score(f, table.keys[k], t, floor=need - cfg.anchor_cap)
-            if target in linked_there and t not in loose:
-                how = held.get(t if side == "base" else -1 - t)
-                if how is None:
-                    continue  # an exact group's sentence: nothing left to carry
-                if s <= how.score + cfg.sentence_margin:
-                    s = self._unsaid(table, k, there, t, how.partners, need)
-                    if t not in twins:
-                        margin = s - need
-                        if top is None or (-margin, t) < (-top[0], top[1]):
-                            top = (margin, t, target, s)
-                        continue
-            margin = s - need
-            sure = cfg.sentence_contained
-            if margin < 0 and (t in twins or there.contained(f, t, floor=sure) >= sure):
-                margin = 0.0
-            if top is None or (-margin, t) < (-top[0], top[1]):
-                top = (margin, t, target, s)
+            pool = sorted({*there.candidates(f), *seek.twins})
+        top: tuple[float, int, float] | None = None
+        for t in pool:
+            found = self._evidence(seek, t)
+            if found is not None and (top is None or (-found[0], t) < (-top[0], top[1])):
+                top = (found[0], t, found[1])
         if top is None or top[0] < 0:
             return None
-        margin, t, target, s = top
+        margin, t, s = top
         if margin < cfg.anchor_cap and not there.says_more_than_names(table.keys[k], t):
             return None  # the same people named, a different statement
-        return target, s
+        return there.para[t], s
+
+    def _evidence(self, seek: _Seek, t: int) -> tuple[float, float] | None:
+        """How well sentence ``t`` of the other side carries the sought sentence: the
+        margin over the cutoff it needs there, and the score; None when it cannot."""
+        cfg = self.config
+        there, f = seek.there, seek.table.features[seek.k]
+        if t not in seek.twins and f.stems.isdisjoint(there.features[t].stems):
+            return None
+        target = there.para[t]
+        pair = (seek.para, target) if seek.side == "base" else (target, seek.para)
+        if pair in self.forbidden or len(there.features[t].stems) < cfg.sentence_min_stems:
+            return None
+        need = cfg.sentence_near_cutoff if seek.lo <= target <= seek.hi else cfg.sentence_cutoff
+        s = there.score(f, seek.table.keys[seek.k], t, floor=need - cfg.anchor_cap)
+        linked_there = self.other_link if seek.side == "base" else self.base_link
+        if target in linked_there and t not in seek.loose:
+            how = seek.held.get(t if seek.side == "base" else -1 - t)
+            if how is None:
+                return None  # an exact group's sentence: nothing left to carry
+            if s <= how.score + cfg.sentence_margin:
+                s = self._unsaid(seek.table, seek.k, there, t, how.partners, need)
+                if t not in seek.twins:
+                    return s - need, s
+        margin = s - need
+        sure = cfg.sentence_contained
+        if margin < 0 and (t in seek.twins or there.contained(f, t, floor=sure) >= sure):
+            margin = 0.0
+        return margin, s
 
     def _unsaid(
         self,
@@ -496,6 +538,8 @@ class Pairer:
         cfg = self.config
         partner = self.index.joined(table.keys[j] for j in partners)
         whole = there.features[t]
+        if len((table.features[k].stems & whole.stems) - partner.stems) < 2:
+            return 0.0  # one shared word left over is no statement
         rest = self.index.remainder(whole, partner)
         if not rest.grams or rest.weight < cfg.unsaid_share * whole.weight:
             return 0.0  # the partner says (nearly) all of it: an echo, not a piece

@@ -340,8 +340,8 @@ class SentenceTable:
         ``anchor_cap``). ``floor``: see ``SimilarityIndex.score``."""
         cfg = self.config
         s = self.index.score(f, self.features[k], floor=floor)
-        if not anchored:
-            return s
+        if not anchored or s < floor:
+            return s  # below the floor anchors cannot lift it past the caller's cutoff
         shared = len(anchors(key) & anchors(self.keys[k]))
         return min(1.0, s + min(cfg.anchor_weight * shared, cfg.anchor_cap))
 
