@@ -24,7 +24,8 @@ from collections.abc import Sequence
 
 from reader.engine.align.classify import classify_group, unpaired_group
 from reader.engine.align.collate import collate
-from reader.engine.align.pairing import Link, Pairer, longest_increasing
+from reader.engine.align.groups import Link
+from reader.engine.align.pairing import Pairer, longest_increasing
 from reader.engine.align.similarity import SimilarityIndex
 from reader.engine.config import AlignConfig
 from reader.engine.model import (
