@@ -31,7 +31,7 @@ def test_json_to_file(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     assert main(["align", str(folder), "--base", "b.txt", "-o", str(out)]) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert doc["schema"] == "version-reader.alignment/1.1"
+    assert doc["schema"] == "version-reader.alignment/1.2"
     assert doc["base"] == "b.txt"
     [pair] = doc["alignments"]
     assert pair["version"] == "a.txt"

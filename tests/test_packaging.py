@@ -195,7 +195,7 @@ def test_installed_align_pairs_the_sample(
         [venv_bin / "version-reader", "align", installed_sample, "--format", "json"], cwd=tmp_path
     )
     doc = json.loads(out.stdout)
-    assert doc["schema"] == "version-reader.alignment/1.1"
+    assert doc["schema"] == "version-reader.alignment/1.2"
     ids = [v["id"] for v in doc["versions"]]
     assert {Path(i).name for i in ids} == _sample_names(installed_sample)
     assert doc["base"] in ids

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--format",
         choices=("json", "text"),
         default="json",
-        help="output format (default: json, schema version-reader.alignment/1.1)",
+        help="output format (default: json, schema version-reader.alignment/1.2)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument(

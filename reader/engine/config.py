@@ -86,6 +86,10 @@ class AlignConfig:
         only what its partner leaves unsaid, and only when that is at least this share
         of its weight (the other half of a long sentence split in two; what a partner
         nearly covers leaves nothing but common words).
+    :param nearest_cutoff: an added or omitted paragraph names the paragraph of the
+        other side holding the sentence most like one of its own when that scores at
+        least this (anchors counted): a rewording too loose to pair, shown so the reader
+        checks it before calling the paragraph omitted or added.
     :param quote_min_words: a whole quotation this long (two of its words content words),
         printed once in each version, carries the sentence it sits in wherever it is
         found, however the sentence around it is reworded.
@@ -125,6 +129,7 @@ class AlignConfig:
     statement_cutoff: float = 0.2
     unsaid_share: float = 0.34
     quote_min_words: int = 3
+    nearest_cutoff: float = 0.25
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -309,6 +309,18 @@ class SentenceLink:
 
 
 @dataclass(frozen=True, slots=True)
+class Nearest:
+    """The closest text an added or omitted paragraph has on the other side, below the
+    evidence pairing needs: ``paragraph`` (an index on the other side: the other
+    version's for an omitted paragraph, the base's for an added one) holds the sentence
+    most like one of its own, at ``score`` (sentence similarity with anchors). A
+    rewording the words alone could not prove: to check before calling it omitted."""
+
+    paragraph: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Group:
     """Paragraphs of the base and of another version that correspond.
 
@@ -319,7 +331,8 @@ class Group:
     omitted groups). ``overridden`` marks a group the user linked by hand.
     ``sentences`` are the sentence links the group rests on (paired groups only; the
     paragraphs of a group are the connected component of its sentence links, so a
-    group may be n:m, e.g. AB|CD re-paragraphed as A|BC|D).
+    group may be n:m, e.g. AB|CD re-paragraphed as A|BC|D). ``nearest`` (added and
+    omitted groups only) names the closest text on the other side, when there is any.
     """
 
     base: tuple[int, ...]
@@ -331,6 +344,7 @@ class Group:
     segments: tuple[Segment, ...] = ()
     overridden: bool = False
     sentences: tuple[SentenceLink, ...] = ()
+    nearest: Nearest | None = None
 
     def __post_init__(self) -> None:
         if not self.base and not self.other:
@@ -339,6 +353,8 @@ class Group:
             raise ValueError("an added group has no base paragraphs")
         if self.kind is ChangeKind.OMITTED and self.other:
             raise ValueError("an omitted group has no other paragraphs")
+        if self.nearest is not None and self.base and self.other:
+            raise ValueError("only an added or omitted group names its nearest text")
 
 
 @dataclass(frozen=True, slots=True)

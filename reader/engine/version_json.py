@@ -1,7 +1,7 @@
 """Versions as JSON-ready dicts: the version object of the interchange format.
 
 Owns: the shape of a version in ``version-reader.extraction/1`` (and inside
-``version-reader.alignment/1.1``, which reuses ``version_to_json``), as described in
+``version-reader.alignment/1.2``, which reuses ``version_to_json``), as described in
 ``shared/docs/alignment-format.md``. Required keys keep their documented meaning;
 extra keys (offsets, encoding, checksums) are additions readers may ignore. Keep this
 stable: other tools read it. Imports only the standard library and the model.

@@ -168,6 +168,20 @@ def _cell(
     return "".join(parts) or "&nbsp;"
 
 
+def _nearest_hint(g: Group, there: Version, pal: Palette) -> str:
+    """The empty side of an added or omitted row: nothing, or the closest text there
+    (``Group.nearest``), so a rewording is checked before the gap is believed."""
+    near = g.nearest
+    if near is None or not 0 <= near.paragraph < len(there.paragraphs):
+        return f'<span style="color:{pal.muted}">&nbsp;</span>'
+    text = html.escape(_short(there.paragraphs[near.paragraph].text, 140))
+    return (
+        f'<p style="margin:0; color:{pal.muted}"><i>Not found here as such. Closest: '
+        f"¶{near.paragraph + 1} (similarity {near.score:.2f}) — check for a rewording:</i>"
+        f"<br>“{text}”</p>"
+    )
+
+
 def _weight(version: Version, indices: tuple[int, ...]) -> int:
     return sum(len(version.paragraphs[i].text) for i in indices if 0 <= i < len(version.paragraphs))
 
@@ -224,9 +238,9 @@ def render_pair(
         left = _cell(base, g.base, _spans_for(g, "base", show_cosmetic), pal, False, marks)
         right = _cell(other, g.other, _spans_for(g, "other", show_cosmetic), pal, False, marks)
         if not g.base:
-            left = f'<span style="color:{pal.muted}">&nbsp;</span>'
+            left = _nearest_hint(g, base, pal)
         if not g.other:
-            right = f'<span style="color:{pal.muted}">&nbsp;</span>'
+            right = _nearest_hint(g, other, pal)
         row_badges = (badges or {}).get((version_id, gi))
         if row_badges:
             if g.other:

@@ -31,6 +31,7 @@ from reader.engine.store import annotated_group
 from reader.ui import tagging
 from reader.ui.labels import label as version_label
 from reader.ui.models import (
+    REWORDING,
     DifferencesModel,
     DiffRow,
     GroupRole,
@@ -90,6 +91,7 @@ class DifferencesPanel(QWidget):
         self.flag_box.addItem("Any flag", "")
         for f in Flag:
             self.flag_box.addItem(f"Changes a {f.value}", f.value)
+        self.flag_box.addItem("Gap with close text (check for a rewording)", REWORDING)
         for box in (self.kind_box, self.version_box, self.tag_box, self.flag_box):
             box.currentIndexChanged.connect(self._apply_filter)
         self.count_label = QLabel()

@@ -137,6 +137,11 @@ class VersionsModel(_Table):
         return None
 
 
+# The Flags column's mark of an added or omitted paragraph that has close text on the
+# other side (``Group.nearest``): a gap to check for a rewording before it is believed.
+REWORDING = "rewording?"
+
+
 @dataclass(frozen=True, slots=True)
 class DiffRow:
     version: str
@@ -206,7 +211,10 @@ class DifferencesModel(_Table):
                 for i, g in enumerate(pair.groups):
                     if g.kind is identical and not g.moved:
                         continue
-                    flags = ",".join(sorted(g.flags)) if g.flags else ""
+                    marks = [str(f) for f in sorted(g.flags)]
+                    if g.nearest is not None:
+                        marks.append(REWORDING)
+                    flags = ",".join(marks)
                     self._all.append(DiffRow(vid, i, g.kind, flags, g.moved))
         self._rows = self._filtered()
         self.endResetModel()

@@ -41,3 +41,33 @@ def test_merged_group_paints_only_the_changed_word_and_the_dropped_sentence(qapp
     view.resize(1000, 400)
     view.setHtml(html)
     assert view.grab().save(str(tmp_path / "compare_sentences.png"))
+
+
+def test_an_omitted_row_shows_its_closest_text_and_the_differences_flag_it(qapp, tmp_path):
+    from reader.ui.models import REWORDING, DifferencesModel
+
+    reworded = "Some island officials also said the harbour board is more helpful with timetables."
+    closest = (
+        "Some island officials say the board is doing a better job of telling passengers "
+        "about timetable changes as the holiday season nears."
+    )
+    choir = "A choir from the old cannery district sang for the strikers outside the gates."
+    base = make_version("base.txt", [LEAD, choir, KEPT, reworded, DROPPED])
+    other = make_version("other.txt", [LEAD, closest, KEPT, DROPPED])
+    alignment = align_versions([base, other], base="base.txt")
+    html = compare_html.render_pair(alignment, "other.txt", colours()).html
+    assert html.count("Not found here as such") == 2  # the omitted and the added row
+    assert "Closest: ¶2" in html and "Closest: ¶4" in html
+
+    model = DifferencesModel()
+    model.refresh(alignment, {})
+    flagged = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert sum(REWORDING in f.split(",") for f in flagged) == 2
+
+    from PySide6.QtWidgets import QTextBrowser
+
+    view = QTextBrowser()
+    view.resize(1000, 400)
+    view.setHtml(html)
+    assert view.grab().save(str(tmp_path / "nearest.png"))
+    view.grab().save("/tmp/nearest.png")

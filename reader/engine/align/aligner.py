@@ -32,6 +32,7 @@ from reader.engine.model import (
     Alignment,
     Group,
     LinkOverride,
+    Nearest,
     OverrideAction,
     PairAlignment,
     Version,
@@ -192,12 +193,12 @@ def align_pair(
             )
         )
     added = [
-        _mark(unpaired_group(o, added=True), o in named_o)
+        unpaired_group(o, added=True, nearest=_nearest(pairer, "other", o), overridden=o in named_o)
         for o in range(len(other.paragraphs))
         if o not in pairer.other_link
     ]
     omitted = [
-        _mark(unpaired_group(b, added=False), b in named_b)
+        unpaired_group(b, added=False, nearest=_nearest(pairer, "base", b), overridden=b in named_b)
         for b in range(len(base.paragraphs))
         if b not in pairer.base_link
     ]
@@ -205,10 +206,9 @@ def align_pair(
     return PairAlignment(other.id, tuple(groups), _overall(base, other, paired))
 
 
-def _mark(group: Group, overridden: bool) -> Group:
-    if not overridden:
-        return group
-    return Group(group.base, group.other, group.kind, overridden=True)
+def _nearest(pairer: Pairer, side: str, para: int) -> Nearest | None:
+    found = pairer.nearest(side, para)
+    return None if found is None else Nearest(*found)
 
 
 def _overall(base: Version, other: Version, paired: Sequence[Group]) -> float:

@@ -38,6 +38,7 @@ from reader.engine.model import (
     DiffOp,
     Flag,
     Group,
+    Nearest,
     Paragraph,
     Segment,
     SentenceLink,
@@ -391,8 +392,10 @@ def classify_group(
     return Group(b_idx, o_idx, kind, rounded, moved, flags, segments, overridden, links)
 
 
-def unpaired_group(index: int, *, added: bool) -> Group:
+def unpaired_group(
+    index: int, *, added: bool, nearest: Nearest | None = None, overridden: bool = False
+) -> Group:
     """An ``added`` (other side only) or ``omitted`` (base side only) group."""
     if added:
-        return Group((), (index,), ChangeKind.ADDED)
-    return Group((index,), (), ChangeKind.OMITTED)
+        return Group((), (index,), ChangeKind.ADDED, nearest=nearest, overridden=overridden)
+    return Group((index,), (), ChangeKind.OMITTED, nearest=nearest, overridden=overridden)

@@ -388,3 +388,32 @@ class SentencePasses(GroupBook):
             and self.index.containment(f, table.features[j], floor=sure) >= sure
             for j in table.candidates(f)
         )
+
+    # --- what is left ---------------------------------------------------------------
+
+    def nearest(self, side: str, para: int) -> tuple[int, float] | None:
+        """For a paragraph left unpaired on ``side``: the paragraph of the other side
+        holding the sentence most like one of its own, with that score (anchors
+        counted), when it reaches ``nearest_cutoff``; None otherwise. Evidence too weak
+        to pair, kept so that an "omitted" claim can be checked against it."""
+        cfg = self.config
+        bt, ot = self._tables()
+        table, there = (bt, ot) if side == "base" else (ot, bt)
+        best: tuple[float, int] | None = None
+        for k in table.by_para[para]:
+            f = table.features[k]
+            if len(f.stems) < cfg.sentence_min_stems:
+                continue
+            if len(table.keys) * len(there.keys) <= cfg.full_matrix_cells:
+                pool: Iterable[int] = range(len(there.keys))
+            else:
+                pool = there.candidates(f)
+            for t in pool:
+                if f.stems.isdisjoint(there.features[t].stems):
+                    continue
+                s = there.score(f, table.keys[k], t, floor=cfg.nearest_cutoff - cfg.anchor_cap)
+                if s >= cfg.nearest_cutoff and (best is None or (-s, t) < (-best[0], best[1])):
+                    best = (s, t)
+        if best is None:
+            return None
+        return there.para[best[1]], round(best[0], 4)

@@ -1,10 +1,11 @@
 """Alignments as JSON and as a readable text report.
 
-Owns: the ``version-reader.alignment/1.1`` document (``shared/docs/alignment-format.md``)
+Owns: the ``version-reader.alignment/1.2`` document (``shared/docs/alignment-format.md``)
 and the plain-text report of ``version-reader align --format text``. Versions are
 written by ``extraction_json.version_to_json`` (one shape for both formats). Extra
 keys beyond the contract: per group ``flags``, ``segments`` (op + spans into the
-paragraphs' text), ``overridden`` and (paired groups, since /1.1) ``sentences``; per alignment ``similarity`` and ``counts``; at
+paragraphs' text), ``overridden``, (paired groups, since /1.1) ``sentences`` and (added and omitted
+groups, since /1.2) ``nearest``; per alignment ``similarity`` and ``counts``; at
 the top ``collation`` (rows of corresponding paragraphs across all versions) and
 ``config`` (the ``AlignConfig`` used). Imports only the standard library and engine
 modules.
@@ -27,9 +28,10 @@ from reader.engine.model import (
 )
 from reader.engine.version_json import version_to_json
 
-# 1.1: groups carry their sentence links ("sentences"); everything in /1 is unchanged,
-# so a /1 reader that ignores unknown keys reads /1.1 as before.
-ALIGNMENT_SCHEMA = "version-reader.alignment/1.1"
+# 1.1: groups carry their sentence links ("sentences"); 1.2: added and omitted groups
+# may name their closest text on the other side ("nearest"). Everything in /1 is
+# unchanged, so a /1 reader that ignores unknown keys reads /1.2 as before.
+ALIGNMENT_SCHEMA = "version-reader.alignment/1.2"
 
 
 def _span(s: TextSpan) -> list[int]:
@@ -59,6 +61,8 @@ def group_to_json(g: Group) -> dict[str, Any]:
     out["overridden"] = g.overridden
     if g.base and g.other:
         out["sentences"] = [sentence_link_to_json(link) for link in g.sentences]
+    if g.nearest is not None:
+        out["nearest"] = {"paragraph": g.nearest.paragraph, "score": g.nearest.score}
     return out
 
 
@@ -82,7 +86,7 @@ def pair_to_json(p: PairAlignment) -> dict[str, Any]:
 
 
 def alignment_document(alignment: Alignment) -> dict[str, Any]:
-    """The whole ``version-reader.alignment/1.1`` document for ``alignment``."""
+    """The whole ``version-reader.alignment/1.2`` document for ``alignment``."""
     return {
         "schema": ALIGNMENT_SCHEMA,
         "base": alignment.base,
@@ -140,6 +144,18 @@ def _refs(indices: tuple[int, ...]) -> str:
     return ",".join(f"¶{i + 1}" for i in indices) or "—"
 
 
+def _nearest_lines(g: Group, where: str, there: Version) -> list[str]:
+    """The closest text of an added or omitted paragraph, to check before calling it
+    added or omitted."""
+    if g.nearest is None:
+        return []
+    text = there.paragraphs[g.nearest.paragraph].text
+    return [
+        f"  ? closest in {where} ¶{g.nearest.paragraph + 1} "
+        f"(similarity {g.nearest.score:.2f}; check for a rewording): {text}"
+    ]
+
+
 def alignment_report(alignment: Alignment) -> str:
     """A readable report: per version its counts, then each non-identical group."""
     base = alignment.version(alignment.base)
@@ -168,8 +184,10 @@ def alignment_report(alignment: Alignment) -> str:
             lines.append(head + (f" ({', '.join(extras)})" if extras else ""))
             if g.kind is ChangeKind.ADDED:
                 lines += [f"  + {other.paragraphs[o].text}" for o in g.other]
+                lines += _nearest_lines(g, "base", base)
             elif g.kind is ChangeKind.OMITTED:
                 lines += [f"  - {base.paragraphs[b].text}" for b in g.base]
+                lines += _nearest_lines(g, "version", other)
             elif g.kind is ChangeKind.IDENTICAL:
                 lines += [f"  = {other.paragraphs[o].text}" for o in g.other]
             else:

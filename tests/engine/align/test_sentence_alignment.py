@@ -6,11 +6,13 @@ All texts are our own (an invented ferry strike in the fictional port of Velmar)
 
 from __future__ import annotations
 
+import pytest
+
 from reader.engine.align.aligner import align_pair, align_versions
 from reader.engine.align.classify import classify_group, kind_of
 from reader.engine.align.serialize import alignment_document, alignment_report
 from reader.engine.config import AlignConfig
-from reader.engine.model import ChangeKind, DiffOp, Group, PairAlignment, Version
+from reader.engine.model import ChangeKind, DiffOp, Group, Nearest, PairAlignment, Version
 from reader.engine.text.normalize import make_paragraph
 from tests.factories import make_version
 
@@ -204,7 +206,7 @@ def test_groups_carry_sentence_links_in_the_json() -> None:
     other = [S[0], S[1].replace("14", "15") + " " + S[2]]
     b, o = make_version("base.txt", base), make_version("other.txt", other)
     doc = alignment_document(align_versions([b, o], base="base.txt", config=CFG))
-    assert doc["schema"] == "version-reader.alignment/1.1"
+    assert doc["schema"] == "version-reader.alignment/1.2"
     (group,) = doc["alignments"][0]["groups"]
     assert (group["base"], group["other"]) == ([0, 1], [0, 1])
     links = [
@@ -316,3 +318,54 @@ def test_what_a_partner_nearly_covers_leaves_nothing_to_carry() -> None:
     assert ((), (4,), "added") in _gaps(align_pair(b, o, config=CFG))
     loose = AlignConfig(unsaid_share=0.0)
     assert ((), (4,), "added") not in _gaps(align_pair(b, o, config=loose))
+
+
+REWORDED_BASE = (
+    "Some island officials also said the harbour board is becoming more helpful in "
+    "sharing timetables."
+)
+REWORDED_OTHER = (
+    "Some island officials say the board is doing a better job of telling passengers "
+    "about timetable changes as the holiday season nears."
+)
+
+
+def _reworded_pair() -> tuple[PairAlignment, Version, Version]:
+    base = [S[0], S[1], FILLER[1], S[4], REWORDED_BASE, S[5]]
+    other = [S[0], REWORDED_OTHER, S[1], S[4], S[5]]
+    return _pair(base, other)
+
+
+def test_an_omitted_paragraph_names_its_closest_text_without_changing_its_kind() -> None:
+    # A statement reworded with other words is below every pairing cutoff: it stays
+    # "omitted", but names the paragraph to check before the claim is believed.
+    pair, _, _ = _reworded_pair()
+    reworded = _group_of(pair, 4)
+    assert reworded.kind is ChangeKind.OMITTED
+    assert reworded.nearest is not None
+    assert reworded.nearest.paragraph == 1
+    assert CFG.nearest_cutoff <= reworded.nearest.score < CFG.sentence_cutoff
+    unrelated = _group_of(pair, 2)  # the choir: nothing like it in the other version
+    assert unrelated.kind is ChangeKind.OMITTED and unrelated.nearest is None
+    added = next(g for g in pair.groups if g.other == (1,))
+    assert added.kind is ChangeKind.ADDED
+    assert added.nearest is not None and added.nearest.paragraph == 4
+
+
+def test_the_closest_text_is_in_the_json_and_the_text_report() -> None:
+    _, b, o = _reworded_pair()
+    alignment = align_versions([b, o], base=b.id, config=CFG)
+    doc = alignment_document(alignment)
+    groups = doc["alignments"][0]["groups"]
+    omitted = next(g for g in groups if g["base"] == [4])
+    assert omitted["nearest"]["paragraph"] == 1
+    assert "nearest" not in next(g for g in groups if g["base"] == [2])
+    assert all("nearest" not in g for g in groups if g["base"] and g["other"])
+    report = alignment_report(alignment)
+    assert "? closest in version ¶2" in report
+    assert "check for a rewording" in report
+
+
+def test_only_a_gap_names_a_nearest_text() -> None:
+    with pytest.raises(ValueError):
+        Group((0,), (0,), ChangeKind.ALTERED, nearest=Nearest(1, 0.3))

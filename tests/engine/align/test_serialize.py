@@ -35,7 +35,7 @@ def _alignment() -> Alignment:
 def test_document_follows_the_contract() -> None:
     doc = alignment_document(_alignment())
     json.dumps(doc)  # plain JSON types only
-    assert doc["schema"] == ALIGNMENT_SCHEMA == "version-reader.alignment/1.1"
+    assert doc["schema"] == ALIGNMENT_SCHEMA == "version-reader.alignment/1.2"
     assert doc["base"] == "a.txt"
     a = doc["versions"][0]
     assert (a["id"], a["title"], a["date"], a["outlet"], a["url"]) == (
