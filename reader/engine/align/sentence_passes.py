@@ -261,7 +261,7 @@ class SentencePasses(GroupBook):
         f = table.features[k]
         if len(f.stems) < cfg.sentence_min_stems:
             return None
-        if self._echoes_own(side, para, table, k):
+        if self._echoes_own(side, para, table, there, k):
             return None
         seek = _Seek(side, para, table, there, k, there.quote_twins(table, k), loose, held)
         seek.lo, seek.hi = self._window(para, side)
@@ -274,17 +274,44 @@ class SentencePasses(GroupBook):
             pool = range(len(there.keys))
         else:
             pool = sorted({*there.candidates(f), *seek.twins})
+        # Only the sentence's one best match (by margin over the cutoff it needs) counts:
+        # a weaker match elsewhere is no evidence once the best is an echo.
         top: tuple[float, int, float] | None = None
         for t in pool:
             found = self._evidence(seek, t)
             if found is not None and (top is None or (-found[0], t) < (-top[0], top[1])):
                 top = (found[0], t, found[1])
-        if top is None or top[0] < 0:
+        if top is None:
             return None
         margin, t, s = top
+        # A quotation printed once in each version is no echo.
+        if t not in seek.twins and self._held_as_well(seek, t, s):
+            how = held.get(t if side == "base" else -1 - t)
+            if how is None:
+                return None  # an exact group's sentence: nothing left to carry
+            need = self._need(seek, t)
+            s = self._unsaid(table, k, there, t, how.partners, need)
+            margin = s - need
+        if margin < 0:
+            return None
         if margin < cfg.anchor_cap and not there.says_more_than_names(table.keys[k], t):
             return None  # the same people named, a different statement
         return there.para[t], s
+
+    def _need(self, seek: _Seek, t: int) -> float:
+        """The cutoff sentence ``t`` must reach: lower in the expected place."""
+        near = seek.lo <= seek.there.para[t] <= seek.hi
+        return self.config.sentence_near_cutoff if near else self.config.sentence_cutoff
+
+    def _held_as_well(self, seek: _Seek, t: int, s: float) -> bool:
+        """Whether sentence ``t`` is one its own group already carries about as well as
+        the sought sentence would (``sentence_margin``): an echo unless it has more to
+        say (``_unsaid``). Sentences of exact groups are carried perfectly."""
+        linked_there = self.other_link if seek.side == "base" else self.base_link
+        if seek.there.para[t] not in linked_there or t in seek.loose:
+            return False
+        how = seek.held.get(t if seek.side == "base" else -1 - t)
+        return how is None or s <= how.score + self.config.sentence_margin
 
     def _evidence(self, seek: _Seek, t: int) -> tuple[float, float] | None:
         """How well sentence ``t`` of the other side carries the sought sentence: the
@@ -297,17 +324,8 @@ class SentencePasses(GroupBook):
         pair = (seek.para, target) if seek.side == "base" else (target, seek.para)
         if pair in self.forbidden or len(there.features[t].stems) < cfg.sentence_min_stems:
             return None
-        need = cfg.sentence_near_cutoff if seek.lo <= target <= seek.hi else cfg.sentence_cutoff
+        need = self._need(seek, t)
         s = there.score(f, seek.table.keys[seek.k], t, floor=need - cfg.anchor_cap)
-        linked_there = self.other_link if seek.side == "base" else self.base_link
-        if target in linked_there and t not in seek.loose:
-            how = seek.held.get(t if seek.side == "base" else -1 - t)
-            if how is None:
-                return None  # an exact group's sentence: nothing left to carry
-            if s <= how.score + cfg.sentence_margin:
-                s = self._unsaid(seek.table, seek.k, there, t, how.partners, need)
-                if t not in seek.twins:
-                    return s - need, s
         margin = s - need
         sure = cfg.sentence_contained
         if margin < 0 and (t in seek.twins or there.contained(f, t, floor=sure) >= sure):
@@ -375,19 +393,29 @@ class SentencePasses(GroupBook):
                 self._union(la, lb)
                 by_id[id(lb)] = la
 
-    def _echoes_own(self, side: str, para: int, table: SentenceTable, k: int) -> bool:
+    def _echoes_own(
+        self, side: str, para: int, table: SentenceTable, there: SentenceTable, k: int
+    ) -> bool:
         """Whether sentence ``k`` of free ``para`` is printed near-verbatim
-        (``sentence_contained``) in a paired paragraph of its own version: a teaser or a
-        caption repeating text that is already accounted for."""
+        (``sentence_contained``) in a paired paragraph of its own version, and more often
+        in its own version than in the other: a teaser or a caption repeating text that
+        is already accounted for. An article that says a thing twice in both versions
+        says it twice; neither copy is an echo."""
         linked = self.base_link if side == "base" else self.other_link
         sure = self.config.sentence_contained
         f = table.features[k]
-        return any(
-            table.para[j] != para
-            and table.para[j] in linked
-            and self.index.containment(f, table.features[j], floor=sure) >= sure
-            for j in table.candidates(f)
-        )
+
+        def copies(where: SentenceTable) -> list[int]:
+            return [
+                j
+                for j in where.candidates(f)
+                if self.index.containment(f, where.features[j], floor=sure) >= sure
+            ]
+
+        own = copies(table)
+        if not any(table.para[j] != para and table.para[j] in linked for j in own):
+            return False
+        return len(own) > len(copies(there))
 
     # --- what is left ---------------------------------------------------------------
 

@@ -369,3 +369,21 @@ def test_the_closest_text_is_in_the_json_and_the_text_report() -> None:
 def test_only_a_gap_names_a_nearest_text() -> None:
     with pytest.raises(ValueError):
         Group((0,), (0,), ChangeKind.ALTERED, nearest=Nearest(1, 0.3))
+
+
+def test_a_sentence_the_article_prints_twice_is_no_echo_when_split_off() -> None:
+    # Both versions print the passengers' sentence twice; the other version splits one
+    # copy off into a paragraph of its own. That copy is not a teaser echoing the
+    # second copy: it is half of the base paragraph it came from.
+    base = [S[0], S[3] + " " + S[1], S[4], S[5], S[6] + " " + S[3], S[7]]
+    other = [S[0], S[3], S[1], S[4], S[5], S[6] + " " + S[3], S[7]]
+    pair, _, _ = _pair(base, other)
+    assert _gaps(pair) == []
+    assert _group_of(pair, 1).other == (1, 2)
+
+
+def test_a_teaser_printed_once_more_than_in_the_base_is_still_an_echo() -> None:
+    base = [S[0], S[3] + " " + S[1], S[4], S[5], S[7]]
+    other = [S[0], S[3] + " " + S[1], S[4], S[3], S[5], S[7]]
+    pair, _, _ = _pair(base, other)
+    assert ((), (3,), "added") in _gaps(pair)
