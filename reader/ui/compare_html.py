@@ -182,6 +182,17 @@ def _nearest_hint(g: Group, there: Version, pal: Palette) -> str:
     )
 
 
+def _row_hint(g: Group, pal: Palette) -> str:
+    """A version's empty cell in the all-versions view: the closest text it has for the
+    base paragraph it omits (``Group.nearest``), briefly; "" when there is none."""
+    if g.nearest is None:
+        return ""
+    return (
+        f'<p style="margin:0; color:{pal.muted}"><i>Closest: ¶{g.nearest.paragraph + 1} '
+        f"({g.nearest.score:.2f}) — check for a rewording</i></p>"
+    )
+
+
 def _weight(version: Version, indices: tuple[int, ...]) -> int:
     return sum(len(version.paragraphs[i].text) for i in indices if 0 <= i < len(version.paragraphs))
 
@@ -323,7 +334,16 @@ def render_all(
             if vid != alignment.base and not idx and crow.cells.get(alignment.base):
                 row_bg = pal.kind_row[ChangeKind.OMITTED]
             bg = f' bgcolor="{row_bg}"' if row_bg else ""
-            cells.append(f'<td width="{width}%"{bg}>{_cell(v, idx, spans, pal, False, marks)}</td>')
+            body = _cell(v, idx, spans, pal, False, marks)
+            if vid != alignment.base and not idx:
+                gone = [
+                    base_omitted[vid][p]
+                    for p in crow.cells.get(alignment.base, ())
+                    if p in base_omitted[vid]
+                ]
+                if gone:
+                    body = _row_hint(alignment.pair(vid).groups[gone[0]], pal) or body
+            cells.append(f'<td width="{width}%"{bg}>{body}</td>')
             cell_info.append((v.id, tuple(i for i in idx if 0 <= i < len(v.paragraphs))))
         group = -1
         kind_here = ChangeKind.IDENTICAL

@@ -59,6 +59,9 @@ def test_an_omitted_row_shows_its_closest_text_and_the_differences_flag_it(qapp,
     assert html.count("Not found here as such") == 2  # the omitted and the added row
     assert "Closest: ¶2" in html and "Closest: ¶4" in html
 
+    every = compare_html.render_all(alignment, ["base.txt", "other.txt"], colours()).html
+    assert "Closest: ¶2 (" in every  # the other version's empty cell beside the base's ¶4
+
     model = DifferencesModel()
     model.refresh(alignment, {})
     flagged = [model.index(r, 2).data() for r in range(model.rowCount())]

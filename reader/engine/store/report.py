@@ -132,6 +132,20 @@ def _side(
     return "".join(parts) or '<p style="color:#888888"><i>(nothing: not in this version)</i></p>'
 
 
+def _nearest(version: Version, group: Group) -> str:
+    """Under the empty side of an added or omitted difference: the closest text there
+    (``Group.nearest``), so the editor sees what the claim was checked against."""
+    near = group.nearest
+    if near is None or not 0 <= near.paragraph < len(version.paragraphs):
+        return ""
+    text = version.paragraphs[near.paragraph].text
+    return (
+        f'<p style="margin:4px 0 0 0; color:#666666; font-size:small"><i>Closest text here, '
+        f"¶{near.paragraph + 1} (similarity {near.score:.2f}; too loosely worded to pair "
+        f"automatically):</i> “{html.escape(text)}”</p>"
+    )
+
+
 def _describe(v: Version, label: str) -> str:
     bits = [f"<b>{html.escape(label)}</b>"]
     if v.outlet and v.outlet != label:
@@ -167,6 +181,10 @@ def _entry_html(
     on_base = compared_version(a) != a.version
     left = _side(base, e.group.base, group_spans(e.group, "base"), mark if on_base else None)
     right = _side(other, e.group.other, group_spans(e.group, "other"), None if on_base else mark)
+    if not e.group.base:
+        left += _nearest(base, e.group)
+    if not e.group.other:
+        right += _nearest(other, e.group)
     kind = str(e.group.kind)
     what = f"the words “{html.escape(a.quote.exact)}”" if phrase else "the whole difference"
     flags = ", ".join(sorted(str(f) for f in e.group.flags))
