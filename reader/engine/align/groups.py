@@ -44,6 +44,8 @@ class GroupBook:
     :param other_keys: comparison keys of the other version's paragraphs, in order.
     :param index: IDF statistics shared by the whole folder.
     :param forbidden: (base, other) pairs that must not share a group (UNLINK).
+    :param forced: (base indices, other indices) groups fixed by the user (LINK), taken
+        as given before any pass runs.
     """
 
     def __init__(
@@ -54,6 +56,7 @@ class GroupBook:
         config: AlignConfig,
         *,
         forbidden: Iterable[tuple[int, int]] = (),
+        forced: Iterable[tuple[Sequence[int], Sequence[int]]] = (),
     ) -> None:
         self.bk = list(base_keys)
         self.ok = list(other_keys)
@@ -70,6 +73,12 @@ class GroupBook:
         self._matches: dict[tuple[tuple[int, ...], tuple[int, ...]], list[SentenceMatch]] = {}
         # Pair scores below every pairing cutoff are never used: skip their costly part.
         self._floor = min(config.pair_cutoff, config.gap_cutoff)
+        for b_idx, o_idx in forced:
+            bs = sorted(set(b_idx))
+            os_ = sorted(set(o_idx))
+            if any(b in self.base_link for b in bs) or any(o in self.other_link for o in os_):
+                continue  # an earlier correction already claimed these paragraphs
+            self._add(Link(bs, os_, self._joined_score(bs, os_), overridden=True))
 
     def _add(self, link: Link) -> None:
         self.links.append(link)

@@ -39,12 +39,11 @@ sentence_passes modules only.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from reader.engine.align.groups import Link
 from reader.engine.align.sentence_passes import SentencePasses
-from reader.engine.align.similarity import Features, SimilarityIndex
-from reader.engine.config import AlignConfig
+from reader.engine.align.similarity import Features
 
 
 def longest_increasing(values: Sequence[int]) -> set[int]:
@@ -75,32 +74,9 @@ def longest_increasing(values: Sequence[int]) -> set[int]:
 
 
 class Pairer(SentencePasses):
-    """Pairs the paragraphs of ``other`` with those of ``base`` (keys given).
-
-    :param base_keys: comparison keys of the base's paragraphs, in order.
-    :param other_keys: comparison keys of the other version's paragraphs, in order.
-    :param index: IDF statistics shared by the whole folder.
-    :param forbidden: (base, other) pairs that must not share a group (UNLINK).
-    :param forced: (base indices, other indices) groups fixed by the user (LINK).
-    """
-
-    def __init__(
-        self,
-        base_keys: Sequence[str],
-        other_keys: Sequence[str],
-        index: SimilarityIndex,
-        config: AlignConfig,
-        *,
-        forbidden: Iterable[tuple[int, int]] = (),
-        forced: Iterable[tuple[Sequence[int], Sequence[int]]] = (),
-    ) -> None:
-        super().__init__(base_keys, other_keys, index, config, forbidden=forbidden)
-        for b_idx, o_idx in forced:
-            bs = sorted(set(b_idx))
-            os_ = sorted(set(o_idx))
-            if any(b in self.base_link for b in bs) or any(o in self.other_link for o in os_):
-                continue  # an earlier correction already claimed these paragraphs
-            self._add(Link(bs, os_, self._joined_score(bs, os_), overridden=True))
+    """Pairs the paragraphs of ``other`` with those of ``base`` (keys given); the
+    parameters are ``GroupBook``'s (keys, index, config, the user's UNLINK and LINK
+    overrides)."""
 
     # --- passes -----------------------------------------------------------------------
 
