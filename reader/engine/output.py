@@ -107,9 +107,10 @@ def keep_pickle(target: Path, value: object, *, max_bytes: int = CACHE_ENTRY_MAX
 def load_pickle(target: Path) -> object | None:
     """The entry at ``target``, or None when it is missing or unreadable."""
     try:
-        return pickle.loads(target.read_bytes())  # our own entries: see the module docstring
+        value: object = pickle.loads(target.read_bytes())  # our own entries: see above
     except Exception:  # missing, half-written, from another version: a miss
         return None
+    return value
 
 
 def code_fingerprint(label: str, sources: Iterable[Path], packages: Iterable[str] = ()) -> str:

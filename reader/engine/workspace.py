@@ -19,20 +19,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.engine.align.cache import default_alignment_cache
 from reader.engine.extract.cache import default_cache
 from reader.engine.extract.folder import open_folder
 from reader.engine.model import Alignment, Folder
 from reader.engine.progress import Progress, check
-from reader.engine.store.db import Store
 from reader.engine.store.location import (
     Corrections,
     StoreError,
     existing_store,
     read_corrections,
 )
-from reader.engine.store.sync import SyncReport, sync_folder
+
+if TYPE_CHECKING:
+    from reader.engine.store.db import Store
+    from reader.engine.store.sync import SyncReport
 
 
 class StoreUse(StrEnum):
@@ -82,6 +85,10 @@ def _open_store(
     # read-only folder's store is the per-user one for align and reconcile too.
     if use is StoreUse.EXISTING and existing_store(folder, store_path) is None:
         return None
+    # The store's code (sqlite-utils, the anchoring) is loaded when a store is opened:
+    # the app opens it after the comparison is painted.
+    from reader.engine.store.db import Store
+
     try:
         store = Store.open(folder, path=store_path)
     except StoreError as exc:
@@ -207,6 +214,9 @@ def attach_store(
 
     :raises StoreError: only with ``StoreUse.REQUIRED``.
     """
+    # Loaded with the store (see _open_store).
+    from reader.engine.store.sync import sync_folder
+
     notes: list[str] = []
     opened_here = store is None
     if store is None:
