@@ -22,7 +22,11 @@ launch. So the children get a private ``PYTHONPYCACHEPREFIX``, filled by the war
 run; ``--no-bytecode`` measures the compiling start instead. The warm-up run also
 fills the per-user extraction and alignment caches: the figures are a re-opening.
 
+``--against DIR`` times another checkout's app (its own ``.venv``) on the seeds in the
+same runs, interleaved with this one's: before/after figures from one session.
+
     uv run python benchmarks/bench_startup.py [--runs 5] [--versions 200] [--no-bytecode]
+        [--against ../other-checkout]
 """
 
 from __future__ import annotations
@@ -69,10 +73,12 @@ def write_folder(target: Path, n_versions: int) -> None:
         )
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+def timed(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float]:
     """Seconds from launch to the "painted" line on stderr, and to the process's exit."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     assert proc.stderr is not None
     painted = None
     err = b""
@@ -95,6 +101,12 @@ def main() -> int:
         "--no-bytecode",
         action="store_true",
         help="compile every module at each launch (PYTHONDONTWRITEBYTECODE=1)",
+    )
+    parser.add_argument(
+        "--against",
+        type=Path,
+        metavar="DIR",
+        help="another checkout (with its .venv) whose app is timed on the seeds too",
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp_s:
@@ -134,15 +146,33 @@ def main() -> int:
                 str(tmp / "big.sqlite"),
             ],
         }
+        where: dict[str, Path | None] = dict.fromkeys(commands)
+        if args.against is not None:
+            other = args.against.resolve()
+            name = f"seeds, {other.name}"
+            commands[name] = [
+                str(other / ".venv" / "bin" / "python"),
+                "-m",
+                "reader",
+                "open",
+                str(SEEDS),
+                "--screenshot",
+                shot,
+                "--store",
+                str(tmp / "other-seeds.sqlite"),
+            ]
+            where[name] = other
         times: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
-        for cmd in commands.values():  # warm caches (imports, store creation)
-            timed(cmd, env)
+        for name, cmd in commands.items():  # warm caches (imports, store creation)
+            timed(cmd, env, where[name])
         for _ in range(args.runs):
             for name, cmd in commands.items():
-                times[name].append(timed(cmd, env))
+                times[name].append(timed(cmd, env, where[name]))
     base = statistics.median(t[0] for t in times["bare PySide6 window"])
     how = "compiled at every launch" if args.no_bytecode else "cached, as installed"
-    print(f"launch -> painted window (the app: the aligned comparison, first paint); bytecode {how};")
+    print(
+        f"launch -> painted window (the app: the aligned comparison, first paint); bytecode {how};"
+    )
     print("the last column is launch -> process exit, store work and screenshot included")
     print(f"{'':24} {'painted s':>10} {'ratio':>7} {'best s':>8} {'exit s':>8}")
     for name, values in times.items():

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.engine.output import write_atomic
 from reader.engine.reconcile import SUFFIXES, render_report
+from reader.ui.actions import FORMAT_NAMES, REPORT_CHANNEL, REPORT_TITLES
 from reader.ui.compare_view import ALL_VERSIONS_LIMIT
 from reader.ui.labels import label as version_label
 
@@ -133,16 +134,6 @@ def choose_encoding(
         return False
     session.push_edit(edit)
     return True
-
-
-REPORT_TITLES = {
-    "reconcile": "Reconciled Text",
-    "quotes": "Quotes Compared",
-    "facts": "Facts That Differ",
-    "sources": "Sources (Who Copied Whom)",
-}
-FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV", "text": "Text"}
-REPORT_CHANNEL = "report"
 
 
 def export_report(
