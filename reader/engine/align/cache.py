@@ -14,8 +14,8 @@ state of a folder, written atomically (``output.keep_pickle``). Safe to delete a
 time: a missing, unreadable or foreign entry is a miss and the folder is aligned as
 usual. ``VERSION_READER_NO_CACHE`` turns it off with the extraction cache.
 
-Imports the core only, never the aligner: a hit must not pay for loading the
-alignment code (most of the engine's import time).
+Imports the core only, never the aligner (nor, for the default settings, the config):
+a hit must not pay for loading the alignment code (most of the engine's import time).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.engine.config import AlignConfig
 from reader.engine.model import (
     Alignment,
     CollationRow,
@@ -39,6 +39,9 @@ from reader.engine.model import (
     VersionId,
 )
 from reader.engine.output import code_fingerprint, keep_pickle, load_pickle
+
+if TYPE_CHECKING:
+    from reader.engine.config import AlignConfig
 
 _FORMAT = 1  # bump when the layout of an entry changes
 # What the aligner never reads of a version: where the file is and when it was saved.
@@ -76,10 +79,15 @@ def alignment_key(
     *,
     base: str | None,
     overrides: Sequence[LinkOverride],
-    config: AlignConfig,
+    config: AlignConfig | None,
 ) -> str:
     """The hash that names the alignment of ``versions`` (in this order) with these
-    inputs; equal inputs give equal keys in every run."""
+    inputs; equal inputs give equal keys in every run.
+
+    ``config`` None is the default ``AlignConfig``: its values are fixed by the source of
+    ``config.py``, which ``aligner_version`` hashes, so the config module is not even
+    loaded for a re-opened folder.
+    """
     content = [
         tuple(getattr(v, f.name) for f in fields(Version) if f.name not in _NOT_READ)
         for v in versions
@@ -95,7 +103,7 @@ def alignment_key(
             base,
             content,
             tuple(overrides),
-            sorted(config.to_dict().items()),
+            "default" if config is None else sorted(config.to_dict().items()),
         )
     )
     return hashlib.sha256(buf.getvalue()).hexdigest()
@@ -121,9 +129,7 @@ class AlignmentCache:
         """The alignment ``align_versions`` would return for these arguments, if one
         was kept; None otherwise. Its versions are ``versions`` themselves."""
         try:
-            key = alignment_key(
-                versions, base=base, overrides=overrides, config=config or AlignConfig()
-            )
+            key = alignment_key(versions, base=base, overrides=overrides, config=config)
         except Exception:  # a value that cannot be hashed this way is simply not cached
             return None
         entry = load_pickle(self._path(key))
@@ -142,9 +148,7 @@ class AlignmentCache:
         """Keep ``alignment``, the result of ``align_versions(alignment.versions, base=base,
         overrides=overrides, config=config)`` (silently skipped if it cannot be written)."""
         try:
-            key = alignment_key(
-                alignment.versions, base=base, overrides=overrides, config=config or AlignConfig()
-            )
+            key = alignment_key(alignment.versions, base=base, overrides=overrides, config=config)
         except Exception:  # see get
             return
         entry = _Entry(
