@@ -83,6 +83,8 @@ def run(
     settings = Settings(settings_path)
     session = Session(settings, store_path=store)
     bad_folder = bool(folder) and not Path(str(folder)).is_dir()
+    # Like the Qt imports above: after the display check (and the window's modules are
+    # the biggest part of the UI's import time, paid once QApplication is up).
     from reader.ui.main_window import DEFAULT_SIZE, MainWindow
 
     window = MainWindow(session)
