@@ -11,14 +11,25 @@ no-break space or a BOM), a tab or a carriage return is prefixed with ``'`` so E
 and Google Sheets show it as text instead of running it. The trade-off: a note that
 is just a negative number ("-5") appears as ``'-5``; the numeric columns written by
 the app itself (paragraph, positions) are never negative, so they are untouched.
+
+The per-user cache's entries (the extraction cache, ``extract.cache``, and the
+alignment cache, ``align.cache``) are written by ``keep_pickle`` and read by
+``load_pickle``; ``code_fingerprint`` names the code that made them, so any change to
+that code misses the cache, with no version number to forget to bump. The entries are
+pickles of the engine's own frozen dataclasses, written and read only by the engine in
+the user's own cache folder (nothing from a scraped folder is ever unpickled: a key is
+a hash, never a name from the folder).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import pickle
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 _FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
@@ -64,3 +75,68 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 def _unlink_quietly(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
+
+
+CACHE_ENTRY_MAX_BYTES = (
+    64_000_000  # a cache entry above this is not kept (a 20 MB file's text fits)
+)
+
+
+def keep_pickle(target: Path, value: object, *, max_bytes: int = CACHE_ENTRY_MAX_BYTES) -> None:
+    """Pickle ``value`` to ``target`` through a temporary file and a rename, so a reader
+    sees a whole entry or none. No fsync (unlike ``output.write_atomic``): an entry lost
+    in a crash is only computed again. Never raises: a full disk or a read-only home
+    must not stop the reading."""
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(data) > max_bytes:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            _unlink_quietly(tmp)
+            raise
+    except Exception:
+        return
+
+
+def load_pickle(target: Path) -> object | None:
+    """The entry at ``target``, or None when it is missing or unreadable."""
+    try:
+        value: object = pickle.loads(target.read_bytes())  # our own entries: see above
+    except Exception:  # missing, half-written, from another version: a miss
+        return None
+    return value
+
+
+def code_fingerprint(label: str, sources: Iterable[Path], packages: Iterable[str] = ()) -> str:
+    """A short hash of ``sources`` (their names and bytes) and of the installed versions
+    of ``packages``, prefixed by ``label`` (the layout of the entries).
+
+    In a frozen bundle without sources the app's version stands in for them.
+    """
+    h = hashlib.sha256(label.encode())
+    paths = sorted(sources)
+    for path in paths:
+        with contextlib.suppress(OSError):
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+    if not paths:
+        from reader import __version__  # only in a bundle without sources
+
+        h.update(__version__.encode())
+    # The libraries' installed versions, by their dist-info folders' names: found without
+    # importing them (or importlib.metadata, which costs more than the cache saves).
+    from importlib.util import find_spec
+
+    for package in packages:
+        with contextlib.suppress(Exception):
+            spec = find_spec(package)
+            if spec is not None and spec.origin:
+                site = Path(spec.origin).parent.parent
+                for info in sorted(site.glob(f"{package}-*.dist-info")):
+                    h.update(info.name.encode())
+    return h.hexdigest()[:16]

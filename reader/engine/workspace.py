@@ -19,20 +19,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.engine.align.aligner import align_versions
+from reader.engine.align.cache import default_alignment_cache
 from reader.engine.extract.cache import default_cache
 from reader.engine.extract.folder import open_folder
 from reader.engine.model import Alignment, Folder
-from reader.engine.progress import Progress
-from reader.engine.store.db import Store
+from reader.engine.progress import Progress, check
 from reader.engine.store.location import (
     Corrections,
     StoreError,
     existing_store,
     read_corrections,
 )
-from reader.engine.store.sync import SyncReport, sync_folder
+
+if TYPE_CHECKING:
+    from reader.engine.store.db import Store
+    from reader.engine.store.sync import SyncReport
 
 
 class StoreUse(StrEnum):
@@ -82,6 +85,10 @@ def _open_store(
     # read-only folder's store is the per-user one for align and reconcile too.
     if use is StoreUse.EXISTING and existing_store(folder, store_path) is None:
         return None
+    # The store's code (sqlite-utils, the anchoring) is loaded when a store is opened:
+    # the app opens it after the comparison is painted.
+    from reader.engine.store.db import Store
+
     try:
         store = Store.open(folder, path=store_path)
     except StoreError as exc:
@@ -137,7 +144,8 @@ def extract_and_align(
     :param progress: reports per file and per version; cancelling raises ``Cancelled``.
 
     Each unchanged file's extraction is reused from the per-user cache
-    (``extract.cache``; ``VERSION_READER_NO_CACHE=1`` turns it off).
+    (``extract.cache``), and so is the alignment of an unchanged folder with the same
+    base and corrections (``align.cache``); ``VERSION_READER_NO_CACHE=1`` turns both off.
     """
     folder = open_folder(
         Path(path),
@@ -151,13 +159,31 @@ def extract_and_align(
         raise UnknownBase(base, list(ids))
     alignment = None
     if align and folder.versions:
-        alignment = align_versions(
-            folder.versions,
-            base=base if base in ids else None,
-            overrides=corrections.overrides,
-            progress=progress,
-        )
+        alignment = _align(folder, base if base in ids else None, corrections, progress)
     return folder, alignment
+
+
+def _align(
+    folder: Folder, base: str | None, corrections: Corrections, progress: Progress | None
+) -> Alignment:
+    """``align_versions``, or the same alignment kept from an earlier run."""
+    cache = default_alignment_cache()
+    overrides = corrections.overrides
+    if cache is not None:
+        check(progress)
+        kept = cache.get(folder.versions, base=base, overrides=overrides)
+        if kept is not None:
+            if progress is not None:
+                n = len(kept.pairs)
+                progress.report(n, n, "alignment reused")
+            return kept
+    # The aligner is loaded only when it runs: a re-opened folder never needs its code.
+    from reader.engine.align.aligner import align_versions
+
+    alignment = align_versions(folder.versions, base=base, overrides=overrides, progress=progress)
+    if cache is not None:
+        cache.put(alignment, base=base, overrides=overrides)
+    return alignment
 
 
 @dataclass(frozen=True)
@@ -188,6 +214,9 @@ def attach_store(
 
     :raises StoreError: only with ``StoreUse.REQUIRED``.
     """
+    # Loaded with the store (see _open_store).
+    from reader.engine.store.sync import sync_folder
+
     notes: list[str] = []
     opened_here = store is None
     if store is None:

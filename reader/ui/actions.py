@@ -15,12 +15,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from reader.engine.reconcile import REPORTS
-from reader.ui.dialogs import FORMAT_NAMES, REPORT_TITLES
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 SINGLE_KEY = "single"
+
+REPORT_TITLES = {
+    "reconcile": "Reconciled Text",
+    "quotes": "Quotes Compared",
+    "facts": "Facts That Differ",
+    "sources": "Sources (Who Copied Whom)",
+}
+FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV", "text": "Text"}
+REPORT_CHANNEL = "report"
+"""The runner channel a report export runs on (``dialogs.export_report``)."""
 
 
 class Actions:

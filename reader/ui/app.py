@@ -83,15 +83,16 @@ def run(
     settings = Settings(settings_path)
     session = Session(settings, store_path=store)
     bad_folder = bool(folder) and not Path(str(folder)).is_dir()
-    if folder and not bad_folder:
-        # start reading while the window is built: the worker's imports and extraction
-        # overlap with Qt's set-up (results are delivered once the event loop runs)
-        session.open_folder(folder, base=base)
-
-    # Imported once the folder is loading: the worker's reading overlaps these imports.
+    # Like the Qt imports above: after the display check (and the window's modules are
+    # the biggest part of the UI's import time, paid once QApplication is up).
     from reader.ui.main_window import DEFAULT_SIZE, MainWindow
 
     window = MainWindow(session)
+    if folder and not bad_folder:
+        # Started once the window is built, not before: the worker's imports competing
+        # with the window's for the interpreter lock cost more than the overlap saves
+        # (measured with benchmarks/bench_startup.py). Results come once the loop runs.
+        session.open_folder(folder, base=base)
     if screenshot:
         # the screenshot shows the default size, whatever geometry a settings file holds
         window.resize(*DEFAULT_SIZE)

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The store package loads each name on first use (PEP 562): the edits are loaded when
+# the user first edits, not before the first paint.
+from reader.engine import store as store_api
 from reader.engine.model import Restore, VersionId
-from reader.engine.store import edits
 from reader.ui.labels import label as version_label
 from reader.ui.session import Session
 
@@ -128,7 +130,7 @@ class BoilerplatePanel(QWidget):
             return
         v = self.session.folder.version(vid)
         self.session.push_edit(
-            edits.RestoreBoilerplate(Restore(VersionId(vid), sel[0], sel[1], v.sha256)),
+            store_api.edits.RestoreBoilerplate(Restore(VersionId(vid), sel[0], sel[1], v.sha256)),
         )
 
     def unrestore_selected(self) -> None:
@@ -138,4 +140,4 @@ class BoilerplatePanel(QWidget):
             return
         r = self._restored(vid).get((sel[0], sel[1]))
         if r is not None:
-            self.session.push_edit(edits.UnrestoreBoilerplate(r))
+            self.session.push_edit(store_api.edits.UnrestoreBoilerplate(r))

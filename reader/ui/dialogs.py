@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.engine.output import write_atomic
 from reader.engine.reconcile import SUFFIXES, render_report
-from reader.engine.store import StoreError, edits
+from reader.ui.actions import FORMAT_NAMES, REPORT_CHANNEL, REPORT_TITLES
 from reader.ui.compare_view import ALL_VERSIONS_LIMIT
 from reader.ui.labels import label as version_label
 
@@ -125,6 +125,8 @@ def choose_encoding(
         if not ok:
             return False
     encoding = None if choice == AUTOMATIC else choice.split(" ")[0]
+    from reader.engine.store import edits  # loaded on first use, not before the first paint
+
     try:
         edit = edits.SetEncoding.make(session.store, version_id, encoding)
     except LookupError:
@@ -132,16 +134,6 @@ def choose_encoding(
         return False
     session.push_edit(edit)
     return True
-
-
-REPORT_TITLES = {
-    "reconcile": "Reconciled Text",
-    "quotes": "Quotes Compared",
-    "facts": "Facts That Differ",
-    "sources": "Sources (Who Copied Whom)",
-}
-FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV", "text": "Text"}
-REPORT_CHANNEL = "report"
 
 
 def export_report(
@@ -162,6 +154,8 @@ def export_report(
         )
         if not path:
             return False
+    from reader.engine.store import StoreError  # loaded on first use (see choose_encoding)
+
     try:
         choices = session.store.reading_choices() if session.store is not None else {}
     except StoreError:  # the report still reads right, without the user's choices

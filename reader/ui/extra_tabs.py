@@ -1,13 +1,14 @@
 """The tabs beside the comparison (Reconcile, Quotes, Sources, Timeline), computed lazily.
 
-Owns: creating those views only when their tab is first shown (the modules are
-imported with the window: ~2 ms, measured with ``-X importtime``), and computing their
+Owns: creating those views only when their tab is first shown (their modules, and the
+reconciliation code behind them, are imported then: the window's first paint does
+not wait for them), and computing their
 results in the background runner (consensus, quotation grouping and source scores
 take seconds on a 200-version folder, which must never block the GUI thread); then
 handing the result to the view's ``set_result``. A re-alignment marks them stale, and
 so does an edit that affects what a tab shows (``Spec.depends``: the Reconcile tab
 follows reading choices); a stale tab recomputes when shown. Reading choices made in
-the Reconcile tab become undoable ``ChooseReading`` edits.
+the Reconcile tab become undoable ``ChooseReading`` store_api.edits.
 """
 
 from __future__ import annotations
@@ -15,18 +16,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
+# The reconciliation package loads each function on first use (see its __init__).
+from reader.engine import reconcile as rc
+
+# The store package loads each name on first use (PEP 562): the edits are loaded when
+# the user first edits, not before the first paint.
+from reader.engine import store as store_api
 from reader.engine.model import Alignment
-from reader.engine.reconcile import Sources, group_quotes, reconcile, source_scores, unique_labels
-from reader.engine.store import Affects, edits
-from reader.ui.quotes_view import QuotesView
-from reader.ui.reconcile_view import ReconcileView
+from reader.engine.store import Affects
 from reader.ui.session import Session
-from reader.ui.sources_view import SourcesView
 from reader.ui.tasks import TaskProgress
+
+if TYPE_CHECKING:
+    from reader.engine.store import Edit
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +41,8 @@ Job = Callable[[TaskProgress], object]
 
 
 def _reconcile_view(tab: LazyTab) -> QWidget:
+    from reader.ui.reconcile_view import ReconcileView  # on first show (see above)
+
     view = ReconcileView()
     view.reading_accepted.connect(lambda key, vid: tab.choose(key, vid))
     view.reading_cleared.connect(lambda key: tab.choose(key, None))
@@ -42,10 +51,12 @@ def _reconcile_view(tab: LazyTab) -> QWidget:
 
 def _reconcile(alignment: Alignment, session: Session) -> Job:
     choices = session.store.reading_choices() if session.store is not None else {}
-    return lambda _progress: (reconcile(alignment, choices=choices), choices)
+    return lambda _progress: (rc.reconcile(alignment, choices=choices), choices)
 
 
 def _apply_reconcile(view: QWidget, alignment: Alignment, result: object) -> None:
+    from reader.ui.reconcile_view import ReconcileView  # loaded: the view exists
+
     assert isinstance(view, ReconcileView) and isinstance(result, tuple)
     rec, choices = result
     # the view recomputes from these when the user picks a reading
@@ -53,34 +64,46 @@ def _apply_reconcile(view: QWidget, alignment: Alignment, result: object) -> Non
 
 
 def _quotes_view(_tab: LazyTab) -> QWidget:
+    from reader.ui.quotes_view import QuotesView  # on first show (see above)
+
     return QuotesView()
 
 
 def _quotes(alignment: Alignment, _session: Session) -> Job:
     def run(_progress: TaskProgress) -> object:
         labels = dict(
-            zip((v.id for v in alignment.versions), unique_labels(alignment.versions), strict=True)
+            zip(
+                (v.id for v in alignment.versions),
+                rc.unique_labels(alignment.versions),
+                strict=True,
+            )
         )
-        return group_quotes(alignment), labels
+        return rc.group_quotes(alignment), labels
 
     return run
 
 
 def _apply_quotes(view: QWidget, _alignment: Alignment, result: object) -> None:
+    from reader.ui.quotes_view import QuotesView  # loaded: the view exists
+
     assert isinstance(view, QuotesView) and isinstance(result, tuple)
     view.set_result(*result)
 
 
 def _sources_view(_tab: LazyTab) -> QWidget:
+    from reader.ui.sources_view import SourcesView  # on first show (see above)
+
     return SourcesView()
 
 
 def _sources(alignment: Alignment, _session: Session) -> Job:
-    return lambda _progress: source_scores(alignment.versions)
+    return lambda _progress: rc.source_scores(alignment.versions)
 
 
 def _apply_sources(view: QWidget, _alignment: Alignment, result: object) -> None:
-    assert isinstance(view, SourcesView) and isinstance(result, Sources)
+    from reader.ui.sources_view import SourcesView  # loaded: the view exists
+
+    assert isinstance(view, SourcesView) and isinstance(result, rc.Sources)
     view.set_result(result)
 
 
@@ -223,8 +246,10 @@ class LazyTab(QWidget):
     def choose(self, row_key: str, version: str | None) -> None:
         """The user picked (or, with None, cleared) the reading of one row."""
         if self.session.store is not None:
-            self.session.push_edit(edits.ChooseReading.make(self.session.store, row_key, version))
+            self.session.push_edit(
+                store_api.edits.ChooseReading.make(self.session.store, row_key, version)
+            )
 
-    def _on_edited(self, edit: edits.Edit) -> None:
+    def _on_edited(self, edit: Edit) -> None:
         if edit.affects & self.spec.depends:
             self.invalidate()

@@ -7,8 +7,10 @@ undoing an earlier correction instead of stacking a contradicting one.
 
 from __future__ import annotations
 
+# The store package loads each name on first use (PEP 562): the edits are loaded when
+# the user first edits, not before the first paint.
+from reader.engine import store as store_api
 from reader.engine.model import LinkOverride, OverrideAction, VersionId
-from reader.engine.store import edits
 from reader.ui.labels import label as version_label
 from reader.ui.session import Session
 from reader.ui.tagging import group_of
@@ -56,12 +58,12 @@ def unlink(session: Session, version: str, group: int) -> str:
         return "Only a difference that pairs paragraphs on both sides can be unlinked"
     existing = _find(session, version, g.base, g.other, OverrideAction.LINK)
     if existing is not None:
-        session.push_edit(edits.RemoveLinkOverride(existing))
+        session.push_edit(store_api.edits.RemoveLinkOverride(existing))
         return "Removed your link"
     o = _override(session, version, g.base, g.other, OverrideAction.UNLINK)
     if o is None:
         return "Nothing to unlink"
-    session.push_edit(edits.AddLinkOverride(o))
+    session.push_edit(store_api.edits.AddLinkOverride(o))
     return "Unlinked; re-aligning"
 
 
@@ -71,12 +73,12 @@ def link(session: Session, version: str, base: tuple[int, ...], other: tuple[int
         return "Choose paragraphs on both sides to link"
     existing = _find(session, version, base, other, OverrideAction.UNLINK)
     if existing is not None:
-        session.push_edit(edits.RemoveLinkOverride(existing))
+        session.push_edit(store_api.edits.RemoveLinkOverride(existing))
         return "Removed your unlink"
     o = _override(session, version, base, other, OverrideAction.LINK)
     if o is None:
         return "Nothing to link"
-    session.push_edit(edits.AddLinkOverride(o))
+    session.push_edit(store_api.edits.AddLinkOverride(o))
     return "Linked; re-aligning"
 
 

@@ -4,7 +4,10 @@ Owns: arranging the panels (comparison in the centre; versions and differences
 below; annotation, boilerplate, search and problems on the right), the progress bar
 with Cancel, folder drag-and-drop, and routing between panels (selecting a
 difference scrolls the comparison and targets the annotation panel). Each slot is a
-short delegation to the session, ``tagging`` or ``linking``.
+short delegation to the session, ``tagging`` or ``linking``. The dialogs and the
+tagged-differences report (and the Qt dialog, page and PDF classes they load) are
+imported by the slots that open them, not with the window: the first paint does not
+wait for them.
 """
 
 from __future__ import annotations
@@ -36,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from reader.engine.extract import is_failure
 from reader.paths import sample_folder
-from reader.ui import dialogs, extra_tabs, linking, tagging, tags_report, verdicts
-from reader.ui.actions import Actions
+from reader.ui import extra_tabs, linking, tagging, verdicts
+from reader.ui.actions import REPORT_CHANNEL, Actions
 from reader.ui.annotation_panel import AnnotationPanel
 from reader.ui.boilerplate_panel import BoilerplatePanel
 from reader.ui.compare_view import CompareView
@@ -207,6 +210,8 @@ class MainWindow(QMainWindow):
         self.session.open_folder(path, base=base)
 
     def choose_folder(self) -> None:
+        from reader.ui import dialogs  # on first use (see the module docstring)
+
         path = dialogs.choose_folder(self, self.session.path)
         if path:
             self.open_folder(path)
@@ -517,10 +522,14 @@ class MainWindow(QMainWindow):
 
     # --- export and dialogs ----------------------------------------------------------------------
     def export_csv(self, path: str | None = None) -> None:
+        from reader.ui import dialogs  # on first use (see the module docstring)
+
         if dialogs.export(self, self.session, "csv", path):
             self._start_progress()
 
     def export_json(self, path: str | None = None) -> None:
+        from reader.ui import dialogs  # on first use (see the module docstring)
+
         if dialogs.export(self, self.session, "json", path):
             self._start_progress()
 
@@ -545,25 +554,33 @@ class MainWindow(QMainWindow):
         self.open_folder(str(sample_folder()))
 
     def reopen_with_encoding(self, choice: str | None = None) -> None:
+        from reader.ui import dialogs  # on first use (see the module docstring)
+
         vid = self.versions.selected_id() or self.session.current_version
         dialogs.choose_encoding(self, self.session, vid, choice)
 
     def export_report(self, kind: str, fmt: str, path: str | None = None) -> None:
+        from reader.ui import dialogs  # on first use (see the module docstring)
+
         dialogs.export_report(self, self.session, kind, fmt, path)
 
     def _on_task_finished(self, channel: str, result: object) -> None:
-        if channel == dialogs.REPORT_CHANNEL:
+        if channel == REPORT_CHANNEL:
             self.show_status(f"Exported to {result}")
 
     def _on_task_failed(self, channel: str, message: str, _tb: str) -> None:
-        if channel == dialogs.REPORT_CHANNEL:
+        if channel == REPORT_CHANNEL:
             self.show_status(f"Export failed: {message}")
             QMessageBox.warning(self, "Export failed", message)
 
     def show_about(self) -> None:
+        from reader.ui import dialogs  # on first use (see the module docstring)
+
         dialogs.about(self)
 
     def show_shortcuts(self) -> None:
+        from reader.ui import dialogs  # on first use (see the module docstring)
+
         dialogs.shortcuts(self, self.actions_.all())
 
     # --- drag and drop, state ------------------------------------------------------------------------
@@ -617,6 +634,8 @@ class MainWindow(QMainWindow):
 
     def choose_columns(self) -> None:
         """View → Choose Versions Shown: the versions the all-versions mode shows."""
+        from reader.ui import dialogs  # on first use (see the module docstring)
+
         a = self.session.alignment
         if a is None:
             return
@@ -628,6 +647,8 @@ class MainWindow(QMainWindow):
 
     def export_tags_report(self, fmt: str, path: str | None = None) -> None:
         """File → Export Report → Tagged Differences as HTML or PDF."""
+        from reader.ui import tags_report  # on first use (see the module docstring)
+
         tags_report.export(self, self.session, fmt, path)
 
     def _restore_state(self) -> None:

@@ -15,7 +15,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from reader.engine.align import format_time
+# The align package loads each name on first use (see its __init__): the timeline
+# module behind ``format_time`` is loaded only for a version with a capture time.
+from reader.engine import align
 from reader.engine.model import Alignment, ChangeKind, Folder, Group, Problem
 from reader.ui.labels import label as version_label
 from reader.ui.labels import labels as version_labels
@@ -115,7 +117,7 @@ class VersionsModel(_Table):
             if col == 4:
                 return "—" if is_base else f"{self._similarity.get(vid, 0.0):.0%}"
             if col == 5:  # a capture's time says more than the page's own date
-                return format_time(v.captured) if v.captured else v.date or ""
+                return align.format_time(v.captured) if v.captured else v.date or ""
             if col == 6:
                 return v.title or ""
             if col == 7:
@@ -123,7 +125,7 @@ class VersionsModel(_Table):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{v.title or v.id}\n{v.path}" + (f"\n{v.url}" if v.url else "")
             if v.captured:
-                tip += f"\ncaptured {format_time(v.captured)}"
+                tip += f"\ncaptured {align.format_time(v.captured)}"
                 tip += f", published {v.date}" if v.date else ""
             return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= col <= 4:

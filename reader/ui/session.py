@@ -31,29 +31,22 @@ import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+# The store package loads each name on first use (PEP 562): the first paint needs none
+# of it, and the store thread loads sqlite-utils, the edits and the exports after it.
+from reader.engine import store as store_api
 from reader.engine.extract import is_failure
 from reader.engine.model import Alignment, ChangeKind, Folder, LinkOverride, Restore, Version
-from reader.engine.store import (
-    Affects,
-    Annotation,
-    Corrections,
-    Edit,
-    PreviewsAnnotations,
-    Store,
-    StoreError,
-    StoreSnapshot,
-    TouchesAnnotations,
-    export_csv,
-    export_json,
-    read_snapshot,
-)
 from reader.ui.settings import Settings
 from reader.ui.tasks import TaskProgress, TaskRunner
 from reader.ui.undo import EditCommand
+
+if TYPE_CHECKING:
+    from reader.engine.store import Annotation, Corrections, Edit, Store, StoreSnapshot
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +102,7 @@ class _StoreSlot:
 
     def require(self) -> Store:
         if self.store is None:
-            raise StoreError("no annotation store is open")
+            raise store_api.StoreError("no annotation store is open")
         return self.store
 
     def close(self) -> None:
@@ -285,7 +278,7 @@ class Session(QObject):
             if attached.store is not None:
                 slot.store = attached.store
             if slot.store is not None:
-                slot.snapshot = read_snapshot(slot.store)
+                slot.snapshot = store_api.read_snapshot(slot.store)
             return StoreLoaded(generation, token, slot.snapshot, attached.notes)
 
         self.store_runner.start(SYNC, sync)
@@ -360,7 +353,8 @@ class Session(QObject):
             pending = [
                 (edit, reverted)
                 for generation, edit, reverted in self._queued
-                if generation == self._generation and isinstance(edit, PreviewsAnnotations)
+                if generation == self._generation
+                and isinstance(edit, store_api.PreviewsAnnotations)
             ]
             view = self._snapshot
             if pending:
@@ -420,15 +414,15 @@ class Session(QObject):
                 return EditDone(
                     generation, edit, revert, None, f"Could not {verb} “{edit.text}”: {exc}"
                 )
-            ids = edit.annotation_ids if isinstance(edit, TouchesAnnotations) else None
-            slot.snapshot = read_snapshot(
+            ids = edit.annotation_ids if isinstance(edit, store_api.TouchesAnnotations) else None
+            slot.snapshot = store_api.read_snapshot(
                 store, previous=slot.snapshot, parts=edit.affects, annotation_ids=ids
             )
             return EditDone(generation, edit, revert, slot.snapshot)
 
         self._queued.append((generation, edit, revert))
         self.store_runner.start(EDIT, write)
-        if isinstance(edit, PreviewsAnnotations):
+        if isinstance(edit, store_api.PreviewsAnnotations):
             self._view = None
             self.annotations_changed.emit()  # shown now, saved in a moment
 
@@ -446,7 +440,7 @@ class Session(QObject):
             self.status.emit(done.error)
             self.annotations_changed.emit()  # what was shown ahead of it is withdrawn
             return
-        if affects & (Affects.ANNOTATIONS | Affects.VOCABULARY):
+        if affects & (store_api.Affects.ANNOTATIONS | store_api.Affects.VOCABULARY):
             self.annotations_changed.emit()
         self.edited.emit(done.edit)
         if affects.needs_realign:
@@ -467,9 +461,11 @@ class Session(QObject):
         def export(progress: TaskProgress) -> Exported:
             store = slot.require()
             if fmt == "csv":
-                n = export_csv(store, path, alignment=alignment, bom=bom, progress=progress)
+                n = store_api.export_csv(
+                    store, path, alignment=alignment, bom=bom, progress=progress
+                )
             else:
-                n = export_json(store, path, progress=progress, versions=versions)
+                n = store_api.export_json(store, path, progress=progress, versions=versions)
             return Exported(path, n)
 
         self.store_runner.start(EXPORT, export)

@@ -13,19 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+# The store package loads each name on first use (PEP 562): the edits, the anchoring
+# and sqlite-utils are loaded when the user first edits, not before the first paint.
+from reader.engine import store as store_api
 from reader.engine.model import Alignment, Group, Version
-from reader.engine.store import (
-    Annotation,
-    Edit,
-    StoreReads,
-    anchoring,  # imports the store stack: keep start-up light
-    annotated_group,
-    edits,
-    is_phrase,
-)
+from reader.engine.store import annotated_group, is_phrase
 from reader.ui.models import group_ref
 from reader.ui.session import Session
+
+if TYPE_CHECKING:
+    from reader.engine.store import Annotation, Edit, StoreReads
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def new_annotation(
     if g is None:
         return None
     vid, paras = (version_id, g.other) if g.other else (alignment.base, g.base)
-    return anchoring.new_annotation(
+    return store_api.anchoring.new_annotation(
         alignment.version(vid),
         paras[0],
         tag,
@@ -149,7 +148,7 @@ def _edit_or_create(
     )
     if a is None:
         return False
-    session.push_edit(edits.AddAnnotation(a))
+    session.push_edit(store_api.edits.AddAnnotation(a))
     return True
 
 
@@ -161,7 +160,7 @@ def tag(session: Session, version_id: str, index: int, tag_name: str) -> bool:
         index,
         field="tag",
         value=tag_name,
-        make_edit=edits.SetTag.make,
+        make_edit=store_api.edits.SetTag.make,
         tag_if_new=tag_name,
     )
 
@@ -175,7 +174,7 @@ def note(
         current = session.store.annotation(annotation_id)
         if current is not None:
             if current.note != text:
-                session.push_edit(edits.SetNote.make(session.store, annotation_id, text))
+                session.push_edit(store_api.edits.SetNote.make(session.store, annotation_id, text))
             return True
     return _edit_or_create(
         session,
@@ -183,7 +182,7 @@ def note(
         index,
         field="note",
         value=text,
-        make_edit=edits.SetNote.make,
+        make_edit=store_api.edits.SetNote.make,
         tag_if_new=None,
     )
 
@@ -200,11 +199,11 @@ def tag_phrase(session: Session, phrase: Phrase, tag_name: str, note_text: str =
             phrase.end,
         ):
             if a.tag != tag_name:
-                session.push_edit(edits.SetTag.make(session.store, a.id, tag_name))
+                session.push_edit(store_api.edits.SetTag.make(session.store, a.id, tag_name))
             return a.id
     try:
         version = alignment.version(phrase.version)
-        annotation = anchoring.new_annotation(
+        annotation = store_api.anchoring.new_annotation(
             version,
             phrase.paragraph,
             tag_name,
@@ -216,7 +215,7 @@ def tag_phrase(session: Session, phrase: Phrase, tag_name: str, note_text: str =
         )
     except (KeyError, IndexError):
         return None
-    session.push_edit(edits.AddAnnotation(annotation))
+    session.push_edit(store_api.edits.AddAnnotation(annotation))
     return annotation.id
 
 
@@ -228,7 +227,7 @@ def clear(session: Session, version_id: str, index: int) -> bool:
     if len(found) > 1:
         session.undo_stack.beginMacro("Clear tags")
     for a in found:
-        session.push_edit(edits.DeleteAnnotation(a))
+        session.push_edit(store_api.edits.DeleteAnnotation(a))
     if len(found) > 1:
         session.undo_stack.endMacro()
     return bool(found)

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from reader.engine.output import write_atomic
-from reader.engine.store import tagged_report_html
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -98,6 +97,8 @@ def export(window: MainWindow, session: Session, fmt: str, path: str | None = No
         )
         if not path:
             return False
+    from reader.engine.store import tagged_report_html  # loaded when a report is written
+
     try:
         html = tagged_report_html(
             session.store,

@@ -101,9 +101,22 @@ def is_dark(palette: QPalette | None = None) -> bool:
     )
 
 
+_RESOLVED: dict[int, Palette] = {}
+"""Colour sets by ``QPalette.cacheKey()`` (same key, same colours): every row of every
+list asks for its kind's colour when painted."""
+
+
 def colours(palette: QPalette | None = None) -> Palette:
     """The colour set for the current (or given) palette."""
     pal = palette or QGuiApplication.palette()
+    key = pal.cacheKey()
+    found = _RESOLVED.get(key)
+    if found is None:
+        found = _RESOLVED[key] = _resolve(pal)
+    return found
+
+
+def _resolve(pal: QPalette) -> Palette:
     dark = is_dark(pal)
     table = _DARK if dark else _LIGHT
     text = pal.color(QPalette.ColorRole.Text)

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from reader.engine.store import Edit
-
 if TYPE_CHECKING:
+    from reader.engine.store import Edit
     from reader.ui.session import Session
 
 

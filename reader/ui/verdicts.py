@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# The store package loads each name on first use (PEP 562): the edits are loaded when
+# the user first edits, not before the first paint.
+from reader.engine import store as store_api
 from reader.engine.model import Paragraph
-from reader.engine.store import StoreError, Tag, annotated_group, compared_version, edits, is_phrase
+from reader.engine.store import StoreError, Tag, annotated_group, compared_version, is_phrase
 from reader.ui.compare_html import Badge, Badges, Marks
 
 if TYPE_CHECKING:
@@ -191,7 +194,9 @@ class VerdictsDialog(QDialog):
         if checked is None:
             return False
         self.session.push_edit(
-            edits.AddTagToVocabulary.make(self.session.store, Tag(name, colour, False, checked))
+            store_api.edits.AddTagToVocabulary.make(
+                self.session.store, Tag(name, colour, False, checked)
+            )
         )
         self.name.clear()
         self.key.clear()
@@ -203,7 +208,7 @@ class VerdictsDialog(QDialog):
         if t is None or self.session.store is None:
             return
         changed = type(t)(t.name, colour, t.builtin, t.key)
-        self.session.push_edit(edits.AddTagToVocabulary.make(self.session.store, changed))
+        self.session.push_edit(store_api.edits.AddTagToVocabulary.make(self.session.store, changed))
         self.refresh()
 
     def set_key(self, name: str, key: str) -> bool:
@@ -212,7 +217,7 @@ class VerdictsDialog(QDialog):
         if t is None or checked is None or self.session.store is None or t.builtin:
             return False
         changed = type(t)(t.name, t.colour, t.builtin, checked)
-        self.session.push_edit(edits.AddTagToVocabulary.make(self.session.store, changed))
+        self.session.push_edit(store_api.edits.AddTagToVocabulary.make(self.session.store, changed))
         self.refresh()
         return True
 
@@ -228,7 +233,7 @@ class VerdictsDialog(QDialog):
             )
             return False
         try:
-            self.session.push_edit(edits.RemoveTagFromVocabulary.make(store, name))
+            self.session.push_edit(store_api.edits.RemoveTagFromVocabulary.make(store, name))
         except StoreError as exc:
             QMessageBox.warning(self, "Verdicts", str(exc))
             return False

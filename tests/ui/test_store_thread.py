@@ -169,7 +169,7 @@ def _seed_annotations(folder: Path, store_path: Path, n: int) -> None:
 def test_an_export_of_many_annotations_runs_on_the_store_thread_with_progress(
     qtbot, make_window, tmp_path, monkeypatch
 ):
-    import reader.ui.session as session_module
+    import reader.engine.store as store_package
     from reader.engine.store.export import PROGRESS_EVERY
     from reader.ui.session import EXPORT
 
@@ -182,13 +182,13 @@ def test_an_export_of_many_annotations_runs_on_the_store_thread_with_progress(
     assert len(s.annotations()) == n
 
     threads: list[threading.Thread] = []
-    real = session_module.export_csv
+    real = store_package.export_csv
 
     def export_csv(*args, **kwargs):
         threads.append(threading.current_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(session_module, "export_csv", export_csv)
+    monkeypatch.setattr(store_package, "export_csv", export_csv)
     reports: list[tuple[str, int, int]] = []
     s.store_runner.progress.connect(lambda ch, done, total, _m: reports.append((ch, done, total)))
     out = tmp_path / "all.csv"

@@ -4,26 +4,69 @@ How alike two paragraphs are (``similarity``), which paragraphs correspond (``pa
 the word diff, kind and flags inside a group (``classify``, ``flags``), rows across all
 versions (``collate``), the whole run with progress (``aligner``) and its JSON and text
 report (``serialize``); a page's revisions chained, each against the one before
-(``chain``), and their sentence timeline (``timeline``). Imports the core and ``reader.engine.text`` only.
+(``chain``), and their sentence timeline (``timeline``); alignments kept between runs
+(``cache``). Imports the core and ``reader.engine.text`` only.
+
+The public names are loaded on first use (PEP 562): re-opening an unchanged folder
+takes its alignment from the cache, and the window must not pay before its first paint
+for the aligner's code (and rapidfuzz) it then never runs.
 """
 
-from reader.engine.align.aligner import align_versions
-from reader.engine.align.chain import ChainAlignment, align_chain
-from reader.engine.align.serialize import alignment_document, alignment_report
-from reader.engine.align.timeline import (
-    EventKind,
-    SentenceEvent,
-    Step,
-    Timeline,
-    build_timeline,
-    format_time,
-    page_histories,
-    timeline_document,
-    timeline_report,
-    url_key,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.engine.align.aligner import align_versions
+    from reader.engine.align.cache import AlignmentCache, default_alignment_cache
+    from reader.engine.align.chain import ChainAlignment, align_chain
+    from reader.engine.align.serialize import alignment_document, alignment_report
+    from reader.engine.align.timeline import (
+        EventKind,
+        SentenceEvent,
+        Step,
+        Timeline,
+        build_timeline,
+        format_time,
+        page_histories,
+        timeline_document,
+        timeline_report,
+        url_key,
+    )
+
+_WHERE = {
+    "align_versions": "aligner",
+    "AlignmentCache": "cache",
+    "default_alignment_cache": "cache",
+    "ChainAlignment": "chain",
+    "align_chain": "chain",
+    "alignment_document": "serialize",
+    "alignment_report": "serialize",
+    "EventKind": "timeline",
+    "SentenceEvent": "timeline",
+    "Step": "timeline",
+    "Timeline": "timeline",
+    "build_timeline": "timeline",
+    "format_time": "timeline",
+    "page_histories": "timeline",
+    "timeline_document": "timeline",
+    "timeline_report": "timeline",
+    "url_key": "timeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
+    "AlignmentCache",
     "ChainAlignment",
     "EventKind",
     "SentenceEvent",
@@ -34,6 +77,7 @@ __all__ = [
     "alignment_document",
     "alignment_report",
     "build_timeline",
+    "default_alignment_cache",
     "format_time",
     "page_histories",
     "timeline_document",

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.engine.extract import containers, load
+from reader.engine.extract import load
 from reader.engine.extract.cache import (
     CachedExtraction,
     ExtractionCache,
@@ -30,6 +30,7 @@ from reader.engine.extract.cache import (
 )
 from reader.engine.extract.decode import decode_bytes, looks_like_html
 from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits, html_complexity
+from reader.engine.extract.suffixes import is_container
 from reader.engine.model import (
     Article,
     Folder,
@@ -258,7 +259,7 @@ def _read_all(
     """
     for job in jobs:
         check(progress)
-        if containers.is_container(job[0].path.name):
+        if is_container(job[0].path.name):
             yield list(_read_container(job[0], job[1], encodings or {}, progress))
         else:
             yield _read_job(job, cache)
@@ -267,6 +268,10 @@ def _read_all(
 def _read_container(
     entry: load.Entry, limits: LoadLimits, encodings: Mapping[str, str], progress: Progress | None
 ) -> Iterator[_Decoded | Problem]:
+    # The archive, MHTML and document readers (warcio, the MIME parser, the PDF library)
+    # are loaded only for a folder that holds such a file.
+    from reader.engine.extract import containers
+
     refused = load.check_openable(entry)
     if refused is not None:
         yield refused

@@ -4,7 +4,9 @@ Owns: which reports exist, in which formats, and what each computes before it is
 rendered — the consensus text (``reconcile``), quotations compared (``quotes``), facts
 that differ (``facts``) and who copied whom (``sources``). The CLI's commands and the
 desktop app's File menu both call ``render_report``, so a report reads the same from
-either.
+either. The registry (``REPORTS``, ``SUFFIXES``) costs nothing to import: the window
+lists it in its menus before its first paint; the code that computes a report is
+loaded when one is rendered.
 """
 
 from __future__ import annotations
@@ -14,11 +16,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reader.engine.model import Alignment, Version
-from reader.engine.reconcile import export as ex
-from reader.engine.reconcile.consensus import reconcile
-from reader.engine.reconcile.facts import facts_that_differ
-from reader.engine.reconcile.quotes import group_quotes
-from reader.engine.reconcile.sources import source_scores
 
 REPORTS: dict[str, tuple[str, ...]] = {
     "reconcile": ("md", "html", "json"),
@@ -54,6 +51,12 @@ def render_report(
     """
     if fmt not in REPORTS.get(kind, ()):
         raise ValueError(f"no {fmt!r} format for the {kind!r} report")
+    # Loaded when a report is rendered, not with the registry (see the module docstring).
+    from reader.engine.reconcile import export as ex
+    from reader.engine.reconcile.consensus import reconcile
+    from reader.engine.reconcile.facts import facts_that_differ
+    from reader.engine.reconcile.quotes import group_quotes
+    from reader.engine.reconcile.sources import source_scores
 
     if kind == "sources":
         return _dump(ex.sources_json(source_scores(versions)))

@@ -4,41 +4,106 @@ The SQLite file and every query (``db``, the only importer of sqlite-utils, with
 ``migrations`` and ``rows``), where a folder's store lives (``location``), annotation
 values (``annotation``), undoable edits (``edits``), anchoring annotations to text and
 re-anchoring them after a re-scrape (``anchoring``, pure), bringing the store up to
-date with a folder (``sync``), the immutable copy the GUI reads (``snapshot``), the CSV and Web Annotation
+date with a folder (``sync``), what an edit changes (``affects``), the immutable copy the GUI reads (``snapshot``), the CSV and Web Annotation
 exports (``export``), and the tagged-differences report (``report``). Imports the core and ``reader.engine.text`` only.
+
+The public names are loaded on first use (PEP 562): the window needs a few of them
+before its first paint (the edits' ``Affects``, the snapshot type), and must not pay
+then for sqlite-utils, the anchoring and the exports, which the store thread loads
+once the comparison is on screen.
 """
 
-from reader.engine.store.anchoring import QuoteNotFound, new_annotation
-from reader.engine.store.annotation import (
-    AnchorStatus,
-    Annotation,
-    Tag,
-    annotated_group,
-    compared_version,
-    is_phrase,
-    on_base_side,
-)
-from reader.engine.store.db import Store
-from reader.engine.store.edits import (
-    Affects,
-    Edit,
-    PreviewsAnnotations,
-    StoreReads,
-    TouchesAnnotations,
-)
-from reader.engine.store.export import CSV_COLUMNS, export_csv, export_json
-from reader.engine.store.location import (
-    STORE_NAME,
-    Corrections,
-    StoreError,
-    read_corrections,
-    store_location,
-    user_store_path,
-)
-from reader.engine.store.report import report_entries, tagged_report_html
-from reader.engine.store.rows import now_iso
-from reader.engine.store.snapshot import StoreSnapshot, read_snapshot
-from reader.engine.store.sync import SyncReport, sync_folder
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.engine.store import anchoring as anchoring
+    from reader.engine.store import edits as edits
+    from reader.engine.store.affects import Affects
+    from reader.engine.store.anchoring import QuoteNotFound, new_annotation
+    from reader.engine.store.annotation import (
+        AnchorStatus,
+        Annotation,
+        Tag,
+        annotated_group,
+        compared_version,
+        is_phrase,
+        on_base_side,
+    )
+    from reader.engine.store.db import Store
+    from reader.engine.store.edits import (
+        Edit,
+        PreviewsAnnotations,
+        StoreReads,
+        TouchesAnnotations,
+    )
+    from reader.engine.store.export import CSV_COLUMNS, export_csv, export_json
+    from reader.engine.store.location import (
+        STORE_NAME,
+        Corrections,
+        StoreError,
+        read_corrections,
+        store_location,
+        user_store_path,
+    )
+    from reader.engine.store.report import report_entries, tagged_report_html
+    from reader.engine.store.rows import now_iso
+    from reader.engine.store.snapshot import StoreSnapshot, read_snapshot
+    from reader.engine.store.sync import SyncReport, sync_folder
+
+_WHERE = {
+    "QuoteNotFound": "anchoring",
+    "new_annotation": "anchoring",
+    "AnchorStatus": "annotation",
+    "Annotation": "annotation",
+    "Tag": "annotation",
+    "annotated_group": "annotation",
+    "compared_version": "annotation",
+    "is_phrase": "annotation",
+    "on_base_side": "annotation",
+    "Store": "db",
+    "Affects": "affects",
+    "Edit": "edits",
+    "PreviewsAnnotations": "edits",
+    "StoreReads": "edits",
+    "TouchesAnnotations": "edits",
+    "CSV_COLUMNS": "export",
+    "export_csv": "export",
+    "export_json": "export",
+    "STORE_NAME": "location",
+    "Corrections": "location",
+    "StoreError": "location",
+    "read_corrections": "location",
+    "store_location": "location",
+    "user_store_path": "location",
+    "report_entries": "report",
+    "tagged_report_html": "report",
+    "now_iso": "rows",
+    "StoreSnapshot": "snapshot",
+    "read_snapshot": "snapshot",
+    "SyncReport": "sync",
+    "sync_folder": "sync",
+}
+
+
+# Modules the faces use as a whole (``store_api.edits.SetTag``), loaded on first use too.
+_MODULES = frozenset({"anchoring", "edits"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        value = importlib.import_module(f"{__name__}.{name}")
+        globals()[name] = value
+        return value
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CSV_COLUMNS",

@@ -34,10 +34,10 @@ import bisect
 import codecs
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from enum import Flag, auto
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from reader.engine.model import LinkOverride, OverrideAction, Restore
+from reader.engine.store.affects import Affects as Affects
 from reader.engine.store.annotation import AnchorStatus, Annotation, Tag, compared_version
 from reader.engine.store.rows import annotation_order, now_iso
 
@@ -47,23 +47,6 @@ if TYPE_CHECKING:
 
 class EditError(Exception):
     """An edit cannot be built: the annotation it names does not exist."""
-
-
-class Affects(Flag):
-    """What an edit changes in the store, so the app recomputes only that."""
-
-    NOTHING = 0
-    ANNOTATIONS = auto()  # annotation rows: tag, note, status, position
-    VOCABULARY = auto()  # the tag vocabulary (names, colours)
-    ALIGNMENT = auto()  # the user's link/unlink corrections: re-align
-    BOILERPLATE = auto()  # blocks restored into the body: re-extract, re-align
-    ENCODING = auto()  # the encoding a file is read with: re-read, re-align
-    READING_CHOICES = auto()  # reconciliation choices: the consensus changes
-
-    @property
-    def needs_realign(self) -> bool:
-        """True when the folder must be extracted and aligned again to show the edit."""
-        return bool(self & (Affects.ALIGNMENT | Affects.BOILERPLATE | Affects.ENCODING))
 
 
 class Edit(Protocol):

@@ -18,9 +18,9 @@ from pathlib import Path
 from types import MappingProxyType
 
 from reader.engine.model import LinkOverride, Restore
+from reader.engine.store.affects import Affects
 from reader.engine.store.annotation import AnchorStatus, Annotation, Tag
 from reader.engine.store.db import Store
-from reader.engine.store.edits import Affects
 from reader.engine.store.location import Corrections
 from reader.engine.store.rows import HistoryEntry, annotation_order
 
