@@ -68,3 +68,11 @@ def test_a_failed_file_gives_exit_1_but_still_aligns(
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert [v["id"] for v in doc["versions"]] == ["a.txt", "b.txt"]
     assert code == 1 and "broken.txt" in err
+
+
+def test_align_on_a_file_names_the_folder_to_open(tmp_path, capsys):
+    page = tmp_path / "captures.txt"
+    page.write_text("One paragraph of an article.\n", encoding="utf-8")
+    assert main(["align", str(page)]) == 2
+    err = capsys.readouterr().err
+    assert "a file, not a folder" in err and str(tmp_path) in err

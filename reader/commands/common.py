@@ -61,12 +61,14 @@ def open_for_command(
         that is required (or named with ``--store``) but unusable.
     """
     # Loaded when the command runs, not when the parser is built for every command.
+    from reader.engine.extract import folder_problem
     from reader.engine.store import StoreError
     from reader.engine.workspace import StoreUse, UnknownBase, open_workspace
 
     root = Path(folder)
-    if not root.is_dir():
-        raise CommandError(f"{folder}: no such folder")
+    problem = folder_problem(root)
+    if problem is not None:
+        raise CommandError(problem)
     if store_path is not None and store_use is StoreUse.EXISTING and not Path(store_path).is_file():
         raise CommandError(f"no store at {store_path}")
     try:

@@ -147,10 +147,14 @@ def run(
         )
 
     if bad_folder:
+        # Only for a path that is no folder: the extract package is not needed otherwise.
+        from reader.engine.extract import folder_problem
+
+        problem = folder_problem(str(folder)) or f"{folder}: not a folder"
         if screenshot:
-            print(f"version-reader: not a folder: {folder}", file=sys.stderr)
+            print(f"version-reader: {problem}", file=sys.stderr)
             return 2
-        window.show_status(f"Not a folder: {folder}")
+        window.show_status(problem)
     if folder and not bad_folder:
         # Launched on a folder: show the window with its content rather than paint it
         # empty first (that paint competes with the loading for the interpreter);

@@ -39,7 +39,7 @@ from PySide6.QtGui import QUndoStack
 # The store package loads each name on first use (PEP 562): the first paint needs none
 # of it, and the store thread loads sqlite-utils, the edits and the exports after it.
 from reader.engine import store as store_api
-from reader.engine.extract import is_failure
+from reader.engine.extract import folder_problem, is_failure
 from reader.engine.model import Alignment, ChangeKind, Folder, LinkOverride, Restore, Version
 from reader.ui.settings import Settings
 from reader.ui.tasks import TaskProgress, TaskRunner
@@ -192,8 +192,9 @@ class Session(QObject):
     def open_folder(self, path: str | Path, *, base: str | None = None) -> bool:
         """Start loading ``path``; False (with ``load_failed``) when it is no folder."""
         folder = Path(path).expanduser()
-        if not folder.is_dir():
-            self.load_failed.emit(f"Not a folder: {folder}")
+        problem = folder_problem(folder)
+        if problem is not None:
+            self.load_failed.emit(problem)
             return False
         new_folder = str(folder.resolve()) != self.path
         if new_folder:

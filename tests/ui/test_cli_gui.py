@@ -53,7 +53,7 @@ def test_screenshot_of_a_missing_folder_fails_cleanly(tmp_path):
         env=env,
     )
     assert proc.returncode == 2
-    assert "not a folder" in proc.stderr and "Traceback" not in proc.stderr
+    assert "no such folder" in proc.stderr and "Traceback" not in proc.stderr
     assert not Path(tmp_path / "x.png").exists()
 
 

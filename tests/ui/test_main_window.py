@@ -148,7 +148,12 @@ def test_bad_folder_is_a_status_message(qtbot, make_window, tmp_path):
     window = make_window()
     with qtbot.waitSignal(window.session.load_failed, timeout=5000):
         window.open_folder(str(tmp_path / "missing"))
-    assert "Not a folder" in window.status_label.text()
+    assert "no such folder" in window.status_label.text()
+    page = tmp_path / "captures.txt"
+    page.write_text("A saved page.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.session.load_failed, timeout=5000):
+        window.open_folder(str(page))
+    assert "a file, not a folder: open the folder that holds it" in window.status_label.text()
 
 
 def test_problems_are_listed(qtbot, make_window, tmp_path):

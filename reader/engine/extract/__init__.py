@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from reader.engine.extract.load import is_failure, scan_folder
+from reader.engine.extract.load import folder_problem, is_failure, scan_folder
 
 if TYPE_CHECKING:
     from reader.engine.extract.folder import apply_restores, extract_paths, open_folder
@@ -32,4 +32,11 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-__all__ = ["apply_restores", "extract_paths", "is_failure", "open_folder", "scan_folder"]
+__all__ = [
+    "apply_restores",
+    "extract_paths",
+    "folder_problem",
+    "is_failure",
+    "open_folder",
+    "scan_folder",
+]

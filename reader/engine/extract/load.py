@@ -92,6 +92,18 @@ class Scan:
     problems: tuple[Problem, ...]
 
 
+def folder_problem(path: str | Path) -> str | None:
+    """Why ``path`` cannot be opened as a folder of versions, in words for the user
+    (None when it can): a saved page or an archive of captures is read with the folder
+    that holds it."""
+    p = Path(path)
+    if p.is_dir():
+        return None
+    if p.is_file():
+        return f"{path}: a file, not a folder: open the folder that holds it ({p.parent})"
+    return f"{path}: no such folder"
+
+
 def is_failure(problem: Problem) -> bool:
     """True when ``problem`` is a file that failed to load (not a deliberate skip)."""
     return problem.kind in FAILURE_KINDS
