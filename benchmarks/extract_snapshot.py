@@ -3,7 +3,7 @@
 Run from a checkout: ``uv run python benchmarks/extract_snapshot.py dump OUT.json`` writes
 the full result (body paragraphs with offsets and keys, set-aside blocks with reasons and
 details, metadata) of every file in the seeds, the dev sets, the HTML dev set, the
-bundled sample and the two generated folders of ``bench_extract``, both per file
+bundled sample, the tests' own data and the two generated folders of ``bench_extract``, both per file
 (``extract_article``) and per folder (``open_folder``, with the cross-version evidence).
 ``... compare OLD.json [--text]`` extracts again and lists every file whose result differs (exit
 status 1 if any; ``--text`` skips the HTML folders, for a quick check). Dump with the old code (a ``main`` checkout), compare with the new.
@@ -30,6 +30,8 @@ def _folders(tmp: Path, *, html: bool) -> list[tuple[str, Path]]:
     from benchmarks.bench_extract import generate
 
     found: list[tuple[str, Path]] = [("sample", ROOT / "resources" / "sample")]
+    data = ROOT / "tests" / "data"
+    found += [(f"tests/{p.relative_to(data)}", p) for p in sorted(data.rglob("*")) if p.is_dir()]
     found.append(("seeds", SHARED / "seeds"))
     dev = SHARED / "dev"
     if dev.is_dir():

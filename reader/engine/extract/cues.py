@@ -484,8 +484,18 @@ def is_breadcrumb(line: str) -> bool:
 
 def separators(line: str) -> int:
     """How many menu separators (`` | ``, `` / ``, `` • ``, dashes) ``line`` has."""
-    dashes = len(_DASHES.findall(line))
-    return len(_SEPARATOR.findall(line)) + (dashes if dashes >= 2 else 0)
+    # Most lines have none of the marks: a scan for each is cheaper than the regexes.
+    dashes = len(_DASHES.findall(line)) if _has_any(line, "-–—") else 0
+    bars = len(_SEPARATOR.findall(line)) if _has_any(line, "/>»|›•·") else 0
+    return bars + (dashes if dashes >= 2 else 0)
+
+
+def _has_any(line: str, marks: str) -> bool:
+    # A loop, not any() over a generator: three times faster on this hot path.
+    for mark in marks:  # noqa: SIM110
+        if mark in line:
+            return True
+    return False
 
 
 # The cues a line can match depend on its length alone: a line of more than

@@ -111,7 +111,7 @@ def _is_prose(u: Unit, cfg: ExtractConfig) -> bool:
     if (
         u.words < cfg.prose_min_words
         or u.heading
-        or (separators(u.text) >= cfg.menu_separators and u.words < cfg.prose_unpunctuated_words)
+        or (u.words < cfg.prose_unpunctuated_words and separators(u.text) >= cfg.menu_separators)
     ):
         return False
     # A long line without a full stop is prose cut short by the scrape; up to the

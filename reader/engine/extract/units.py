@@ -110,27 +110,21 @@ def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
 
 
 def _build(text: str, lines: list[_Line], block: int, markdown: bool) -> Unit:
-    raw_chars: list[str] = []
     raw_src: list[int] = []
     for k, ln in enumerate(lines):
         if k:
-            raw_chars.append(" ")
             raw_src.append(lines[k - 1].end)  # the joining space stands for the line break
-        raw_chars.extend(text[ln.prefix_end : ln.content_end])
         raw_src.extend(range(ln.prefix_end, ln.content_end))
-    raw = "".join(raw_chars)
+    raw = " ".join(text[ln.prefix_end : ln.content_end] for ln in lines)
     if markdown and not lines[0].refdef:
         pairs = reduce_chars(raw)
-        chars = [p[0] for p in pairs]
+        raw = "".join(p[0] for p in pairs)
         sources = [raw_src[p[1]] for p in pairs]
     else:
-        chars, sources = list(raw), raw_src
-    a, b = 0, len(chars)
-    while a < b and chars[a].isspace():
-        a += 1
-    while b > a and chars[b - 1].isspace():
-        b -= 1
-    reduced = "".join(chars[a:b])
+        sources = raw_src
+    a = len(raw) - len(raw.lstrip())
+    b = max(a, len(raw.rstrip()))
+    reduced = raw[a:b]
     return Unit(
         block=block,
         start=lines[0].start,

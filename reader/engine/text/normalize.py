@@ -11,6 +11,7 @@ found in the key can be highlighted in the original. Imports only the standard l
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -56,13 +57,12 @@ _GAP = r"\s\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _NEEDS_WORK = re.compile(rf"[{_GAP}]{{2,}}|[^\S ]|^ | $|[^\x00-\x7f\s]+|`")
 
 
-def _normalise_chars(chunk: str) -> str:
-    out = []
-    for ch in chunk:
-        if ch in _INVISIBLE:
-            continue
-        out.append(unicodedata.normalize("NFKC", ch).translate(_TYPOGRAPHY))
-    return "".join(out)
+@functools.lru_cache(maxsize=4096)
+def _char_key(ch: str) -> str:
+    """What one character becomes in the key (texts repeat the same few: cached)."""
+    if ch in _INVISIBLE:
+        return ""
+    return unicodedata.normalize("NFKC", ch).translate(_TYPOGRAPHY)
 
 
 def comparison_key(text: str) -> tuple[str, OffsetMap]:
@@ -78,18 +78,14 @@ def comparison_key(text: str) -> tuple[str, OffsetMap]:
     out: list[str] = []
     # Points are added only where source and key stop advancing together: one per
     # changed run, none for the untouched text between them.
+    # ``shift`` is the last point's source offset minus its key offset: a new point is
+    # needed where that changes. Two points may share a key offset (a run that
+    # vanished): the first closes the run before it, the second starts the text after.
     points: list[tuple[int, int]] = [(0, 0)]
+    shift = 0
     derived = 0
     pos = 0
     n = len(text)
-
-    def add_point(d: int, src: int) -> None:
-        # Two points may share a key offset (a run that vanished): the first closes the
-        # run before it, the second starts the text after it.
-        last_d, last_s = points[-1]
-        if src - d != last_s - last_d:
-            points.append((d, src))
-
     for m in _NEEDS_WORK.finditer(text):
         s, e = m.span()
         if s > pos:
@@ -105,19 +101,25 @@ def comparison_key(text: str) -> tuple[str, OffsetMap]:
         elif chunk == "`":
             rep = "'"
         else:
-            pieces = [_normalise_chars(ch) for ch in chunk]
+            pieces = [_char_key(ch) for ch in chunk]
             rep = "".join(pieces)
-        add_point(derived, s)
+        if s - derived != shift:
+            shift = s - derived
+            points.append((derived, s))
         if pieces is not None and any(len(p) != 1 for p in pieces):
             # Characters that vanished or expanded: one point per source character, so
             # a highlight inside the run lands on the right character.
             d = derived
             for k, piece in enumerate(pieces):
-                add_point(d, s + k)
+                if s + k - d != shift:
+                    shift = s + k - d
+                    points.append((d, s + k))
                 d += len(piece)
         out.append(rep)
         derived += len(rep)
-        add_point(derived, e)
+        if e - derived != shift:
+            shift = e - derived
+            points.append((derived, e))
         pos = e
     if pos < n:
         out.append(text[pos:])
