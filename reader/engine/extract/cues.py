@@ -378,11 +378,14 @@ _SHARE_BAR = re.compile(
 )
 
 
+_SPACERS = re.compile(r"[\s|•·/]+")
+
+
 def is_share_bar(line: str) -> bool:
     """A run of share-button labels with nothing else (spaces and case ignored)."""
     if len(line) > 120 or line.endswith("."):
         return False
-    squashed = re.sub(r"[\s|•·/]+", "", line.casefold())
+    squashed = _SPACERS.sub("", line.casefold())
     if len(squashed) < 8 or not squashed[0].isalpha():
         return False
     return bool(_SHARE_BAR.fullmatch(squashed)) and sum(c.isalpha() for c in squashed) >= 8
@@ -470,6 +473,8 @@ _DASHES = re.compile(r"\s[–—-]\s")
 
 def is_breadcrumb(line: str) -> bool:
     """``News / Russia``, ``Home | News | Sport``, ``Radio X – News – Weather``: a menu."""
+    if not _has_any(line, "/>»|›•·-–—"):
+        return False  # no separator at all: most lines
     # Split, then test the items: a single regex for this backtracks exponentially.
     items = [item.strip() for item in _SEPARATOR.split(line)]
     if len(items) >= 2 and all(

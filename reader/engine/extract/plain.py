@@ -85,13 +85,14 @@ _URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-_PUNCT = re.compile(r"[^\w\s]")
+_WORD_RUN = re.compile(r"\w+")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _key(u: Unit) -> str:
     """The unit's text folded for "same line" tests (case and punctuation ignored)."""
     if u.key is None:
-        u.key = " ".join(_PUNCT.sub(" ", u.text.casefold()).split())
+        u.key = " ".join(_WORD_RUN.findall(u.text.casefold()))
     return u.key
 
 
@@ -103,7 +104,7 @@ def _is_dateline(u: Unit, cfg: ExtractConfig) -> str | None:
         return None
     iso, s, e = found
     rest = _DATELINE_FILLER.sub(" ", u.text[:s] + " " + u.text[e:])
-    left = re.sub(r"[\W_]+", " ", rest).split()
+    left = _NON_WORD.sub(" ", rest).split()
     return iso if len(left) <= cfg.dateline_other_words else None
 
 
