@@ -79,7 +79,7 @@ def _shingles(text: str, size: int) -> set[int]:
     words = _WORD.findall(text.casefold())
     if len(words) < size:
         return {hash(tuple(words))} if words else set()
-    return {hash(t) for t in zip(*(words[k:] for k in range(size)), strict=False)}
+    return set(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))
 
 
 class _Index:
@@ -266,7 +266,15 @@ def _words(text: str) -> set[str]:
 
 
 def _similarity(words: set[str], known: list[set[str]]) -> float:
-    return max((len(words & t) / len(words | t) for t in known if words | t), default=0.0)
+    """The best Jaccard overlap of ``words`` with any of ``known`` (0 when none)."""
+    best = 0.0
+    size = len(words)
+    for other in known:
+        common = len(words & other)
+        union = size + len(other) - common  # |a | b|, without building it
+        if union and common / union > best:
+            best = common / union
+    return best
 
 
 def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]:

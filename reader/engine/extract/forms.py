@@ -166,7 +166,21 @@ _REPORTED_FROM = re.compile(
 
 _CREDIT_KEYS = re.compile(
     keyword_pattern(
-        ["reporting", "writing", "editing", "research", "compiled", "edited", "written", "graphics", "production", "fact-check", "contributed", "reported", "wrote"]
+        [
+            "reporting",
+            "writing",
+            "editing",
+            "research",
+            "compiled",
+            "edited",
+            "written",
+            "graphics",
+            "production",
+            "fact-check",
+            "contributed",
+            "reported",
+            "wrote",
+        ]
     )
 )
 

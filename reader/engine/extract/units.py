@@ -3,7 +3,7 @@
 Owns: how lines group into paragraphs (blank lines; hard-wrapped lines re-joined; one
 paragraph per line when lines are long or do not wrap), block syntax stripped (bullets,
 headings, quotes), inline Markdown reduced, and the per-character map from a unit's
-reduced text back to file offsets. ``extract_text`` decides what each unit is.
+reduced text back to file offsets. ``plain`` and ``unit_roles`` decide what each unit is.
 
 Imports the standard library and ``reader.engine`` model/markdown/normalize.
 """
@@ -48,7 +48,7 @@ class Unit:
     role: str = ""  # "title", "body", or a metadata role
     stop: bool = False
     words: int = field(default=0)
-    key: str | None = None  # folded text, computed on demand by extract_text
+    key: str | None = None  # folded text, computed on demand by plain
     front: bool = False  # a line of the YAML front matter
     stamp: Stamp | None = None  # what a byline or publish stamp line says
 
