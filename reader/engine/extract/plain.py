@@ -66,13 +66,13 @@ _SOURCE_LABEL = re.compile(
 )
 
 
-_WORD_RUN = re.compile(r"\w+")
+_PUNCT = re.compile(r"[^\w\s]")
 
 
 def _key(u: Unit) -> str:
     """The unit's text folded for "same line" tests (case and punctuation ignored)."""
     if u.key is None:
-        u.key = " ".join(_WORD_RUN.findall(u.text.casefold()))
+        u.key = " ".join(_PUNCT.sub(" ", u.text.casefold()).split())
     return u.key
 
 
