@@ -11,6 +11,7 @@ Imports the standard library and ``reader.engine`` model/markdown/normalize.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.engine.extract.cues import count_words, match_cue, separators
 from reader.engine.extract.forms import Stamp
@@ -53,8 +54,9 @@ class Unit:
     stamp: Stamp | None = None  # what a byline or publish stamp line says
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """One non-blank line of the file (a tuple: one is made per line, on the hot path)."""
+
     indent: int
     start: int  # content start (after leading whitespace)
     end: int  # content end (before trailing whitespace)
@@ -110,12 +112,16 @@ def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
 
 
 def _build(text: str, lines: list[_Line], block: int, markdown: bool) -> Unit:
-    raw_src: list[int] = []
-    for k, ln in enumerate(lines):
-        if k:
-            raw_src.append(lines[k - 1].end)  # the joining space stands for the line break
-        raw_src.extend(range(ln.prefix_end, ln.content_end))
-    raw = " ".join(text[ln.prefix_end : ln.content_end] for ln in lines)
+    if len(lines) == 1:  # most units
+        raw_src = list(range(lines[0].prefix_end, lines[0].content_end))
+        raw = text[lines[0].prefix_end : lines[0].content_end]
+    else:
+        raw_src = []
+        for k, ln in enumerate(lines):
+            if k:
+                raw_src.append(lines[k - 1].end)  # the joining space stands for the line break
+            raw_src.extend(range(ln.prefix_end, ln.content_end))
+        raw = " ".join(text[ln.prefix_end : ln.content_end] for ln in lines)
     if markdown and not lines[0].refdef:
         pairs = reduce_chars(raw)
         raw = "".join(p[0] for p in pairs)

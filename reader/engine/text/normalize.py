@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from reader.engine.model import OffsetMap, Paragraph
 
@@ -55,6 +56,38 @@ _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 # words and single spaces, most of any English text, pass through untouched.
 _GAP = r"\s\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _NEEDS_WORK = re.compile(rf"[{_GAP}]{{2,}}|[^\S ]|^ | $|[^\x00-\x7f\s]+|`")
+# Every match of _NEEDS_WORK starts on a character that is neither a space nor printable
+# ASCII (or is a backtick), or on a space that opens or ends the text or stands before
+# another space or such a character. Finding those with one character class and
+# ``str.find``, then matching only there, gives the same matches several times faster
+# than trying _NEEDS_WORK at every character.
+_UNUSUAL = re.compile(r"[^ !-_a-~]")
+
+
+def _needs_work(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_NEEDS_WORK.finditer(text)``, found faster."""
+    starts: list[int] = []
+    for m in _UNUSUAL.finditer(text):
+        q = m.start()
+        if q and text[q - 1] == " ":
+            starts.append(q - 1)
+        starts.append(q)
+    spaces: list[int] = []
+    q = text.find("  ")
+    while q >= 0:
+        spaces.append(q)
+        q = text.find("  ", q + 1)
+    if text.startswith(" "):
+        spaces.append(0)
+    if text.endswith(" "):
+        spaces.append(len(text) - 1)
+    if spaces:
+        starts = sorted({*starts, *spaces})
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := _NEEDS_WORK.match(text, start)) is not None:
+            pos = m.end()
+            yield m
 
 
 @functools.lru_cache(maxsize=4096)
@@ -86,7 +119,7 @@ def comparison_key(text: str) -> tuple[str, OffsetMap]:
     derived = 0
     pos = 0
     n = len(text)
-    for m in _NEEDS_WORK.finditer(text):
+    for m in _needs_work(text):
         s, e = m.span()
         if s > pos:
             out.append(text[pos:s])
