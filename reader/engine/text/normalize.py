@@ -85,9 +85,9 @@ def _needs_work(text: str) -> Iterator[re.Match[str]]:
         starts = sorted({*starts, *spaces})
     pos = 0
     for start in starts:
-        if start >= pos and (m := _NEEDS_WORK.match(text, start)) is not None:
-            pos = m.end()
-            yield m
+        if start >= pos and (found := _NEEDS_WORK.match(text, start)) is not None:
+            pos = found.end()
+            yield found
 
 
 @functools.lru_cache(maxsize=4096)
