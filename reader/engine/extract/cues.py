@@ -409,6 +409,8 @@ def is_code(line: str) -> bool:
 
 def unquoted(line: str) -> str:
     """``line`` with quotations blanked out (same length): reported speech is not chrome."""
+    if not _has_any(line, '"“«„'):
+        return line  # no quotation mark, nothing to blank (most lines)
     return QUOTED.sub(lambda m: " " * len(m.group()), line)
 
 
