@@ -463,7 +463,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u
 def count_words(text: str) -> int:
     """Words in ``text``: space-separated, plus one per two characters of unspaced script."""
     n = len(text.split())
-    if text.isascii():
+    if text.isascii() or max(text) < "\u3040":  # no unspaced script: nothing to add
         return n
     return n + len(_UNSPACED.findall(text)) // 2
 

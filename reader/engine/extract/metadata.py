@@ -307,7 +307,7 @@ def parse_byline(line: str) -> str | None:
     "By contrast, ..." is not a byline.
     """
     s = line.strip()
-    if not s or len(s.split()) > 12:
+    if not s or len(s.split(None, 12)) > 12:  # more than 12 words (splits 12 at most)
         return None
     m = _BYLINE.match(s)
     if not m:

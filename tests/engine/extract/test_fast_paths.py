@@ -154,3 +154,18 @@ def _find_date_plainly(s: str) -> tuple[str, int, int] | None:
 @given(st.text(alphabet="0123456789 ./-Jan May,thé年月日", max_size=24))
 def test_find_date_year_prefilter(s: str) -> None:
     assert find_date(s) == _find_date_plainly(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \t\nø“ぁ中한\u3040\u303f", max_size=30))
+def test_count_words_skips_the_scan_only_without_unspaced_script(text: str) -> None:
+    plain = len(text.split()) + len(cues._UNSPACED.findall(text)) // 2
+    assert count_words(text) == plain
+
+
+def test_parse_byline_counts_words_up_to_thirteen() -> None:
+    from reader.engine.extract.metadata import parse_byline
+
+    twelve = "By Jane Doe, " + " ".join(["staff"] * 9)
+    assert parse_byline(twelve) == "Jane Doe"
+    assert parse_byline(twelve + " staff") is None
