@@ -136,7 +136,7 @@ def _build(text: str, lines: list[_Line], block: int, markdown: bool) -> Unit:
         start=lines[0].start,
         end=lines[-1].end,
         text=reduced,
-        sources=sources[a:b],
+        sources=sources if a == 0 and b == len(sources) else sources[a:b],
         heading=lines[0].heading,
         bullet=lines[0].bullet,
         lines=len(lines),
