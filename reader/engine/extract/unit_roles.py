@@ -65,7 +65,8 @@ def set_reason(u: Unit, reason: str, detail: str) -> None:
 
 
 def classify_units(units: list[Unit], cfg: ExtractConfig) -> None:
-    """Each unit judged by its own text: markup, cues, captions, credits, metadata."""
+    """Give each unit its reason and role: by its own text (markup, cues, captions,
+    credits, metadata), then by its neighbours (``_neighbours``)."""
     for u in units:
         t = u.text
         if not t:
