@@ -188,10 +188,11 @@ _CREDIT_KEYS = re.compile(
 def credit_form(text: str) -> bool:
     """A contributor or additional-reporting line ("X contributed to this report.")."""
     t = text.strip()
-    words = len(t.split())
-    if not t or words > 80:
+    # The key words first: most lines have none, and counting words costs more.
+    if not t or not _CREDIT_KEYS.search(t[:60].casefold() + " " + t[-120:].casefold()):
         return False
-    if not _CREDIT_KEYS.search(t[:60].casefold() + " " + t[-120:].casefold()):
+    words = len(t.split())
+    if words > 80:
         return False
     m = _CREDITS.search(t)
     if not m:
@@ -312,7 +313,7 @@ def stamp_form(text: str) -> Stamp | None:
     lower-case word ("for", "to") and is not one; a line of capitalised words with no
     "By", date, separator or credit word is left alone (it may be a headline).
     """
-    words = text.split()
+    words = text.split(None, 40)  # 41 items: more than 40 words (not all split)
     if not 1 <= len(words) <= 40:
         return None
     # Cheap refusal first: a lower-case word that is no stamp word makes it prose.

@@ -169,3 +169,11 @@ def test_parse_byline_counts_words_up_to_thirteen() -> None:
     twelve = "By Jane Doe, " + " ".join(["staff"] * 9)
     assert parse_byline(twelve) == "Jane Doe"
     assert parse_byline(twelve + " staff") is None
+
+
+def test_stamp_form_reads_up_to_forty_words() -> None:
+    from reader.engine.extract.forms import stamp_form
+
+    forty = "By " + " ".join(["Jane"] * 39)
+    assert stamp_form(forty) is not None
+    assert stamp_form(forty + " Jane") is None
