@@ -171,7 +171,7 @@ def _time(fn: object, repeat: int = 3) -> float:
 _OTHER = """
 import sys, time
 from pathlib import Path
-from reader.engine.extract.folder import open_folder
+from reader.engine.extract import open_folder  # the package name in every version
 folder, warm, repeat = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 open_folder(warm)
 best = float("inf")
