@@ -449,7 +449,7 @@ _CAPTION_KEYS = (
 _CAPTION_ANY = re.compile(keyword_pattern(_CAPTION_KEYS))
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)  # asked again by the folder evidence, like match_cue
 def is_caption(line: str) -> bool:
     """A photo caption or credit ("(AFP photo)", "Photo: Jane Doe", "Image source, X")."""
     return bool(_CAPTION_ANY.search(line.casefold())) and bool(CAPTION.search(line))

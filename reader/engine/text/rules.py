@@ -385,7 +385,8 @@ def keyword_pattern(words: Iterable[str]) -> str:
     For prefilters (is any of these words in the line?): at each position the regex
     engine then tries one branch per distinct next character instead of every word,
     several times faster on a line of prose than the flat alternation. Which word
-    matches where two overlap is not specified; whether one occurs is exact.
+    matches where two overlap is not specified; whether one occurs is exact. No words
+    give a pattern that matches nothing.
     """
     trie: _Trie = {}
     for word in words:
@@ -403,7 +404,7 @@ def keyword_pattern(words: Iterable[str]) -> str:
             return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
         return body
 
-    return emit(trie)
+    return emit(trie) if trie else "(?!)"  # no words: a pattern that never matches
 
 
 def _alternation(words: list[str]) -> str:

@@ -40,6 +40,7 @@ def test_keyword_pattern_finds_exactly_the_words(line: str) -> None:
 
 def test_keyword_pattern_shares_prefixes() -> None:
     assert keyword_pattern(["app", "app store", "ads"]) == r"a(?:ds|pp(?:\ store)?)"
+    assert re.search(keyword_pattern([]), "anything") is None
 
 
 def _match_cue_plainly(line: str, words: int) -> cues.Cue | None:
