@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.engine.model import OffsetMap
@@ -211,17 +212,19 @@ def reduce_chars(text: str, offset: int = 0) -> list[tuple[str, int]]:
     return [(c[0], c[1]) for c in _emphasis(chars)]
 
 
-def offset_map(sources: list[int], end: int) -> OffsetMap:
+def offset_map(sources: Sequence[int], end: int) -> OffsetMap:
     """Compress per-character source offsets (in file order) into an ``OffsetMap``.
 
-    :param sources: the source offset of each derived character.
+    :param sources: the source offset of each derived character (a ``range`` when the
+        characters are one stretch of the source, as a plain line's are).
     :param end: the source offset just past the last character (``map(len)``).
     """
     n = len(sources)
     if n == 0:
         return OffsetMap(((0, end),), 0)
     points: list[tuple[int, int]] = [(0, sources[0])]
-    if len(set(sources)) < n:
+    contiguous = isinstance(sources, range) and sources.step == 1  # a plain line: one run
+    if not contiguous and len(set(sources)) < n:
         # An entity read as two characters gives both its offset: character by character.
         for d in range(1, n):
             if sources[d] != sources[d - 1] + 1:

@@ -10,6 +10,7 @@ Imports the standard library and ``reader.engine`` model/markdown/normalize.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -39,7 +40,7 @@ class Unit:
     start: int
     end: int
     text: str
-    sources: list[int]
+    sources: Sequence[int]  # a range for a line read as it is (most units)
     heading: int = 0
     bullet: bool = False
     lines: int = 1
@@ -112,22 +113,23 @@ def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
 
 
 def _build(text: str, lines: list[_Line], block: int, markdown: bool) -> Unit:
+    raw_src: Sequence[int]
     if len(lines) == 1:  # most units
-        raw_src = list(range(lines[0].prefix_end, lines[0].content_end))
+        raw_src = range(lines[0].prefix_end, lines[0].content_end)
         raw = text[lines[0].prefix_end : lines[0].content_end]
     else:
-        raw_src = []
+        joined: list[int] = []
         for k, ln in enumerate(lines):
             if k:
-                raw_src.append(lines[k - 1].end)  # the joining space stands for the line break
-            raw_src.extend(range(ln.prefix_end, ln.content_end))
+                joined.append(lines[k - 1].end)  # the joining space stands for the line break
+            joined.extend(range(ln.prefix_end, ln.content_end))
+        raw_src = joined
         raw = " ".join(text[ln.prefix_end : ln.content_end] for ln in lines)
+    sources: Sequence[int] = raw_src
     if markdown and not lines[0].refdef:
         pairs = reduce_chars(raw)
         raw = "".join(p[0] for p in pairs)
         sources = [raw_src[p[1]] for p in pairs]
-    else:
-        sources = raw_src
     a = len(raw) - len(raw.lstrip())
     b = max(a, len(raw.rstrip()))
     reduced = raw[a:b]

@@ -126,6 +126,10 @@ def test_offset_map_by_halving_matches_the_scan(steps: list[int], tail: int) -> 
         at += step or 0
     end = (sources[-1] if sources else 0) + tail
     assert offset_map(sources, end) == _offset_map_plainly(sources, end)
+    run = range(3, 3 + len(steps))  # a plain line: one stretch of the file
+    assert offset_map(run, 3 + len(steps) + tail) == _offset_map_plainly(
+        list(run), 3 + len(steps) + tail
+    )
 
 
 _KEY_CHARS = "ab D.,'\"`\t\n\r\x0b\x1f\x7f\u00ad\u200b\ufeff\u00a0\u2003\u2028\u0085øé“”…–ﬁＡ"
