@@ -132,7 +132,9 @@ def test_offset_map_by_halving_matches_the_scan(steps: list[int], tail: int) -> 
     )
 
 
-_KEY_CHARS = "ab D.,'\"`\t\n\r\x0b\x1f\x7f\u00ad\u200b\ufeff\u00a0\u2003\u2028\u0085øé“”…–ﬁＡ"
+_KEY_CHARS = (
+    "ab D.,'\"`\t\n\r\x0b\x01\x1f\x7f\u00ad\u200b\ufeff\u00a0\u2003\u2028\u0085øé“”…–ﬁＡя中"
+)
 
 
 @settings(max_examples=200, deadline=None)
