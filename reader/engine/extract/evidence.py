@@ -76,10 +76,13 @@ NEVER_RESCUED = frozenset(
 
 
 def _shingles(text: str, size: int) -> set[int]:
-    words = _WORD.findall(text.casefold())
+    return _word_shingles(_WORD.findall(text.casefold()), size)
+
+
+def _word_shingles(words: list[str], size: int) -> set[int]:
     if len(words) < size:
         return {hash(tuple(words))} if words else set()
-    return {hash(t) for t in zip(*(words[k:] for k in range(size)), strict=False)}
+    return set(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))
 
 
 class _Index:
@@ -88,7 +91,14 @@ class _Index:
     def __init__(self, size: int) -> None:
         self.size = size
         self.where: dict[int, list[int]] = {}
+        self.wanted: set[int] = set()
+        self._wanted_words: set[str] = set()
         self._cache: dict[str, set[int]] = {}
+
+    def want(self, text: str) -> None:
+        """Index the shingles of ``text`` when ``add`` meets them."""
+        self.wanted |= self.shingles(text)
+        self._wanted_words.update(_WORD.findall(text.casefold()))
 
     def shingles(self, text: str) -> set[int]:
         found = self._cache.get(text)
@@ -96,10 +106,14 @@ class _Index:
             found = self._cache[text] = _shingles(text, self.size)
         return found
 
-    def add(self, version: int, texts: Iterable[str], wanted: set[int]) -> None:
+    def add(self, version: int, texts: Iterable[str]) -> None:
+        """Record ``version`` as a carrier of the wanted shingles in ``texts``."""
         where = self.where
         for text in texts:
-            for sh in _shingles(text, self.size) & wanted:
+            words = _WORD.findall(text.casefold())
+            if self._wanted_words.isdisjoint(words):
+                continue  # not one word of a wanted block: none of its shingles
+            for sh in _word_shingles(words, self.size) & self.wanted:
                 found = where.get(sh)
                 if found is None:
                     where[sh] = [version]
@@ -266,7 +280,15 @@ def _words(text: str) -> set[str]:
 
 
 def _similarity(words: set[str], known: list[set[str]]) -> float:
-    return max((len(words & t) / len(words | t) for t in known if words | t), default=0.0)
+    """The best Jaccard overlap of ``words`` with any of ``known`` (0 when none)."""
+    best = 0.0
+    size = len(words)
+    for other in known:
+        common = len(words & other)
+        union = size + len(other) - common  # |a | b|, without building it
+        if union and common / union > best:
+            best = common / union
+    return best
 
 
 def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]:
@@ -365,14 +387,13 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
         return result
     others = len(result) - 1
     # Only the shingles of blocks in question are worth indexing: most folders have few.
-    wanted: set[int] = set()
     chrome: dict[tuple[int, int], str] = {}  # (version, paragraph) -> why it looks like chrome
     index = _Index(4)
     probes: list[list[str]] = []
     for i, a in enumerate(result):
         for r in a.removed:
             if _rescue_candidate(r):
-                wanted |= index.shingles(r.text)
+                index.want(r.text)
         probes.append([])
         if others >= 2:
             suspects = 0
@@ -380,7 +401,7 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
                 reason = reads_like_chrome(p.text)
                 if reason is not None:
                     chrome[(i, p.index)] = reason
-                    wanted |= index.shingles(p.text)
+                    index.want(p.text)
                     suspects += 1
             if not suspects:
                 continue
@@ -389,10 +410,10 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
             # shares no text with the rest of the folder.
             probes[i] = sorted((p.text for p in a.paragraphs), key=len, reverse=True)[:_PROBES]
             for text in probes[i]:
-                wanted |= index.shingles(text)
-    if wanted:
+                index.want(text)
+    if index.wanted:
         for i, a in enumerate(result):
-            index.add(i, [p.text for p in a.paragraphs], wanted)
+            index.add(i, [p.text for p in a.paragraphs])
         related = [
             sum(index.shared(t, i) for t in probes[i]) >= min(2, len(probes[i]))
             for i in range(len(result))

@@ -16,8 +16,8 @@ Owns: recognising, by the *shape* of a line and never by the site it comes from,
   "(Additional reporting by …; Editing by …)", "Jane Doe reported from Washington.".
 
 The month and weekday words here are English (where the wire forms come from); dates
-themselves are read by ``metadata.find_date``. Imports the standard library and
-``reader.engine.metadata`` only.
+themselves are read by ``metadata.find_date``. Imports the standard library,
+``reader.engine.metadata`` and ``text.rules`` only.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from reader.engine.extract.metadata import find_date
+from reader.engine.text.rules import keyword_pattern
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -164,18 +165,34 @@ _REPORTED_FROM = re.compile(
 
 
 _CREDIT_KEYS = re.compile(
-    r"reporting|writing|editing|research|compiled|edited|written|graphics|production|"
-    r"fact-check|contributed|reported|wrote"
+    keyword_pattern(
+        [
+            "reporting",
+            "writing",
+            "editing",
+            "research",
+            "compiled",
+            "edited",
+            "written",
+            "graphics",
+            "production",
+            "fact-check",
+            "contributed",
+            "reported",
+            "wrote",
+        ]
+    )
 )
 
 
 def credit_form(text: str) -> bool:
     """A contributor or additional-reporting line ("X contributed to this report.")."""
     t = text.strip()
-    words = len(t.split())
-    if not t or words > 80:
+    # The key words first: most lines have none, and counting words costs more.
+    if not t or not _CREDIT_KEYS.search(t[:60].casefold() + " " + t[-120:].casefold()):
         return False
-    if not _CREDIT_KEYS.search(t[:60].casefold() + " " + t[-120:].casefold()):
+    words = len(t.split())
+    if words > 80:
         return False
     m = _CREDITS.search(t)
     if not m:
@@ -254,6 +271,7 @@ _STAMP_WORDS = frozenset(
 )
 _MONTH_WORD = re.compile(_MONTH)
 _WEEKDAY_WORD = re.compile(_WEEKDAY + ",?")
+_STAMP_SPLIT = re.compile(r"[\s|•·,]+|\s[-–—]\s")
 _NEUTRAL = frozenset(
     {"and", "of", "the", "by", "at", "on", "this", "story", "ago", "today", "yesterday"}
 )
@@ -295,33 +313,29 @@ def stamp_form(text: str) -> Stamp | None:
     lower-case word ("for", "to") and is not one; a line of capitalised words with no
     "By", date, separator or credit word is left alone (it may be a headline).
     """
-    t = " ".join(text.split())
-    words = t.split()
+    words = text.split(None, 40)  # 41 items: more than 40 words (not all split)
     if not 1 <= len(words) <= 40:
-        return None
-    # A sentence is not a stamp, unless it ends with "a.m." or is a short credit.
-    if t.endswith((".", "?", "!")) and not t.endswith(("a.m.", "p.m.")) and len(words) > 3:
         return None
     # Cheap refusal first: a lower-case word that is no stamp word makes it prose.
     for w in words:
         if w[0].islower() and w.casefold().strip("(),;:") not in _STAMP_WORDS:
             return None
+    t = " ".join(words)
+    # A sentence is not a stamp, unless it ends with "a.m." or is a short credit.
+    if t.endswith((".", "?", "!")) and not t.endswith(("a.m.", "p.m.")) and len(words) > 3:
+        return None
     found = find_date(t)
     date = found[0] if found else None
     rest = t[: found[1]] + " " + t[found[2] :] if found else t
     rest = _TIME.sub(" ", rest)
     by = bool(_BY.match(rest))
     rest = _BY.sub("", rest)
-    tokens = [w for w in re.split(r"[\s|•·,]+|\s[-–—]\s", rest) if w and w not in "-–—"]
+    tokens = [w for w in _STAMP_SPLIT.split(rest) if w and w not in "-–—"]
     names: list[str] = []
     stamp_words = 0
     for w in tokens:
         low = w.lower().strip("(),;:")
-        if (
-            low in _STAMP_WORDS
-            or re.fullmatch(_MONTH, w.strip(","))
-            or re.fullmatch(_WEEKDAY + ",?", w)
-        ):
+        if low in _STAMP_WORDS or _MONTH_WORD.fullmatch(w.strip(",")) or _WEEKDAY_WORD.fullmatch(w):
             stamp_words += low not in _NEUTRAL
             continue
         if not _is_name_word(w):

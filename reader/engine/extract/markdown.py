@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.engine.model import OffsetMap
@@ -96,6 +97,7 @@ _MD_SIGNS = re.compile(
     r"|^```",
     re.MULTILINE,
 )
+_MD_MARKS = "[<#*>`"  # every sign above starts with one of these
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -104,8 +106,11 @@ def looks_like_markdown(text: str) -> bool:
     Two distinct signs are needed, or one link/autolink: a lone ``**`` or ``#`` in a
     plain scrape should not switch the reducer on.
     """
+    head = text[:200_000]
+    if not any(mark in head for mark in _MD_MARKS):
+        return False  # most scrapes: one scan per mark, not a regex at every character
     found = set()
-    for m in _MD_SIGNS.finditer(text[:200_000]):
+    for m in _MD_SIGNS.finditer(head):
         s = m.group()
         kind = s[0]
         if kind in "[<":
@@ -207,19 +212,41 @@ def reduce_chars(text: str, offset: int = 0) -> list[tuple[str, int]]:
     return [(c[0], c[1]) for c in _emphasis(chars)]
 
 
-def offset_map(sources: list[int], end: int) -> OffsetMap:
-    """Compress per-character source offsets (strictly increasing) into an ``OffsetMap``.
+def offset_map(sources: Sequence[int], end: int) -> OffsetMap:
+    """Compress per-character source offsets (in file order) into an ``OffsetMap``.
 
-    :param sources: the source offset of each derived character.
+    :param sources: the source offset of each derived character (a ``range`` when the
+        characters are one stretch of the source, as a plain line's are).
     :param end: the source offset just past the last character (``map(len)``).
     """
     n = len(sources)
     if n == 0:
         return OffsetMap(((0, end),), 0)
     points: list[tuple[int, int]] = [(0, sources[0])]
-    for d in range(1, n):
-        if sources[d] != sources[d - 1] + 1:
-            points.append((d, sources[d]))
+    contiguous = isinstance(sources, range) and sources.step == 1  # a plain line: one run
+    if not contiguous and len(set(sources)) < n:
+        # An entity read as two characters gives both its offset: character by character.
+        for d in range(1, n):
+            if sources[d] != sources[d - 1] + 1:
+                points.append((d, sources[d]))
+        if sources[-1] + 1 != end:
+            points.append((n, end))
+        return OffsetMap(tuple(points), n)
+    # Offsets come in file order, so without repeats they increase strictly, and a
+    # stretch of them is one run exactly when its first and last are as far apart as
+    # their positions: halve until they are (a paragraph has a few breaks at most, so
+    # this takes a few dozen steps instead of one per character).
+    stack = [(0, n - 1)]
+    while stack:
+        lo, hi = stack.pop()
+        if sources[hi] - sources[lo] == hi - lo:
+            continue
+        if hi - lo == 1:
+            points.append((hi, sources[hi]))
+            continue
+        mid = (lo + hi) // 2
+        stack.append((mid, hi))
+        stack.append((lo, mid))
     if sources[-1] + 1 != end:
         points.append((n, end))
     return OffsetMap(tuple(points), n)

@@ -79,8 +79,14 @@ def _from_match(m: re.Match[str]) -> str | None:
     return _iso(y, int(g["m"]), int(g["d"]))
 
 
+# Every form above has a four-digit year: a line without one has no date (most lines).
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_date(s: str) -> tuple[str, int, int] | None:
     """The first date written in ``s`` as ``(iso, start, end)``, or ``None``."""
+    if _ANY_YEAR.search(s) is None:
+        return None
     best: tuple[str, int, int] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(s):
@@ -301,7 +307,7 @@ def parse_byline(line: str) -> str | None:
     "By contrast, ..." is not a byline.
     """
     s = line.strip()
-    if not s or len(s.split()) > 12:
+    if not s or len(s.split(None, 12)) > 12:  # more than 12 words (splits 12 at most)
         return None
     m = _BYLINE.match(s)
     if not m:

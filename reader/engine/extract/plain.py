@@ -3,9 +3,10 @@
 Owns: the single-file decision of what each unit of a text scrape is. The steps, in
 order (a later step never overrides an earlier one's reason, except where noted):
 
-1. units: lines and paragraphs (``text_units``), Markdown reduced;
-2. intrinsic cues per unit: chrome vocabulary (``chrome_cues``), captions, datelines,
-   bylines, URL lines, breadcrumbs, lines with no letters;
+1. units: lines and paragraphs (``units``), Markdown reduced;
+2. each unit by its own words and its neighbours (``unit_roles``): chrome vocabulary
+   (``cues``), captions, credits, datelines, bylines, URL lines, breadcrumbs, lines
+   with no letters;
 3. runs: menus (runs of short lines or bullets), ticker blocks after "BREAKING",
    blocks mostly made of cue lines, repeated lines (mastheads, duplicated captions);
 4. zones: the headline and the body start; everything above the headline is header
@@ -14,7 +15,7 @@ order (a later step never overrides an earlier one's reason, except where noted)
 5. inside the body: short unpunctuated lines are subheadings, a line repeating the
    headline is an image caption.
 
-Cross-version evidence comes later (``boilerplate.refine_with_folder``). Every unit
+Cross-version evidence comes later (``evidence.refine_with_folder``). Every unit
 ends in the body or in ``removed``: nothing is lost.
 
 Imports the standard library and ``reader.engine`` modules only.
@@ -27,46 +28,28 @@ from collections import Counter
 
 from reader.engine.config import ExtractConfig
 from reader.engine.extract.cues import (
-    CUE_DETAIL,
     PITCH,
     ends_sentence,
-    is_breadcrumb,
-    is_caption,
-    is_code,
-    is_share_bar,
-    match_cue,
     separators,
     unquoted,
 )
 from reader.engine.extract.forms import (
-    caption_form,
-    credit_form,
-    is_credit_only,
     is_place_line,
     place_dateline,
-    stamp_form,
 )
 from reader.engine.extract.markdown import looks_like_markdown
 from reader.engine.extract.metadata import (
-    find_date,
     find_outlet,
     find_urls,
     parse_byline,
     parse_date,
 )
+from reader.engine.extract.unit_roles import classify_units, dateline_iso, set_reason
 from reader.engine.extract.units import Unit, split_units, unit_paragraph
 from reader.engine.model import Article, Paragraph, Removed
 
 METADATA_REASONS = frozenset({"title", "dateline", "byline", "url", "credits"})
 
-_DATELINE_FILLER = re.compile(
-    r"\b(?:\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|gmt|utc|msk|cet|cest|edt|est|et|pt|"
-    r"bst|[+-]\d{2}:?\d{2}|published|updated|posted|last|modified|date|on|at|am|um|le|el|"
-    r"de|del|à|в|г|года|опубликовано|обновлено|publié|mis à jour|veröffentlicht|"
-    r"aktualisiert|publicado|actualizado|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)\b\.?",
-    re.IGNORECASE,
-)
 # A sentence end inside a line: a lower-case word, then . ! or ?, then a capital
 # ("U.S. Ignored" and "Rep. Omar" are abbreviations, not breaks).
 _SENTENCE_BREAK = re.compile(
@@ -81,37 +64,27 @@ _CREDIT = re.compile(
 _SOURCE_LABEL = re.compile(
     r"(?:source|original|via|permalink|canonical|источник|quelle)\b", re.IGNORECASE
 )
-_URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 _PUNCT = re.compile(r"[^\w\s]")
+# The same for ASCII text, as a table (str.translate is many times faster than the regex).
+_ASCII_PUNCT = str.maketrans({c: " " for c in map(chr, range(128)) if _PUNCT.match(c)})
 
 
 def _key(u: Unit) -> str:
     """The unit's text folded for "same line" tests (case and punctuation ignored)."""
     if u.key is None:
-        u.key = " ".join(_PUNCT.sub(" ", u.text.casefold()).split())
+        low = u.text.casefold()
+        spaced = low.translate(_ASCII_PUNCT) if low.isascii() else _PUNCT.sub(" ", low)
+        u.key = " ".join(spaced.split())
     return u.key
-
-
-def _is_dateline(u: Unit, cfg: ExtractConfig) -> str | None:
-    if u.words > cfg.dateline_max_words:
-        return None
-    found = find_date(u.text)
-    if not found:
-        return None
-    iso, s, e = found
-    rest = _DATELINE_FILLER.sub(" ", u.text[:s] + " " + u.text[e:])
-    left = re.sub(r"[\W_]+", " ", rest).split()
-    return iso if len(left) <= cfg.dateline_other_words else None
 
 
 def _is_prose(u: Unit, cfg: ExtractConfig) -> bool:
     if (
         u.words < cfg.prose_min_words
         or u.heading
-        or (separators(u.text) >= cfg.menu_separators and u.words < cfg.prose_unpunctuated_words)
+        or (u.words < cfg.prose_unpunctuated_words and separators(u.text) >= cfg.menu_separators)
     ):
         return False
     # A long line without a full stop is prose cut short by the scrape; up to the
@@ -148,123 +121,6 @@ def _menu_like(u: Unit, cfg: ExtractConfig) -> bool:
     return u.words <= cfg.menu_item_max_words and not ends_sentence(u.text) and not u.heading
 
 
-def _set(u: Unit, reason: str, detail: str) -> None:
-    if u.reason is None:
-        u.reason, u.detail = reason, detail
-
-
-def _intrinsic(units: list[Unit], cfg: ExtractConfig) -> None:
-    """Each unit judged by its own text: markup, cues, captions, credits, metadata."""
-    for u in units:
-        t = u.text
-        if not t:
-            _set(u, "markup", "only markup (an image or formatting), no text")
-        elif u.refdef:
-            _set(u, "url", "a Markdown link reference")
-        elif _URL_ONLY.match(t):
-            _set(u, "url", "a bare web address")
-        elif not _LETTER.search(t) and not _is_dateline(u, cfg):
-            _set(u, "decoration", "no words: a separator or an icon")
-        elif is_code(t):
-            _set(u, "script", "page script or code, not text")
-        elif is_share_bar(t):
-            _set(u, "share", "a row of share buttons")
-        else:
-            _chrome_form(u, cfg)
-        if u.reason is None:
-            _metadata_role(u, cfg)
-    _neighbours(units, cfg)
-
-
-def _chrome_form(u: Unit, cfg: ExtractConfig) -> None:
-    """Cue words first, then the forms of captions, menus and contributor credits."""
-    t = u.text
-    cue = match_cue(t, u.words)
-    if cue is not None:
-        _set(u, cue.reason, f"{CUE_DETAIL} {cue.reason} chrome: \u201c{t[:40]}\u201d")
-        u.stop = cue.stop
-    elif (why := caption_form(t)) is not None:
-        _set(u, "caption", why)
-        u.role = "credit" if is_credit_only(t) else ""
-    elif is_breadcrumb(t) and not _names_someone(t):
-        _set(u, "navigation", "a navigation trail (Section / Subsection)")
-    elif u.words <= cfg.caption_max_words and is_caption(t):
-        _set(u, "caption", "a photo caption or credit")
-    elif credit_form(t):
-        u.reason, u.role = "credits", "credits"
-        u.detail = "a contributor or additional-reporting credit"
-
-
-def _metadata_role(u: Unit, cfg: ExtractConfig) -> None:
-    """A date line, a byline or publication stamp, or a "By" byline."""
-    iso = _is_dateline(u, cfg)
-    if iso:
-        u.reason, u.role = "dateline", "dateline"
-        u.detail = f"the dateline ({iso})"
-    elif u.words <= cfg.stamp_max_words and not u.heading and (stamp := stamp_form(u.text)):
-        u.reason, u.role = "byline", "stamp"
-        u.detail = "a byline or publication stamp"
-        u.stamp = stamp
-    elif parse_byline(u.text):
-        u.reason, u.role = "byline", "byline"
-        u.detail = "the byline"
-
-
-def _names_someone(text: str) -> bool:
-    """A "Jane Doe | Agency" byline, which reads like a two-item menu otherwise."""
-    stamp = stamp_form(text)
-    return stamp is not None and stamp.byline is not None
-
-
-def _neighbours(units: list[Unit], cfg: ExtractConfig) -> None:
-    """Blocks judged by what stands next to them.
-
-    A photo credit printed alone belongs to the caption beside it: the line before a
-    credit in parentheses ("(Photo: Jane Doe, AP)" closes its caption), else the short
-    line before or after it. A question next to a "Question of the Day" label is the
-    poll's question.
-    """
-    n = len(units)
-    for i, u in enumerate(units):
-        if u.role == "credit":
-            # A credit in parentheses closes its caption; one printed above the
-            # photo (a plain "Photo: …" or "Jane Doe / AP") comes before it.
-            order = (i - 1,) if u.text.lstrip().startswith("(") else (i + 1, i - 1)
-            for j in order:
-                if not 0 <= j < n or units[j].reason == "caption":
-                    break  # its caption is already known
-                if _caption_beside(units[j], cfg):
-                    _set(units[j], "caption", "a photo caption (beside its credit)")
-                    break
-        elif u.reason is None and 0 < i < n - 1 and u.words <= cfg.widget_teaser_max_words:
-            # A teaser inside a share or sign-up widget: chrome on both sides.
-            before, after = units[i - 1].reason, units[i + 1].reason
-            if before == after and before in _WIDGETS:
-                _set(u, before, "inside a widget (the same chrome on both sides)")
-        if u.reason == "poll":
-            for j in (i - 1, i + 1):
-                if (
-                    0 <= j < n
-                    and units[j].text.endswith("?")
-                    and units[j].words <= cfg.poll_question_max_words
-                ):
-                    _set(units[j], "poll", "a reader poll's question")
-
-
-_WIDGETS = frozenset({"share", "newsletter", "subscription", "comments", "poll"})
-
-
-def _caption_beside(u: Unit, cfg: ExtractConfig) -> bool:
-    return (
-        u.reason is None
-        and cfg.caption_beside_min_words <= u.words <= cfg.caption_beside_max_words
-        and not u.heading
-        and not u.bullet
-        and ends_sentence(u.text)
-        and not u.text.startswith(('"', "\u201c", "\u00ab"))
-    )
-
-
 def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
     n = len(units)
     # Menus: three short lines in a row, or two bullets in a row.
@@ -281,7 +137,7 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
             or (len(run) == 1 and run[0].bullet and run[0].words <= 2)
         ):
             for x in run:
-                _set(x, "navigation", "a run of short menu-like lines")
+                set_reason(x, "navigation", "a run of short menu-like lines")
         i = max(j, i + 1)
     # A ticker label swallows the rest of its block: the headlines that scroll past.
     for i, u in enumerate(units):
@@ -295,7 +151,7 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
                     and x.words >= cfg.ticker_headline_words
                 ):
                     x.reason = None  # a short headline, not a menu item
-                _set(x, "ticker", "a headline in a news ticker")
+                set_reason(x, "ticker", "a headline in a news ticker")
                 j += 1
     # Blocks made mostly of chrome lines are chrome throughout.
     by_block: dict[int, list[Unit]] = {}
@@ -310,8 +166,8 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
             for m in members:
                 # Pitches ("We have no paywall ... Donate now") and stray labels go; a
                 # headline or reported prose pasted among menus stays.
-                if _is_pitch(m, cfg) or m.words <= cfg.stray_label_words:
-                    _set(m, reason, "in a block made mostly of site chrome")
+                if m.reason is None and (m.words <= cfg.stray_label_words or _is_pitch(m, cfg)):
+                    set_reason(m, reason, "in a block made mostly of site chrome")
     # The same line twice in a row: an image's alt text and its caption, or a headline
     # printed twice (the page's title and the article's): the first copy of a
     # headline-like line stays a headline candidate.
@@ -320,10 +176,10 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
         if not k or i + 1 >= n or _key(units[i + 1]) != k or u.reason is not None:
             continue
         if _title_like(u, cfg) and u.words >= cfg.strong_title_words:
-            _set(units[i + 1], "header", "the headline printed twice")
+            set_reason(units[i + 1], "header", "the headline printed twice")
         elif not ends_sentence(u.text):
-            _set(u, "caption", "an image caption (the same line twice)")
-            _set(units[i + 1], "caption", "an image caption (the same line twice)")
+            set_reason(u, "caption", "an image caption (the same line twice)")
+            set_reason(units[i + 1], "caption", "an image caption (the same line twice)")
 
 
 def _find_title(units: list[Unit], cfg: ExtractConfig) -> tuple[int | None, int]:
@@ -444,14 +300,16 @@ def _footer(units: list[Unit], body: int, cfg: ExtractConfig) -> int:
             for x in units[i + 1 : box_end]:
                 if x.reason == "navigation":
                     x.reason = None  # headlines in the box, not menu items
-                _set(x, u.reason or "related", f"under \u201c{u.text[:40]}\u201d")
+                set_reason(x, u.reason or "related", f"under \u201c{u.text[:40]}\u201d")
             continue
         if u.stop and u.reason in _HARD_STOPS:
             hard = u.text[:40]
             for x in units[i:]:
                 if x.role in ("dateline", "byline") or x.reason == "navigation":
                     x.reason, x.role = None, ""  # another story's, in a list
-                _set(x, u.reason or "related", f"after \u201c{hard}\u201d, where the article ends")
+                set_reason(
+                    x, u.reason or "related", f"after \u201c{hard}\u201d, where the article ends"
+                )
             return min(end, i)
         if u.stop:
             if not label:
@@ -463,7 +321,7 @@ def _footer(units: list[Unit], body: int, cfg: ExtractConfig) -> int:
         if u.reason is not None or u.words < cfg.footer_prose_words or _is_pitch(u, cfg):
             if u.role in ("dateline", "byline"):
                 u.reason, u.role = None, ""
-            _set(u, reason, f"after \u201c{label}\u201d: the site's own message")
+            set_reason(u, reason, f"after \u201c{label}\u201d: the site's own message")
         else:
             label, end = "", n  # article prose again: the pitch was an insert
     return end
@@ -476,7 +334,7 @@ def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) 
             u.reason, u.role = "dateline", "place"
             u.detail = "the dateline (where the story was filed)"
     for u in units[:top]:
-        _set(u, "header", "above the headline: site header")
+        set_reason(u, "header", "above the headline: site header")
     if title is not None:
         units[title].reason, units[title].role = "title", "title"
         units[title].detail = "the headline"
@@ -484,7 +342,7 @@ def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) 
             if u.reason is None and _is_credit(u, cfg):
                 u.reason, u.role = "byline", "byline"
                 u.detail = "a staff credit (the byline)"
-            _set(u, "standfirst", "between the headline and the body")
+            set_reason(u, "standfirst", "between the headline and the body")
     footer = _footer(units, body, cfg)
     last = None
     for i in range(body, footer):
@@ -497,7 +355,7 @@ def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) 
     if last is not None:
         for u in units[last + 1 : footer]:
             if u.reason is None and not ends_sentence(u.text):
-                _set(u, "footer", "short lines after the last sentence of the article")
+                set_reason(u, "footer", "short lines after the last sentence of the article")
     body_units = [u for u in units[body:footer] if u.reason is None]
     if (
         len(body_units) >= cfg.teaser_min_paragraphs
@@ -508,7 +366,7 @@ def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) 
     ):
         # The page's last paragraph cut off with an ellipsis after a complete article:
         # a teaser of another story ("… has fueled doubts...").
-        _set(body_units[-1], "related", "a truncated teaser after the end of the article")
+        set_reason(body_units[-1], "related", "a truncated teaser after the end of the article")
     head_key = _key(units[title]) if title is not None else None
     # A short line seen twice that is not the headline: the site's name (masthead).
     seen = Counter(_key(u) for u in units if u.text)
@@ -528,11 +386,11 @@ def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) 
         if u.reason is not None:
             continue
         if head_key and _key(u) == head_key:
-            _set(u, "caption", "repeats the headline: an image caption")
+            set_reason(u, "caption", "repeats the headline: an image caption")
         elif u.words <= cfg.subheading_max_words and not ends_sentence(u.text) and not u.bullet:
-            _set(u, "subheading", "a short subheading inside the article")
+            set_reason(u, "subheading", "a short subheading inside the article")
         elif u.bullet and _menu_like(u, cfg):
-            _set(u, "tags", "a tag or topic list")
+            set_reason(u, "tags", "a tag or topic list")
 
 
 def _removed(units: list[Unit], text: str, cfg: ExtractConfig) -> list[Removed]:
@@ -673,7 +531,7 @@ def extract_text_article(
     cfg = config or ExtractConfig()
     units = split_units(text, markdown=markdown or looks_like_markdown(text))
     front = _front_matter(units)
-    _intrinsic(units, cfg)
+    classify_units(units, cfg)
     _runs(units, cfg)
     title, body = _find_title(units, cfg)
     _zones(units, title, body, cfg)
@@ -708,7 +566,7 @@ def extract_text_article(
 
 def _unit_date(u: Unit, cfg: ExtractConfig) -> str | None:
     if u.role == "dateline":
-        return _is_dateline(u, cfg)
+        return dateline_iso(u, cfg)
     if u.role == "stamp" and u.stamp is not None:
         return u.stamp.date
     return None

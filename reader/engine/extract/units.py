@@ -3,14 +3,16 @@
 Owns: how lines group into paragraphs (blank lines; hard-wrapped lines re-joined; one
 paragraph per line when lines are long or do not wrap), block syntax stripped (bullets,
 headings, quotes), inline Markdown reduced, and the per-character map from a unit's
-reduced text back to file offsets. ``extract_text`` decides what each unit is.
+reduced text back to file offsets. ``plain`` and ``unit_roles`` decide what each unit is.
 
 Imports the standard library and ``reader.engine`` model/markdown/normalize.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.engine.extract.cues import count_words, match_cue, separators
 from reader.engine.extract.forms import Stamp
@@ -38,7 +40,7 @@ class Unit:
     start: int
     end: int
     text: str
-    sources: list[int]
+    sources: Sequence[int]  # a range for a line read as it is (most units)
     heading: int = 0
     bullet: bool = False
     lines: int = 1
@@ -48,13 +50,14 @@ class Unit:
     role: str = ""  # "title", "body", or a metadata role
     stop: bool = False
     words: int = field(default=0)
-    key: str | None = None  # folded text, computed on demand by extract_text
+    key: str | None = None  # folded text, computed on demand by plain
     front: bool = False  # a line of the YAML front matter
     stamp: Stamp | None = None  # what a byline or publish stamp line says
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """One non-blank line of the file (a tuple: one is made per line, on the hot path)."""
+
     indent: int
     start: int  # content start (after leading whitespace)
     end: int  # content end (before trailing whitespace)
@@ -110,33 +113,32 @@ def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
 
 
 def _build(text: str, lines: list[_Line], block: int, markdown: bool) -> Unit:
-    raw_chars: list[str] = []
-    raw_src: list[int] = []
-    for k, ln in enumerate(lines):
-        if k:
-            raw_chars.append(" ")
-            raw_src.append(lines[k - 1].end)  # the joining space stands for the line break
-        raw_chars.extend(text[ln.prefix_end : ln.content_end])
-        raw_src.extend(range(ln.prefix_end, ln.content_end))
-    raw = "".join(raw_chars)
+    raw_src: Sequence[int]
+    if len(lines) == 1:  # most units
+        raw_src = range(lines[0].prefix_end, lines[0].content_end)
+        raw = text[lines[0].prefix_end : lines[0].content_end]
+    else:
+        joined: list[int] = []
+        for k, ln in enumerate(lines):
+            if k:
+                joined.append(lines[k - 1].end)  # the joining space stands for the line break
+            joined.extend(range(ln.prefix_end, ln.content_end))
+        raw_src = joined
+        raw = " ".join(text[ln.prefix_end : ln.content_end] for ln in lines)
+    sources: Sequence[int] = raw_src
     if markdown and not lines[0].refdef:
         pairs = reduce_chars(raw)
-        chars = [p[0] for p in pairs]
+        raw = "".join(p[0] for p in pairs)
         sources = [raw_src[p[1]] for p in pairs]
-    else:
-        chars, sources = list(raw), raw_src
-    a, b = 0, len(chars)
-    while a < b and chars[a].isspace():
-        a += 1
-    while b > a and chars[b - 1].isspace():
-        b -= 1
-    reduced = "".join(chars[a:b])
+    a = len(raw) - len(raw.lstrip())
+    b = max(a, len(raw.rstrip()))
+    reduced = raw[a:b]
     return Unit(
         block=block,
         start=lines[0].start,
         end=lines[-1].end,
         text=reduced,
-        sources=sources[a:b],
+        sources=sources if a == 0 and b == len(sources) else sources[a:b],
         heading=lines[0].heading,
         bullet=lines[0].bullet,
         lines=len(lines),
