@@ -291,24 +291,50 @@ def _similarity(words: set[str], known: list[set[str]]) -> float:
     return best
 
 
+def _probes(a: Article) -> list[str]:
+    """A version's longest paragraphs: whether other versions print them tells whether
+    it tells the same story as any of them."""
+    return sorted((p.text for p in a.paragraphs), key=len, reverse=True)[:_PROBES]
+
+
+def _shares_story(index: _Index, i: int, probes: list[str]) -> bool:
+    """Whether version ``i`` tells the story another version tells: most of its
+    ``probes`` share text with another version (``index`` holds their shingles)."""
+    return sum(index.shared(t, i) for t in probes) >= min(2, len(probes))
+
+
 def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]:
     """Headlines checked against the other versions' headlines.
 
     A version with no headline takes the set-aside line before its body most like the
     others' headlines. A version whose headline shares almost no words with any other
-    while such a line does (a tagline was taken for the headline) swaps them.
+    while such a line does (a tagline was taken for the headline) swaps them. Only a
+    version that tells the same story as another one (``_shares_story``) is judged by
+    the others' headlines: a page about something else in the folder keeps its own.
     """
     titled = [(i, _words(a.title)) for i, a in enumerate(articles) if a.title]
     if not titled:
         return articles
     # Fifty other headlines are evidence enough, and keep big folders linear.
     peers = titled[:: max(1, len(titled) // _TITLE_PEERS)][: _TITLE_PEERS + 1]
-    out = []
-    for i, (a, text) in enumerate(zip(articles, texts, strict=True)):
+    suspect: dict[int, list[set[str]]] = {}
+    for i, a in enumerate(articles):
         known = [w for j, w in peers if j != i][:_TITLE_PEERS]
         if known and (a.title is None or _similarity(_words(a.title), known) < _TITLE_ODD):
-            a = _take_title(a, text, known)
-        out.append(a)
+            suspect[i] = known
+    if not suspect:
+        return articles
+    index = _Index(4)
+    probes = {i: _probes(articles[i]) for i in suspect}
+    for found in probes.values():
+        for text in found:
+            index.want(text)
+    for j, a in enumerate(articles):
+        index.add(j, [p.text for p in a.paragraphs])
+    out = list(articles)
+    for i, known in suspect.items():
+        if _shares_story(index, i, probes[i]):
+            out[i] = _take_title(articles[i], texts[i], known)
     return out
 
 
@@ -405,19 +431,15 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
                     suspects += 1
             if not suspects:
                 continue
-            # Its longest paragraphs tell whether the version tells the same story as
-            # any other one: "found in no other version" means nothing for a page that
-            # shares no text with the rest of the folder.
-            probes[i] = sorted((p.text for p in a.paragraphs), key=len, reverse=True)[:_PROBES]
+            # "Found in no other version" means nothing for a page that shares no text
+            # with the rest of the folder.
+            probes[i] = _probes(a)
             for text in probes[i]:
                 index.want(text)
     if index.wanted:
         for i, a in enumerate(result):
             index.add(i, [p.text for p in a.paragraphs])
-        related = [
-            sum(index.shared(t, i) for t in probes[i]) >= min(2, len(probes[i]))
-            for i in range(len(result))
-        ]
+        related = [_shares_story(index, i, probes[i]) for i in range(len(result))]
         result = [
             _refine_one(i, a, texts[i], index, others, chrome if related[i] else {})
             for i, a in enumerate(result)

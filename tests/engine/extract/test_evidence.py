@@ -230,3 +230,33 @@ def test_tagline_taken_for_the_headline_is_corrected() -> None:
     assert by_reason["header"].restorable
     # Headlines that merely differ between outlets are left alone.
     assert [a.title for a in refine_with_folder(single, texts)] == [a.title for a in single]
+
+
+def test_a_page_about_something_else_keeps_its_own_headline() -> None:
+    # A page of another story in the folder, topped by a ticker line teasing this one:
+    # the other versions' headlines say nothing about its own, so it keeps it.
+    story = (
+        "Ferry crews in Velmar walked out on Thursday over a pay offer of 2.1 percent, "
+        "stranding hundreds of passengers at the Pier Nine terminal.\n\n"
+        "The harbour board said 14 sailings to Ostrin Island were cancelled before noon, "
+        "and that talks with the union would resume on Monday.\n\n"
+        "Union leader Mirela Tasko told a rally that the board had ignored three proposals "
+        "put forward since the spring.\n"
+    )
+    texts = [
+        "Ferry crews strike in Velmar over pay offer\n\n" + story,
+        "Velmar ferry crews strike over pay\n\n" + story,
+        "LATEST: Ferry crews strike in Velmar over pay offer\n\n"
+        "Council approves a new library for Dunmore\n\n"
+        "The Dunmore town council voted on Tuesday to spend 3 million on a new public "
+        "library beside the old cannery, ending a debate that lasted two years.\n\n"
+        "Councillor Anton Reyes said the building would open in the autumn of next year "
+        "and would hold a reading room for children.\n\n"
+        "Opponents had argued that the money should have gone to repairing the sea wall "
+        "after the winter storms.\n",
+    ]
+    articles = [extract_text_article(t, markdown=False) for t in texts]
+    assert articles[2].title == "Council approves a new library for Dunmore"
+    out = refine_with_folder(articles, texts)
+    assert out[2].title == "Council approves a new library for Dunmore"
+    assert [a.title for a in out[:2]] == [a.title for a in articles[:2]]
