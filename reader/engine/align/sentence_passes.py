@@ -405,17 +405,17 @@ class SentencePasses(GroupBook):
         sure = self.config.sentence_contained
         f = table.features[k]
 
-        def copies(where: SentenceTable) -> list[int]:
-            return [
-                j
-                for j in where.candidates(f)
-                if self.index.containment(f, where.features[j], floor=sure) >= sure
-            ]
+        def copy(where: SentenceTable, j: int) -> bool:
+            return self.index.containment(f, where.features[j], floor=sure) >= sure
 
-        own = copies(table)
-        if not any(table.para[j] != para and table.para[j] in linked for j in own):
+        mine = table.candidates(f)
+        # Most sentences have no copy in a paired paragraph: look there first.
+        if not any(
+            table.para[j] != para and table.para[j] in linked and copy(table, j) for j in mine
+        ):
             return False
-        return len(own) > len(copies(there))
+        own = sum(copy(table, j) for j in mine)
+        return own > sum(copy(there, t) for t in there.candidates(f))
 
     # --- what is left ---------------------------------------------------------------
 
