@@ -10,10 +10,10 @@ not here, so a text-only folder never pays for it.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reader.engine.extract.load import folder_problem, is_failure, scan_folder
+from reader.engine.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from reader.engine.extract.folder import apply_restores, extract_paths, open_folder
@@ -24,12 +24,7 @@ if TYPE_CHECKING:
 _LAZY = {"apply_restores", "extract_paths", "open_folder"}
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.folder"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, dict.fromkeys(_LAZY, "folder"))
 
 
 __all__ = [

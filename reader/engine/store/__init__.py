@@ -15,8 +15,9 @@ once the comparison is on screen.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.engine.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from reader.engine.store import anchoring as anchoring
@@ -92,17 +93,7 @@ _WHERE = {
 _MODULES = frozenset({"anchoring", "edits"})
 
 
-def __getattr__(name: str) -> Any:
-    if name in _MODULES:
-        value = importlib.import_module(f"{__name__}.{name}")
-        globals()[name] = value
-        return value
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE, _MODULES)
 
 
 __all__ = [

@@ -14,8 +14,9 @@ rules' patterns, which only the aligner and the reconciliation need.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from reader.engine.lazy import lazy_getattr
 
 if TYPE_CHECKING:
     from reader.engine.text.diffing import diff_chars, diff_tokens, fuzzy_find, map_offset
@@ -81,13 +82,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)
 
 
 __all__ = [
