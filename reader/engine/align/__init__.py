@@ -4,7 +4,8 @@ How alike two paragraphs are (``similarity``), which paragraphs correspond (``pa
 the word diff, kind and flags inside a group (``classify``, ``flags``), rows across all
 versions (``collate``), the whole run with progress (``aligner``) and its JSON and text
 report (``serialize``); a page's revisions chained, each against the one before
-(``chain``), and their sentence timeline (``timeline``); alignments kept between runs
+(``chain``), and their sentence timeline (``timeline``, written out by
+``timeline_output``); alignments kept between runs
 (``cache``). Imports the core and ``reader.engine.text`` only.
 
 The public names are loaded on first use (PEP 562): re-opening an unchanged folder
@@ -29,11 +30,13 @@ if TYPE_CHECKING:
         Step,
         Timeline,
         build_timeline,
-        format_time,
         page_histories,
+        url_key,
+    )
+    from reader.engine.align.timeline_output import (
+        format_time,
         timeline_document,
         timeline_report,
-        url_key,
     )
 
 _WHERE = {
@@ -49,10 +52,10 @@ _WHERE = {
     "Step": "timeline",
     "Timeline": "timeline",
     "build_timeline": "timeline",
-    "format_time": "timeline",
+    "format_time": "timeline_output",
     "page_histories": "timeline",
-    "timeline_document": "timeline",
-    "timeline_report": "timeline",
+    "timeline_document": "timeline_output",
+    "timeline_report": "timeline_output",
     "url_key": "timeline",
 }
 

@@ -9,13 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.engine.align import align_chain, build_timeline, page_histories, timeline_document
-from reader.engine.align.timeline import (
-    EventKind,
-    format_time,
-    revision_order,
-    timeline_report,
-    url_key,
-)
+from reader.engine.align.timeline import EventKind, revision_order, url_key
+from reader.engine.align.timeline_output import format_time, timeline_report
 from reader.engine.extract import open_folder
 from reader.engine.model import ChangeKind, DiffOp, Folder, Version
 from reader.engine.progress import Cancelled
