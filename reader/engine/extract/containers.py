@@ -23,6 +23,7 @@ from pathlib import Path
 
 from reader.engine.extract import archive, documents, mhtml
 from reader.engine.extract.decode import decode_bytes
+from reader.engine.extract.load import EMPTY_FILE, cannot_read, too_large
 from reader.engine.extract.suffixes import CONTAINER_SUFFIXES as CONTAINER_SUFFIXES
 from reader.engine.extract.suffixes import is_container as is_container
 from reader.engine.model import (
@@ -99,37 +100,22 @@ def open_container(
     try:
         st = path.stat()
     except OSError as exc:
-        yield Problem(
-            file_id,
-            str(path),
-            ProblemKind.UNREADABLE,
-            f"cannot read: {(exc.strerror or str(exc)).lower()}",
-        )
+        yield Problem(file_id, str(path), ProblemKind.UNREADABLE, cannot_read(exc))
         return
     if archive.is_archive(name):
         yield from _archive(file_id, path, st.st_mtime, limits, encodings, progress)
         return
     if st.st_size == 0:
-        yield Problem(file_id, str(path), ProblemKind.EMPTY, "empty file (0 bytes)")
+        yield Problem(file_id, str(path), ProblemKind.EMPTY, EMPTY_FILE)
         return
     if st.st_size > limits.max_document_bytes:
-        yield Problem(
-            file_id,
-            str(path),
-            ProblemKind.TOO_LARGE,
-            f"too large ({st.st_size / 1_000_000:.1f} MB; the limit is "
-            f"{limits.max_document_bytes / 1_000_000:.0f} MB)",
-        )
+        message = too_large(st.st_size, limits.max_document_bytes)
+        yield Problem(file_id, str(path), ProblemKind.TOO_LARGE, message)
         return
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield Problem(
-            file_id,
-            str(path),
-            ProblemKind.UNREADABLE,
-            f"cannot read: {(exc.strerror or str(exc)).lower()}",
-        )
+        yield Problem(file_id, str(path), ProblemKind.UNREADABLE, cannot_read(exc))
         return
     sha = hashlib.sha256(data).hexdigest()
     if mhtml.is_mhtml(name):

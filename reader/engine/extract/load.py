@@ -318,7 +318,7 @@ class _Walk:
         st = _lstat(path)
         if isinstance(st, OSError):
             if not isinstance(st, FileNotFoundError):  # vanished mid-scan: nothing to say
-                self.skip(vid, path, ProblemKind.UNREADABLE, f"cannot read: {_os_reason(st)}")
+                self.skip(vid, path, ProblemKind.UNREADABLE, cannot_read(st))
             return None
         if not stat.S_ISLNK(st.st_mode):
             return st
@@ -420,7 +420,7 @@ def read_entry(
         return got
     data, mtime = got
     if not data:
-        return problem(ProblemKind.EMPTY, "empty file (0 bytes)")
+        return problem(ProblemKind.EMPTY, EMPTY_FILE)
     if encoding is None and looks_binary(data):
         return problem(
             ProblemKind.BINARY,
@@ -453,7 +453,7 @@ def check_openable(entry: Entry) -> Problem | None:
     try:
         st = os.fstat(fd)
     except OSError as exc:
-        return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
+        return problem(ProblemKind.UNREADABLE, cannot_read(exc))
     finally:
         os.close(fd)
     if not stat.S_ISREG(st.st_mode):
@@ -485,7 +485,7 @@ def _open_regular(
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # replaced by a link since the scan
             return problem(ProblemKind.UNSUPPORTED, "became a symbolic link, not followed")
-        return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
+        return problem(ProblemKind.UNREADABLE, cannot_read(exc))
 
 
 def _read_regular(
@@ -499,15 +499,12 @@ def _read_regular(
         if not stat.S_ISREG(st.st_mode):
             return problem(ProblemKind.UNSUPPORTED, _not_regular(st))
         if st.st_size > max_bytes:
-            return problem(
-                ProblemKind.TOO_LARGE,
-                f"too large ({_mb(st.st_size)}; the limit is {_mb(max_bytes)})",
-            )
+            return problem(ProblemKind.TOO_LARGE, too_large(st.st_size, max_bytes))
         data = _read_at_most(fd, max_bytes + 1)
     except PermissionError:
         return problem(ProblemKind.UNREADABLE, "cannot read: permission denied")
     except OSError as exc:
-        return problem(ProblemKind.UNREADABLE, f"cannot read: {_os_reason(exc)}")
+        return problem(ProblemKind.UNREADABLE, cannot_read(exc))
     if len(data) > max_bytes:  # grew between stat and read
         return problem(
             ProblemKind.TOO_LARGE,
@@ -596,6 +593,21 @@ def _real(path: Path) -> str:
 
 def _os_reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
+
+
+# The loader's words for a file it cannot take, shared with the container readers
+# (``containers``), so a PDF and a .txt that fail the same way say the same thing.
+EMPTY_FILE = "empty file (0 bytes)"
+
+
+def cannot_read(exc: OSError) -> str:
+    """The message for a file the system would not let us read."""
+    return f"cannot read: {_os_reason(exc)}"
+
+
+def too_large(size: int, limit: int) -> str:
+    """The message for a file of ``size`` bytes over a ``limit`` of bytes."""
+    return f"too large ({_mb(size)}; the limit is {_mb(limit)})"
 
 
 def _mb(n: int) -> str:
