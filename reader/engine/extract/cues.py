@@ -90,7 +90,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _c(
         "follow",
-        r"^(?:follow us\b|follow (?:\w+ )?on (?:twitter|facebook|instagram|telegram|x)\b|"
+        r"^(?:follow us\b|follow (?:[\w'’.@-]+ ){0,4}on (?:twitter|facebook|instagram|telegram|linkedin|youtube|"
+        r"tiktok|x)\b|"
         r"join us on|find us on|подписывайтесь на|suivez-nous|folgen sie uns|síguenos)",
         stop=True,
     ),
@@ -198,7 +199,8 @@ CUES: tuple[Cue, ...] = (
         "donation",
         r"\b(?:ad-free|disabled (?:all )?ads|your support|support us|donat(?:e|ion)|"
         r"contribut(?:e|ion) (?:now|today|monthly)|monthly or one-time|remind me later|"
-        r"not ready to support|we need your help|payment methods|paywall)\b",
+        r"not ready to support|we need your help|payment methods|paywall|ads? free|"
+        r"support (?:our|independent|quality|local) journalism)\b",
         whole=True,
         voice=True,
         keys=(
@@ -298,8 +300,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _c(
         "tags",
-        r"^(?:tags|topics|related topics|keywords|filed under|теги|темы|mots-clés|"
-        r"schlagworte|themen|etiquetas|temas)\s*(?::|$)",
+        r"^(?:tags|tagged|topics|related topics|keywords|filed under|теги|темы|mots-clés|"
+        r"schlagworte|themen|etiquetas|temas)\s*(?::|$)|^(?:filed|posted) (?:under|in)\s+\S",
         stop=True,
         whole=True,
     ),
@@ -336,6 +338,111 @@ CUES: tuple[Cue, ...] = (
         whole=True,
         keys=("website", "site", "app", "alternate", "download"),
     ),
+    # What a site prints under every article, in the site's own voice: disclosures,
+    # comment-section rules, app and browser notices. Matched in lines of any length
+    # (a disclosure runs to several sentences); beyond a few words the line must also
+    # address the reader, so a story about commissions or comments stays article.
+    _c(
+        "affiliate",
+        r"\b(?:affiliate (?:commission|links?|partners?(?:hips?)?)|(?:earn|receive|get) "
+        r"(?:a |an )?(?:small )?(?:share of (?:the )?)?(?:commission|compensation)|"
+        r"advertising disclosure|paid links?|supported by (?:its|our) (?:audience|readers))\b",
+        voice=True,
+        keys=(
+            "affiliate",
+            "earn a",
+            "earn commission",
+            "receive a",
+            "receive compensation",
+            "get a",
+            "disclosure",
+            "paid link",
+            "supported by its",
+            "supported by our",
+        ),
+    ),
+    _c(
+        "comments",
+        r"\b(?:(?:log|sign) in (?:here )?to (?:leave|post|add|write) (?:a )?(?:comment|reply)|"
+        r"notify me (?:of|when) (?:new )?(?:comments|replies|follow-up)|comment data is processed)",
+        keys=("a comment", "a reply", "notify me", "comment data"),
+    ),
+    _c(
+        "comments",
+        r"\b(?:comments (?:are|will be|may be) (?:moderated|reviewed|closed|republished|"
+        r"published)|(?:leave|post|add|submit|write) (?:a |your )?(?:comment|reply|letter)\b|"
+        r"new comments|comment data|reader comments|comments? (?:section|policy)|"
+        r"letters? to the editor|(?:log|sign) in (?:here )?to (?:leave|post|add|join))",
+        voice=True,
+        keys=(
+            "comments",
+            "a comment",
+            "your comment",
+            "a reply",
+            "your reply",
+            "a letter",
+            "your letter",
+            "comment data",
+            "to the editor",
+            "log in",
+            "sign in",
+        ),
+    ),
+    _c(
+        "cookie",
+        r"\b(?:(?:we|site|website) uses? cookies|use of cookies|cookies? (?:policy|policies|settings|"
+        r"preferences|notice|consent)|utilisation (?:de|des) cookies|verwendung von cookies|"
+        r"uso de (?:las )?cookies|cookies? (?:akzeptieren|zulassen|accepter|aceptar)|"
+        r"использу\w* (?:файлы )?cookie)",
+        voice=True,
+        keys=("cookie",),
+    ),
+    _c(
+        "notice",
+        r"\b(?:(?:update|upgrade) your browser|browser (?:version|is (?:out of date|not supported))|"
+        r"limited support for css|(?:enable|turn on) javascript|javascript is (?:disabled|required|"
+        r"turned off)|protected by recaptcha|(?:privacy policy|terms of service) (?:and [\w ]{1,30})?apply)\b",
+        keys=("browser", "css", "javascript", "recaptcha", "privacy policy", "terms of service"),
+    ),
+    _c(
+        "promotion",
+        r"\b(?:(?:download|get|install) (?:the |our )?[\w' ]{0,30}\bapps? (?:for|on) "
+        r"(?:ios|android|iphone|ipad|your phone)\b)",
+        keys=("apps for", "apps on", "app for", "app on"),
+    ),
+    _c(
+        "newsletter",
+        r"\b(?:straight to your inbox|never miss (?:a|an|our|the)\b)",
+        voice=True,
+        keys=("straight to", "never miss"),
+    ),
+    _c("promotion", r"\bstraight to your phone\b", voice=True, keys=("straight to",)),
+    _c(
+        "copyright",
+        r"\b(?:some rights reserved|copyrighted (?:property|material)|"
+        r"(?:written|prior) permission (?:must|is required)|reprint(?:ing)? (?:content|this article) "
+        r"without)",
+        keys=("rights reserved", "copyrighted", "permission", "reprint"),
+    ),
+    # A widget's own status line: loading spinners, failed requests, player dialogs.
+    _c(
+        "widget",
+        r"^(?:loading|saving|please wait|(?:[\w' ]{1,30} )?failed\.? (?:please )?try again(?: later)?|"
+        r"(?:please )?try again(?: later)?|sorry[,!]? .{0,60}\btry again(?: later)?|"
+        r"there was (?:a|an) (?:problem|error)\b.{0,40}|something went wrong\b.{0,40}|"
+        r"this is a modal window\b.{0,80})\s*[.!…]*$",
+        whole=True,
+    ),
+    # A contributor's note under the article: "Ana Ruiz is a senior writer for the
+    # Gazette, covering ...", "Ana Ruiz writes about energy". Only the name's own
+    # sentence at the line start counts; a staff job must follow.
+    _c(
+        "credits",
+        r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:is|was) (?:a|an|the)(?: [\w,&-]+){0,5}? "
+        r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
+        r"photographer|host)s?\b(?: (?:for|at|with|of|on|who|based|covering)\b|,)"
+        r"|^(?:[A-Z][\w'’.-]+ ){1,3}(?:writes|reports) (?:about|on) [a-z]",
+    ),
     _c(
         "metadata",
         r"^\d+\s*(?:min(?:ute)?s?|мин\w*)\.?\s*(?:read|de lecture|lesezeit|"
@@ -355,6 +462,8 @@ CAPTION = re.compile(
     r"|(?:photo|image|picture) (?:by|via|courtesy of)\s+[A-Z]"
     r"|[.)]\s*(?:photo(?:graph)?s?|image|picture|credit|фото|foto|bild)\s*(?:by|credit)?\s*:\s*\S.{0,60}$"
     r"|\b(?:Getty Images|Shutterstock|AFP via Getty|Reuters/[A-Z]\w+)\s*\)?\s*$"
+    r"|\b[A-Z][\w'’-]+ [A-Z][\w'’-]+ ?/ ?(?:Reuters|AP|AFP|Getty Images|EPA|Bloomberg)"
+    r"(?: files?| file photo)?\s*$"
     r"|\(\s*(?:L|R|C|left|right|center|centre)\s*\)"
     r"|^(?:image|media|video) (?:caption|source|credit)s?\b",
     _I,
