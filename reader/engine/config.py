@@ -193,6 +193,8 @@ class ExtractConfig:
     :param subheading_max_words: a short unpunctuated line in the body (a subheading).
     :param merge_short_words: set-aside lines shorter than this merge into one block.
     :param source_label_max_words: a "Source: …" line carrying the URL, at most.
+    :param collapsed_copy_words: a block ending "… more" whose shown text (at least this
+        many words) begins the block before it is that block's collapsed copy.
     """
 
     dateline_max_words: int = 12
@@ -228,6 +230,7 @@ class ExtractConfig:
     subheading_max_words: int = 14
     merge_short_words: int = 8
     source_label_max_words: int = 8
+    collapsed_copy_words: int = 5
 
     def __post_init__(self) -> None:
         for f in fields(self):

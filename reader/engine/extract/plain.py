@@ -71,6 +71,10 @@ _PUNCT = re.compile(r"[^\w\s]")
 _ASCII_PUNCT = str.maketrans({c: " " for c in map(chr, range(128)) if _PUNCT.match(c)})
 
 
+# The toggle that ends a collapsed copy of an expandable caption or summary.
+_COLLAPSED = re.compile(r"\s*(?:\.\.\.|…)\s*(?:more|show more|read more)\s*$", re.IGNORECASE)
+
+
 def _key(u: Unit) -> str:
     """The unit's text folded for "same line" tests (case and punctuation ignored)."""
     if u.key is None:
@@ -180,6 +184,17 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
         elif not ends_sentence(u.text):
             set_reason(u, "caption", "an image caption (the same line twice)")
             set_reason(units[i + 1], "caption", "an image caption (the same line twice)")
+    # An expandable block printed twice, in full ("… 2018. less") and collapsed ("… the
+    # final match at the ... more"): the collapsed copy goes with the full one.
+    for i in range(1, n):
+        u = units[i]
+        toggle = _COLLAPSED.search(u.text) if u.reason is None else None
+        if toggle is None:
+            continue
+        shown = " ".join(_PUNCT.sub(" ", u.text[: toggle.start()].casefold()).split())
+        if len(shown.split()) >= cfg.collapsed_copy_words and _key(units[i - 1]).startswith(shown):
+            why = units[i - 1].reason or "related"
+            set_reason(u, why, "a collapsed copy of the block before it (… more)")
 
 
 def _find_title(units: list[Unit], cfg: ExtractConfig) -> tuple[int | None, int]:

@@ -167,6 +167,29 @@ def test_headline_repeated_as_caption_and_subheadings() -> None:
     assert by_reason["caption"] == "Storm cuts power to thousands."
 
 
+def test_collapsed_copy_of_a_caption_goes_with_it() -> None:
+    # A gallery prints each caption in full ("… less") and collapsed ("… more"); the
+    # collapsed copy has no date, so only its likeness to the line before gives it away.
+    caption = (
+        "Dock workers and the port director, from left, wait on the quay after the vote at "
+        "the north harbour in Velmar, Sunday, July 15, 2018."
+    )
+    text = (
+        "Harbour strike ends after nine days\n\n"
+        f"{caption} less\n\n"
+        f"{caption[:90]} ... more\n\n"
+        "Dock workers voted on Sunday to end a nine-day strike after the port authority agreed "
+        "to a new shift pattern.\n\n"
+        "The vote passed by 312 votes to 88, the union said, and ships began to berth on Monday.\n"
+    )
+    a = extract_text_article(text, markdown=False)
+    assert [p.text[:11] for p in a.paragraphs] == ["Dock worker", "The vote pa"]
+    collapsed = [r for r in a.removed if r.text.endswith("... more")]
+    assert len(collapsed) == 1 and collapsed[0].reason == "caption"
+    assert "collapsed copy" in collapsed[0].detail
+    assert_nothing_lost(text, a)
+
+
 def test_ticker_block_is_set_aside_whole() -> None:
     text = (
         "BREAKING\n"
