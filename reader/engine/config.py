@@ -195,6 +195,8 @@ class ExtractConfig:
     :param source_label_max_words: a "Source: …" line carrying the URL, at most.
     :param collapsed_copy_words: a block ending "… more" whose shown text (at least this
         many words) begins the block before it is that block's collapsed copy.
+    :param repeat_probe_words: a body unit printed again inside a longer one (a teaser, a
+        pulled quote) is found by its first this many words.
     """
 
     dateline_max_words: int = 12
@@ -231,6 +233,7 @@ class ExtractConfig:
     merge_short_words: int = 8
     source_label_max_words: int = 8
     collapsed_copy_words: int = 5
+    repeat_probe_words: int = 5
 
     def __post_init__(self) -> None:
         for f in fields(self):

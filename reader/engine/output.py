@@ -15,7 +15,9 @@ the app itself (paragraph, positions) are never negative, so they are untouched.
 The per-user cache's entries (the extraction cache, ``extract.cache``, and the
 alignment cache, ``align.cache``) are written by ``keep_pickle`` and read by
 ``load_pickle``; ``code_fingerprint`` names the code that made them, so any change to
-that code misses the cache, with no version number to forget to bump. The entries are
+that code misses the cache, with no version number to forget to bump. ``prune_cache``
+keeps each cache folder under ``cache_budget()`` by deleting the entries used least
+recently. The entries are
 pickles of the engine's own frozen dataclasses, written and read only by the engine in
 the user's own cache folder (nothing from a scraped folder is ever unpickled: a key is
 a hash, never a name from the folder).
@@ -29,6 +31,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -82,11 +85,80 @@ CACHE_ENTRY_MAX_BYTES = (
 )
 
 
-def keep_pickle(target: Path, value: object, *, max_bytes: int = CACHE_ENTRY_MAX_BYTES) -> None:
+CACHE_BUDGET_BYTES = 512_000_000
+"""Each cache folder is pruned to this size (``VERSION_READER_CACHE_MB`` overrides it)."""
+_PRUNE_EVERY = 200  # writes between two prunings of one cache folder in one process
+_STALE_TMP_SECONDS = 3600  # a temporary file this old was left by a crashed writer
+_writes: dict[Path, int] = {}
+
+
+def cache_budget() -> int:
+    """The size each cache folder is kept under, in bytes."""
+    with contextlib.suppress(ValueError):
+        mb = float(os.environ.get("VERSION_READER_CACHE_MB", ""))
+        if mb >= 0:
+            return int(mb * 1_000_000)
+    return CACHE_BUDGET_BYTES
+
+
+def prune_cache(root: Path, budget: int, *, now: float | None = None) -> int:
+    """Delete the least recently used entries of the cache folder ``root`` (entries
+    ``root/*/*.pickle``; a hit refreshes an entry's time, see ``load_pickle``) until
+    they fit in 80 % of ``budget`` bytes, once they exceed it; and temporary files a
+    crashed writer left behind. Returns the bytes freed. Never raises: an entry another
+    process removes or holds is skipped."""
+    now = time.time() if now is None else now
+    freed = 0
+    entries: list[tuple[float, str, int]] = []
+    try:
+        subfolders = [d for d in os.scandir(root) if d.is_dir(follow_symlinks=False)]
+    except OSError:
+        return 0
+    for sub in subfolders:
+        with contextlib.suppress(OSError):
+            for f in os.scandir(sub.path):
+                with contextlib.suppress(OSError):
+                    st = f.stat(follow_symlinks=False)
+                    if f.name.endswith(".tmp") and now - st.st_mtime > _STALE_TMP_SECONDS:
+                        os.unlink(f.path)
+                        freed += st.st_size
+                    elif f.name.endswith(".pickle"):
+                        entries.append((st.st_mtime, f.path, st.st_size))
+    total = sum(size for _, _, size in entries)
+    if total <= budget:
+        return freed
+    for _, path, size in sorted(entries):  # oldest first (then by path: deterministic)
+        if total <= budget * 0.8:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            total -= size
+            freed += size
+    return freed
+
+
+def keep_pickle(
+    target: Path,
+    value: object,
+    *,
+    max_bytes: int = CACHE_ENTRY_MAX_BYTES,
+    root: Path | None = None,
+) -> None:
     """Pickle ``value`` to ``target`` through a temporary file and a rename, so a reader
     sees a whole entry or none. No fsync (unlike ``output.write_atomic``): an entry lost
     in a crash is only computed again. Never raises: a full disk or a read-only home
-    must not stop the reading."""
+    must not stop the reading.
+
+    :param root: the cache folder ``target`` is an entry of: after this process's first
+        write to it, and every ``_PRUNE_EVERY`` writes, it is pruned (``prune_cache``)."""
+    _keep(target, value, max_bytes)
+    if root is not None:
+        count = _writes[root] = _writes.get(root, 0) + 1
+        if count % _PRUNE_EVERY == 1:
+            prune_cache(root, cache_budget())
+
+
+def _keep(target: Path, value: object, max_bytes: int) -> None:
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         if len(data) > max_bytes:
@@ -105,11 +177,14 @@ def keep_pickle(target: Path, value: object, *, max_bytes: int = CACHE_ENTRY_MAX
 
 
 def load_pickle(target: Path) -> object | None:
-    """The entry at ``target``, or None when it is missing or unreadable."""
+    """The entry at ``target``, or None when it is missing or unreadable. A hit
+    refreshes the entry's time, so pruning removes the entries used least recently."""
     try:
         value: object = pickle.loads(target.read_bytes())  # our own entries: see above
     except Exception:  # missing, half-written, from another version: a miss
         return None
+    with contextlib.suppress(OSError):
+        os.utime(target)
     return value
 
 

@@ -158,7 +158,7 @@ class AlignmentCache:
             alignment.rows,
             alignment.config,
         )
-        keep_pickle(self._path(key), entry)
+        keep_pickle(self._path(key), entry, root=self.folder)
 
 
 def default_alignment_cache() -> AlignmentCache | None:

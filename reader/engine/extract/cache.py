@@ -67,7 +67,7 @@ class ExtractionCache:
         self, sha256: str, fmt: SourceFormat, encoding: str | None, value: CachedExtraction
     ) -> None:
         """Keep ``value`` for next time (silently skipped if the cache cannot be written)."""
-        keep_pickle(self._path(sha256, fmt, encoding), value)
+        keep_pickle(self._path(sha256, fmt, encoding), value, root=self.folder)
 
 
 class _Refined:
@@ -93,7 +93,7 @@ def get_refined(cache: ExtractionCache, key: str) -> tuple[Article, ...] | None:
 
 def put_refined(cache: ExtractionCache, key: str, articles: tuple[Article, ...]) -> None:
     """Keep the refinement of this exact set of extractions (never raises)."""
-    keep_pickle(_refined_path(cache, key), _Refined(articles))
+    keep_pickle(_refined_path(cache, key), _Refined(articles), root=cache.folder)
 
 
 def default_cache() -> ExtractionCache | None:

@@ -158,6 +158,11 @@ def reads_like_chrome(text: str) -> str | None:
     return None
 
 
+def _folded(text: str) -> str:
+    """Words only, casefolded, single-spaced: "same text" up to punctuation and case."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
 def _rescued(text: str, removed: Removed, index: int) -> Paragraph:
     para = paragraph_from_span(
         text, removed.start, removed.end, index, markdown=looks_like_markdown(text)
@@ -212,8 +217,15 @@ def _refine_one(
                     ),
                 )
             )
+    own: list[str] | None = None  # the body's folded text, for blocks it already prints
     for r in article.removed:
         if _rescue_candidate(r) and index.carriers(r.text, i) >= need:
+            # The others carry it because they carry the article: a teaser of this
+            # version's own lede (a share box's summary) is already in its body.
+            own = own if own is not None else [_folded(p.text) for p in article.paragraphs]
+            if _folded(r.text) and any(_folded(r.text) in body for body in own):
+                keep.append((r.start, None, r))
+                continue
             changed = True
             keep.append((r.start, _rescued(text, r, 0), None))
         else:

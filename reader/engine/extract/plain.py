@@ -408,6 +408,37 @@ def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) 
             set_reason(u, "tags", "a tag or topic list")
 
 
+def _repeats(units: list[Unit], cfg: ExtractConfig) -> None:
+    """A body unit printed again, whole, inside a longer body unit is a teaser or a pulled
+    quote of it (a share box's summary cut from the lede, a quote pulled out), not a
+    paragraph of its own: it is set aside (``repeat``) and the longer one stays."""
+    n = cfg.repeat_probe_words
+    body = [u for u in units if u.reason is None]
+    probes: dict[str, list[Unit]] = {}  # first n words of a candidate -> candidates
+    for u in body:
+        if u.words >= cfg.prose_min_words and len(words := _key(u).split()) >= n:
+            probes.setdefault(" ".join(words[:n]), []).append(u)
+    if not probes:
+        return
+    found: dict[int, Unit] = {}  # id(candidate) -> the longer unit holding it
+    for v in body:
+        words = _key(v).split()
+        for i in range(len(words) - n + 1):
+            for u in probes.get(" ".join(words[i : i + n]), ()):
+                ku, kv = _key(u), _key(v)
+                if u is not v and id(u) not in found and len(ku) < len(kv) and ku in kv:
+                    found[id(u)] = v
+    for u in body:
+        holder = found.get(id(u))
+        if holder is not None:
+            where = "a later" if holder.start > u.start else "an earlier"
+            set_reason(
+                u,
+                "repeat",
+                f"printed again, whole, inside {where} paragraph: a teaser or a pulled quote",
+            )
+
+
 def _removed(units: list[Unit], text: str, cfg: ExtractConfig) -> list[Removed]:
     """Set-aside units in file order; a run of short lines with one reason is one block."""
     groups: list[list[Unit]] = []
@@ -550,6 +581,7 @@ def extract_text_article(
     _runs(units, cfg)
     title, body = _find_title(units, cfg)
     _zones(units, title, body, cfg)
+    _repeats(units, cfg)
     paragraphs: list[Paragraph] = []
     for u in units:
         if u.reason is None:

@@ -260,3 +260,31 @@ def test_a_page_about_something_else_keeps_its_own_headline() -> None:
     out = refine_with_folder(articles, texts)
     assert out[2].title == "Council approves a new library for Dunmore"
     assert [a.title for a in out[:2]] == [a.title for a in articles[:2]]
+
+
+def test_a_teaser_of_the_own_lede_is_not_rescued() -> None:
+    # A share box above the headline repeats the start of the lede. The other versions
+    # carry those words because they carry the lede; the teaser is already in this
+    # version's body, so putting it back would report it as an added paragraph.
+    lede = (
+        "Ferry crews in Velmar walked out on Thursday over a pay offer of 2.1 percent, "
+        "stranding hundreds of passengers at the Pier Nine terminal"
+    )
+    rest = (
+        "The harbour board said 14 sailings to Ostrin Island were cancelled before noon, "
+        "and that talks with the union would resume on Monday.\n\n"
+        "Union leader Mirela Tasko told a rally that the board had ignored three proposals "
+        "put forward since the spring.\n"
+    )
+    texts = [
+        f"Ferry crews in Velmar walked out on Thursday over a pay offer\n\n"
+        f"Ferry crews strike in Velmar over pay offer\n\nVELMAR — {lede}.\n\n{rest}",
+        f"Velmar ferry crews strike over pay\n\n{lede}.\n\n{rest}",
+        f"Ferry strike in Velmar\n\n{lede}, the union said.\n\n{rest}",
+    ]
+    articles = [extract_text_article(t, markdown=False) for t in texts]
+    teaser = [r for r in articles[0].removed if r.text.startswith("Ferry crews in Velmar walked")]
+    assert teaser and teaser[0].reason == "header"
+    out = refine_with_folder(articles, texts)[0]
+    assert [p.text[:8] for p in out.paragraphs] == ["VELMAR —", "The harb", "Union le"]
+    assert any(r.text.startswith("Ferry crews in Velmar walked") for r in out.removed)

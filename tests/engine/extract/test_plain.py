@@ -190,6 +190,24 @@ def test_collapsed_copy_of_a_caption_goes_with_it() -> None:
     assert_nothing_lost(text, a)
 
 
+def test_a_pulled_quote_printed_again_in_the_body_is_set_aside() -> None:
+    quote = "“The board ignored three proposals we put forward since the spring”"
+    text = (
+        "Ferry crews strike over pay\n\n"
+        "Ferry crews walked out on Thursday over a pay offer of 2.1 percent, stranding "
+        "hundreds of passengers at the terminal.\n\n"
+        f"{quote}\n\n"
+        f"{quote[:-1]}, union leader Mirela Tasko told a rally on Friday. “We will not go back "
+        "for less.”\n\n"
+        "Talks with the harbour board resume on Monday, the union said.\n"
+    )
+    a = extract_text_article(text, markdown=False)
+    assert [p.text[:6] for p in a.paragraphs] == ["Ferry ", "“The b", "Talks "]
+    pulled = [r for r in a.removed if r.reason == "repeat"]
+    assert [r.text for r in pulled] == [quote]
+    assert_nothing_lost(text, a)
+
+
 def test_ticker_block_is_set_aside_whole() -> None:
     text = (
         "BREAKING\n"
