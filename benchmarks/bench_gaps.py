@@ -4,7 +4,7 @@ Usage (from the repository root)::
 
     uv run python benchmarks/bench_gaps.py [--seeds 40]
 
-Two measures of the worst thing the app can say, each beside a baseline in the same run:
+Three measures of the worst thing the app can say:
 
 * **generated corpora** (``benchmarks/synth.py``): ``--seeds`` articles at each of three
   edit rates (0.15, 0.3, 0.5), six edited versions each; link precision, recall and gap
@@ -15,7 +15,13 @@ Two measures of the worst thing the app can say, each beside a baseline in the s
   dev sets' gold names one base, but a fact-checker may pick any. Each version that
   carries must-links is taken as the base in turn, and two versions' paragraphs that
   carry the same base unit's must-anchors count as a linked pair. Gap soundness over
-  those pairs, per set.
+  those pairs, per set;
+* **real sets re-paragraphed** (needs ``../shared``): every version but the gold's base
+  has its body paragraphs merged and split at random (``_reparagraph``: rates 0.3 and
+  0.6, three seeds each), as another outlet's layout would, then the shared scorer's gap
+  soundness beside the sets as given. Real wording, known links: what merges and splits
+  of real text do to the claims. (Its link precision is not comparable: a split can cut
+  a gold anchor in two.)
 
 Prints tables; exits 0. The machine is shared: this measures quality, not speed.
 """
@@ -23,9 +29,12 @@ Prints tables; exits 0. The machine is shared: this measures quality, not speed.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import random
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,7 +51,10 @@ from benchmarks.bench_align import (  # noqa: E402
 )
 from benchmarks.synth import make_corpus  # noqa: E402
 from reader.engine.align import align_versions  # noqa: E402
+from reader.engine.align.serialize import alignment_document  # noqa: E402
 from reader.engine.extract import open_folder  # noqa: E402
+from reader.engine.model import Version  # noqa: E402
+from reader.engine.text.sentences import sentence_spans  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 RATES = (0.15, 0.3, 0.5)
@@ -157,12 +169,72 @@ def every_base() -> None:
     print(f"{'all':24} {all_pairs:6d} {all_sound / max(all_pairs, 1):7.3f}")
 
 
+def _reparagraph(version: Version, rng: random.Random, rate: float) -> str:
+    """The version's file with body paragraphs merged and split at random, as another
+    outlet's layout would: two neighbouring paragraphs (nothing but blank lines between
+    them) run together with probability ``rate / 2``, and a paragraph of two sentences or
+    more is cut before its middle sentence with probability ``rate / 2``."""
+    text = version.text
+    edits: list[tuple[int, int, str]] = []
+    paras = version.paragraphs
+    for a, b in itertools.pairwise(paras):
+        if not text[a.end : b.start].strip() and rng.random() < rate / 2:
+            edits.append((a.end, b.start, " "))
+    for p in paras:
+        spans = sentence_spans(p.text)
+        if len(spans) >= 2 and rng.random() < rate / 2:
+            cut = p.source.map(spans[len(spans) // 2][0])
+            if p.start < cut < p.end:
+                edits.append((cut, cut, "\n\n"))
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def reparagraphed(rates: tuple[float, ...] = (0.3, 0.6), seeds: int = 3) -> None:
+    """Gap soundness on the real sets with every version but the base re-paragraphed."""
+    scorer = CORPORA.parent / "eval" / "score.py"
+    if not scorer.exists():
+        print("\nreal sets re-paragraphed: skipped (../shared is not beside the project)")
+        return
+    from benchmarks.bench_extract_quality import _load
+
+    score = _load("score", scorer).score
+    print("\nreal sets, every version but the base re-paragraphed (merges and splits at random)")
+    print(f"{'set':24} " + " ".join(f"{f'rate {r}':>10}" for r in rates) + f" {'as given':>10}")
+    totals = {r: [0.0, 0] for r in (*rates, 0.0)}
+    for name, folder, gold in _gold_sets():
+        base = str(gold["base"])
+        cells = []
+        for rate in (*rates, 0.0):
+            sound = []
+            for seed in range(seeds if rate else 1):
+                rng = random.Random(f"{name}/{rate}/{seed}")
+                with tempfile.TemporaryDirectory() as tmp:
+                    for v in open_folder(folder).versions:
+                        raw = v.text if v.id == base or not rate else _reparagraph(v, rng, rate)
+                        (Path(tmp) / v.id).write_text(raw, encoding="utf-8")
+                    versions = open_folder(tmp).versions
+                    doc = alignment_document(align_versions(versions, base=base))
+                    result = score(gold, doc)
+                if result.get("gap_soundness") is not None:
+                    sound.append(result["gap_soundness"])
+            mean = sum(sound) / len(sound) if sound else None
+            cells.append(f"{mean:10.3f}" if mean is not None else f"{'-':>10}")
+            if mean is not None:
+                totals[rate][0] += mean
+                totals[rate][1] += 1
+        print(f"{name:24} " + " ".join(cells))
+    print(f"{'mean':24} " + " ".join(f"{t / max(n, 1):10.3f}" for t, n in totals.values()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=40)
     args = parser.parse_args(argv)
     generated(args.seeds)
     every_base()
+    reparagraphed()
     return 0
 
 
