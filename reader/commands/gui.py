@@ -6,7 +6,6 @@ PySide6 is imported only inside the handler, so every other command runs without
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from reader.commands.common import CommandError
 
@@ -43,7 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _open(args: argparse.Namespace) -> int:
     if args.screenshot and not str(args.screenshot).lower().endswith(".png"):
         raise CommandError("--screenshot needs a .png file name")
-    if args.base and args.folder and Path(args.folder).is_dir():
+    # A path check only: the extract package's pipeline stays unloaded (lazy).
+    from reader.engine.extract import folder_problem
+
+    if args.base and args.folder and folder_problem(args.folder) is None:
         _check_base(args.folder, args.base)
     # Qt is loaded only when the window opens: every other command runs without it.
     from reader.ui.app import run

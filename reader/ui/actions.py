@@ -75,6 +75,12 @@ class Actions:
             ("Ctrl+O",),
             "Open a folder of saved versions of one story",
         )
+        self.open_archive = act(
+            "Open &Web Archive…",
+            w.choose_archive,
+            ("Ctrl+Shift+O",),
+            "Open a web archive (.warc, .warc.gz, .wacz): its captures are the versions",
+        )
         self.open_sample = act(
             "Open the &Sample Story",
             w.open_sample,
@@ -278,6 +284,7 @@ class Actions:
         mb = w.menuBar()
         file = mb.addMenu("&File")
         file.addAction(self.open)
+        file.addAction(self.open_archive)
         w.recent_menu = file.addMenu("Open &Recent")
         file.addAction(self.open_sample)
         file.addAction(self.reload)

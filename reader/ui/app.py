@@ -82,7 +82,11 @@ def run(
         settings_path = str(Path(tmp.name) / "settings.ini")
     settings = Settings(settings_path)
     session = Session(settings, store_path=store)
-    bad_folder = bool(folder) and not Path(str(folder)).is_dir()
+    # Loaded with the session already (it checks every path it opens); a folder, or a web
+    # archive of captures opened on its own, can be opened.
+    from reader.engine.extract import folder_problem
+
+    bad_folder = bool(folder) and folder_problem(str(folder)) is not None
     # Like the Qt imports above: after the display check (and the window's modules are
     # the biggest part of the UI's import time, paid once QApplication is up).
     from reader.ui.main_window import DEFAULT_SIZE, MainWindow
@@ -147,9 +151,6 @@ def run(
         )
 
     if bad_folder:
-        # Only for a path that is no folder: the extract package is not needed otherwise.
-        from reader.engine.extract import folder_problem
-
         problem = folder_problem(str(folder)) or f"{folder}: not a folder"
         if screenshot:
             print(f"version-reader: {problem}", file=sys.stderr)

@@ -387,7 +387,8 @@ class CompareView(QWidget):
             f"<p style='color:{muted}'>A folder holds saved versions of one story "
             "(.txt, .md, .html).</p>"
             '<p><a href="open:">Open Folder…</a> (Ctrl+O), or drop a folder onto this '
-            "window.</p>"
+            "window. A web archive (.warc, .warc.gz, .wacz) opens on its own too: "
+            "File ▸ Open Web Archive… (Ctrl+Shift+O).</p>"
             '<p>New here? <a href="sample:">Open the sample story</a>: five outlets\' '
             f"versions of an invented news story.</p>{recent}</div>"
         )

@@ -50,6 +50,20 @@ def choose_folder(parent: QWidget, start: str | None) -> str | None:
     return path or None
 
 
+def choose_archive(parent: QWidget, start: str | None) -> str | None:
+    """A web archive whose captures are the versions (opened with a store of its own)."""
+    folder = str(
+        Path(start).parent if start and Path(start).is_file() else start or QDir.homePath()
+    )
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        "Open Web Archive of Captures",
+        folder,
+        "Web archives (*.warc *.warc.gz *.wacz);;All files (*)",
+    )
+    return path or None
+
+
 def export(window: MainWindow, session: Session, fmt: str, path: str | None = None) -> bool:
     """Export every annotation as ``fmt`` (csv/json); asks for a file unless ``path``.
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.engine.extract import is_failure
+from reader.engine.extract import folder_problem, is_failure
 from reader.paths import sample_folder
 from reader.ui import extra_tabs, linking, tagging, verdicts
 from reader.ui.actions import REPORT_CHANNEL, Actions
@@ -213,6 +213,13 @@ class MainWindow(QMainWindow):
         from reader.ui import dialogs  # on first use (see the module docstring)
 
         path = dialogs.choose_folder(self, self.session.path)
+        if path:
+            self.open_folder(path)
+
+    def choose_archive(self) -> None:
+        from reader.ui import dialogs  # on first use (see the module docstring)
+
+        path = dialogs.choose_archive(self, self.session.path)
         if path:
             self.open_folder(path)
 
@@ -586,7 +593,7 @@ class MainWindow(QMainWindow):
     # --- drag and drop, state ------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
-        if urls and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).is_dir():
+        if urls and urls[0].isLocalFile() and folder_problem(urls[0].toLocalFile()) is None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

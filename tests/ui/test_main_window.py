@@ -156,6 +156,25 @@ def test_bad_folder_is_a_status_message(qtbot, make_window, tmp_path):
     assert "a file, not a folder: open the folder that holds it" in window.status_label.text()
 
 
+def test_a_web_archive_opens_with_its_captures(qtbot, make_window, tmp_path, monkeypatch):
+    from reader.ui import dialogs
+    from tests import saved_files as sf
+
+    archive = tmp_path / "saved" / "story.warc.gz"
+    sf.write(archive, sf.warc_bytes(sf.story_records()))
+    window = make_window()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert "Open &Web Archive…" in [a.text() for a in file_menu.actions()]
+    monkeypatch.setattr(dialogs, "choose_archive", lambda parent, start: str(archive))
+    with qtbot.waitSignal(window.session.loaded, timeout=60_000):
+        window.actions_.open_archive.trigger()
+    s = window.session
+    assert [v.id for v in s.folder.versions] == [f"story.warc.gz#{n}" for n in range(1, 7)]
+    qtbot.waitUntil(lambda: s.store is not None, timeout=60_000)  # annotations work
+    assert str(archive) in window.windowTitle() or archive.name in window.windowTitle()
+    window.grab().save(str(tmp_path / "archive.png"))
+
+
 def test_problems_are_listed(qtbot, make_window, tmp_path):
     folder = tmp_path / "story"
     folder.mkdir()

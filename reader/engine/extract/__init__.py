@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.engine.extract.load import folder_problem, is_failure, scan_folder
+from reader.engine.extract.load import folder_problem, is_failure, opens_alone, scan_folder
 from reader.engine.lazy import lazy_getattr
 
 if TYPE_CHECKING:
@@ -33,5 +33,6 @@ __all__ = [
     "folder_problem",
     "is_failure",
     "open_folder",
+    "opens_alone",
     "scan_folder",
 ]

@@ -71,7 +71,7 @@ def open_folder(
 ) -> Folder:
     """Read every article file under ``path`` and extract it.
 
-    :param path: the folder to open.
+    :param path: the folder to open, or a web archive of captures (``load.opens_alone``).
     :param progress: told after each file; polled for cancellation (raises
         ``Cancelled``).
     :param max_bytes: files larger than this are skipped as too large (default:
@@ -86,6 +86,20 @@ def open_folder(
         failed. A path that is not a folder gives no versions and one problem.
     """
     root = Path(path)
+    if load.opens_alone(root):
+        # An archive of captures opened on its own: its captures are the versions, with
+        # the ids they have when the folder holding it is opened.
+        if max_bytes is not None:
+            limits = replace(limits, max_bytes=max_bytes)
+        return _run(
+            load.display_path(root),
+            load.read_paths([root], cwd=root.parent, limits=limits),
+            progress=progress,
+            limits=limits,
+            encodings=encodings or {},
+            restores=restores,
+            cache=cache,
+        )
     if not root.is_dir():
         kind = ProblemKind.NOT_FOUND if not root.exists() else ProblemKind.UNSUPPORTED
         message = "no such folder" if not root.exists() else "not a folder"

@@ -24,7 +24,7 @@ from pathlib import Path
 from reader.engine.extract.companion import companion_page, companion_problems
 from reader.engine.extract.decode import looks_binary
 from reader.engine.extract.limits import DEFAULT_LIMITS, LoadLimits
-from reader.engine.extract.suffixes import CONTAINER_SUFFIXES, is_container
+from reader.engine.extract.suffixes import CONTAINER_SUFFIXES, is_archive, is_container
 from reader.engine.model import Problem, ProblemKind, SourceFormat
 
 DEFAULT_MAX_BYTES = DEFAULT_LIMITS.max_bytes
@@ -92,12 +92,19 @@ class Scan:
     problems: tuple[Problem, ...]
 
 
+def opens_alone(path: str | Path) -> bool:
+    """Whether ``path`` is a file that holds versions of its own: a web archive of
+    captures (``.warc``, ``.warc.gz``, ``.wacz``), opened like a folder of them."""
+    p = Path(path)
+    return is_archive(p.name) and p.is_file()
+
+
 def folder_problem(path: str | Path) -> str | None:
     """Why ``path`` cannot be opened as a folder of versions, in words for the user
-    (None when it can): a saved page or an archive of captures is read with the folder
-    that holds it."""
+    (None when it can): a folder, or an archive of captures (``opens_alone``). A saved
+    page or a document is one version: it is read with the folder that holds it."""
     p = Path(path)
-    if p.is_dir():
+    if p.is_dir() or opens_alone(p):
         return None
     if p.is_file():
         return f"{path}: a file, not a folder: open the folder that holds it ({p.parent})"

@@ -49,14 +49,15 @@ from reader.engine.store.annotation import (
 )
 from reader.engine.store.location import (
     BUSY_TIMEOUT_MS,
-    STORE_NAME,
     StoreError,
     _read_encodings,
     _read_overrides,
     _read_restores,
+    beside,
     check_store_target,
     store_location,
 )
+from reader.engine.store.location import STORE_NAME as STORE_NAME
 from reader.engine.store.location import read_corrections as read_corrections
 from reader.engine.store.location import user_store_path as user_store_path
 from reader.engine.store.rows import (
@@ -141,10 +142,8 @@ class Store:
 
         folder_path = Path(folder)
         target, note = store_location(folder_path, path)
-        read_only = (
-            path is None and not is_bundled(folder_path) and target != (folder_path / STORE_NAME)
-        )
-        if read_only and _seed_from(folder_path / STORE_NAME, target):
+        read_only = path is None and not is_bundled(folder_path) and target != beside(folder_path)
+        if read_only and _seed_from(beside(folder_path), target):
             note += f" (started from the copy in {folder_path})"
         extra = check_store_target(target, explicit=path is not None)
         note = "; ".join(n for n in (note, extra) if n)

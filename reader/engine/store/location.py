@@ -23,15 +23,27 @@ from reader.paths import is_bundled
 STORE_NAME = "version-reader.sqlite"
 """The store's file name inside the opened folder."""
 
+
+def beside(workspace: Path) -> Path:
+    """Where the store of ``workspace`` goes when it can be written there: inside an
+    opened folder (``<folder>/version-reader.sqlite``), or next to an opened archive of
+    captures (``<archive>.version-reader.sqlite``: the folder holding the archive keeps
+    a store of its own, so neither workspace's sync touches the other's annotations)."""
+    if workspace.is_file():
+        return workspace.parent / f"{workspace.name}.{STORE_NAME}"
+    return workspace / STORE_NAME
+
+
 BUSY_TIMEOUT_MS = 10_000
 
 
 def store_location(folder: Path, path: str | Path | None = None) -> tuple[Path, str]:
-    """Where the store of ``folder`` is (or would be), and a note when it is not beside it.
+    """Where the store of ``folder`` (a folder, or an archive of captures opened on its
+    own) is or would be, and a note when it is not beside it.
 
     ``path`` when given; the per-user data folder for the app's bundled sample (an
     upgrade would wipe a store kept beside it) and for a folder that is not writable;
-    else ``<folder>/version-reader.sqlite``.
+    else ``beside(folder)``.
     """
     if path is not None:
         return Path(path), ""
@@ -39,7 +51,7 @@ def store_location(folder: Path, path: str | Path | None = None) -> tuple[Path, 
         target = user_store_path(folder)
         return target, f"{folder} is the bundled sample: annotations are kept in {target}"
     if _folder_writable(folder):
-        return folder / STORE_NAME, ""
+        return beside(folder), ""
     target = user_store_path(folder)
     return target, f"{folder} is read-only: annotations are kept in {target}"
 
@@ -159,8 +171,8 @@ def existing_store(folder: Path, path: str | Path | None = None) -> Path | None:
     target, _note = store_location(folder, path)
     if target.is_file():
         return target
-    if path is None and target != folder / STORE_NAME and (folder / STORE_NAME).is_file():
-        return folder / STORE_NAME
+    if path is None and target != beside(folder) and beside(folder).is_file():
+        return beside(folder)
     return None
 
 
@@ -192,12 +204,13 @@ def _folder_writable(folder: Path) -> bool:
     # The mode bits count as well as access(): for root, access() says yes to a folder
     # marked read-only, and such a folder (a shared corpus, a mounted archive) is not
     # ours to write into.
+    target = beside(folder)
+    folder = target.parent  # an archive's store goes in the folder that holds it
     try:
         if not folder.stat().st_mode & 0o222:
             return False
     except OSError:
         return False
-    target = folder / STORE_NAME
     if target.exists():
         return os.access(target, os.W_OK) and os.access(folder, os.W_OK)
     return os.access(folder, os.W_OK | os.X_OK)
