@@ -26,6 +26,7 @@ import importlib.util
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -119,6 +120,21 @@ def _fmt(x: object) -> str:
     return f"{x:6.2f}" if isinstance(x, float) else f"{'-':>6}"
 
 
+def page_text(path: Path) -> str:
+    """All visible text of a page, its blocks blank-line separated (no cleaning at all)."""
+    proj = project(decode_bytes(path.read_bytes()).text)
+    return "\n\n".join(proj.text[b.start : b.end] for b in proj.blocks)
+
+
+def html_scorer(
+    score_html: ModuleType, readability: bool
+) -> tuple[Callable[..., Any], tuple[str, ...]]:
+    """The shared scorer's function for one html_dev set, and the figures it reports."""
+    if readability:
+        return score_html.score_readability, ("precision", "recall", "f1")
+    return score_html.score_snippets, ("snippet_recall", "snippet_precision", "tp_f1")
+
+
 def html_report(score_html: ModuleType) -> None:
     root = SHARED / "corpora" / "html_dev"
     for sub, readability in (("readability", True), ("trafilatura", False)):
@@ -146,18 +162,9 @@ def html_report(score_html: ModuleType) -> None:
             }
         peer_s = time.perf_counter() - t0
         for key, path in pages.items():
-            proj = project(decode_bytes(path.read_bytes()).text)
-            none[key] = {
-                "text": "\n\n".join(proj.text[b.start : b.end] for b in proj.blocks),
-                "title": None,
-            }
+            none[key] = {"text": page_text(path), "title": None}
         got["trafilatura"], got["none"] = peer, none
-        score = score_html.score_readability if readability else score_html.score_snippets
-        keys = (
-            ("precision", "recall", "f1")
-            if readability
-            else ("snippet_recall", "snippet_precision", "tp_f1")
-        )
+        score, keys = html_scorer(score_html, readability)
         print(f"\nHTML {sub} ({len(exp)} pages; ours {ours_s:.1f} s, trafilatura {peer_s:.1f} s)")
         results = {who: score(exp, g)[0] for who, g in got.items()}
         for who, m in results.items():

@@ -33,18 +33,10 @@ from typing import Any
 
 import trafilatura
 
-from benchmarks.bench_extract_quality import SHARED, _load
+from benchmarks.bench_extract_quality import SHARED, _load, html_scorer, page_text
 from reader.engine.extract import extract_paths
-from reader.engine.extract.decode import decode_bytes
-from reader.engine.extract.html_text import project
 
 SETS = (("readability", True), ("trafilatura", False))
-
-
-def page_text(path: Path) -> str:
-    """A page as a scraper saves it: its visible blocks, blank-line separated."""
-    proj = project(decode_bytes(path.read_bytes()).text)
-    return "\n\n".join(proj.text[b.start : b.end] for b in proj.blocks)
 
 
 def _ours(paths: dict[str, Path]) -> dict[str, dict[str, Any]]:
@@ -96,7 +88,7 @@ def run(score_html: ModuleType, show_pages: bool) -> None:
             out.mkdir()
             texts, paths = {}, {}
             for key, page in pages.items():
-                texts[key] = page_text(page)
+                texts[key] = page_text(page)  # as a scraper saves it
                 paths[key] = out / (Path(key).stem + ".txt")
                 paths[key].write_text(texts[key], encoding="utf-8")
             got = {
@@ -105,12 +97,7 @@ def run(score_html: ModuleType, show_pages: bool) -> None:
                 "trafilatura": _trafilatura(texts),
                 "ours (HTML)": _ours(pages),
             }
-            score = score_html.score_readability if readability else score_html.score_snippets
-            keys = (
-                ("precision", "recall", "f1")
-                if readability
-                else ("snippet_recall", "snippet_precision", "tp_f1")
-            )
+            score, keys = html_scorer(score_html, readability)
             print(f"\n{sub}: {len(exp)} pages saved as text")
             results = {who: score(exp, g)[0] for who, g in got.items()}
             for who, m in results.items():
