@@ -485,8 +485,12 @@ def _file_size(raw: IO[bytes] | None) -> int:
 
 
 def _first_line(exc: BaseException) -> str:
+    """The library's own words for a damaged archive, fit to show: its first line, with
+    no raw bytes of the file in it (they are noise to a reader, and may be anything)."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:80]
+    if text.startswith("Unknown archive format"):  # warcio quotes the file's first bytes
+        return "no WARC record where the archive begins: is it another kind of file renamed?"
+    return "".join(c if c.isprintable() else "?" for c in text)[:80]
 
 
 def _corrupt(exc: BaseException) -> str:

@@ -239,6 +239,17 @@ def test_not_a_warc_at_all(tmp_path: Path) -> None:
     assert "no WARC records" in found["empty.warc.gz"].message
 
 
+def test_random_bytes_named_as_an_archive_get_words_not_bytes(tmp_path: Path) -> None:
+    noise = bytes((n * 7919 + 13) % 256 for n in range(3000))  # not gzip, not a WARC
+    sf.write(tmp_path / "random.warc.gz", b"\x1f\x8b" + noise)
+    sf.write(tmp_path / "other.warc", noise)
+    found = problems(open_folder(tmp_path))
+    for name in ("random.warc.gz", "other.warc"):
+        message = found[name].message
+        assert message.startswith(name) and message.isprintable(), message
+        assert not any(ord(c) > 127 for c in message), message
+
+
 def test_corrupt_wacz_zip(tmp_path: Path) -> None:
     wacz = sf.wacz_bytes({"data.warc.gz": story_archive()})
     sf.write(tmp_path / "cut.wacz", wacz[: len(wacz) // 2])
