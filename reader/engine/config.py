@@ -2,8 +2,9 @@
 
 Owns: ``AlignConfig`` and ``ExtractConfig``. The aligner, the classifier and the
 collation read their thresholds from ``AlignConfig`` only, and ``AlignConfig.to_dict()``
-is recorded in every alignment's output; the text and Markdown cleaner reads its
-word-count thresholds from ``ExtractConfig``, recorded in every extraction's output. So
+is recorded in every alignment's output; the extractors (text and Markdown cleaner, cue
+vocabulary, HTML path, cross-version evidence) read theirs from ``ExtractConfig``,
+recorded in every extraction's output. So
 a result can always be traced back to the settings that made it. Imports only the
 standard library.
 """
@@ -148,10 +149,13 @@ class AlignConfig:
 
 @dataclass(frozen=True, slots=True)
 class ExtractConfig:
-    """Word-count thresholds of the text and Markdown cleaner (``extract.plain``).
+    """Thresholds of the extractors: the text and Markdown cleaner (``extract.plain``), the
+    cue vocabulary every extractor shares (``extract.cues``), the HTML path
+    (``extract.html``) and the cross-version evidence (``extract.evidence``).
 
     Lengths are in words (``extract.cues.count_words``: unspaced scripts count one word
-    per two characters). A unit is a line or a paragraph of the scrape.
+    per two characters) unless a name ends in ``_chars`` (characters); ``_share`` fields
+    are fractions in 0..1. A unit is a line or a paragraph of the scrape.
 
     :param dateline_max_words: a date line is at most this long ...
     :param dateline_other_words: ... with at most this many words beside the date and
@@ -197,6 +201,79 @@ class ExtractConfig:
         many words) begins the block before it is that block's collapsed copy.
     :param repeat_probe_words: a body unit printed again inside a longer one (a teaser, a
         pulled quote) is found by its first this many words.
+    :param menu_bullets: this many short bullets in a row are a menu (``menu_run`` for
+        lines without bullets) ...
+    :param lone_bullet_max_words: ... and a short bullet standing alone is one up to this.
+    :param chrome_block_share: a block (lines between blank lines) whose units are at least
+        this share chrome is chrome throughout: its stray labels and pitches go with it.
+    :param pitch_voice_hits: this many "we"/"you" make a pitch at any length (one makes a
+        pitch only up to ``pitch_max_words``).
+    :param box_max_lines: a related-stories box inside the article lists at most this many
+        headline lines under its label.
+    :param cue_label_words: a label cue ("Most read", "Log in", one that must fill the
+        line) counts on units up to this long; a longer unit mentioning the words is prose.
+    :param cue_stop_words: a cue that ends the article (a footer label, "Sign up for")
+        counts on units up to this long.
+    :param cue_voice_free_words: beyond this length a cue that is a pitch counts only when
+        the unit addresses the reader (we, you, our ...).
+    :param html_cue_max_words: a paragraph trafilatura kept is set aside for a sure cue of
+        the text cleaner (weather, share, newsletter ...) up to this length.
+    :param html_text_cue_max_chars: the HTML text cues (a copyright line, a byline, a
+        caption form) are tried only on blocks this short.
+    :param html_glued_words: a kept paragraph this long that ends a sentence is story with
+        a credit glued to it, not a copyright notice; a sentence starting inside a block
+        and half this long is not inside the block's first element.
+    :param html_context_depth: how many enclosing elements, innermost first, may mark a
+        kept paragraph as chrome (a caption or related box is close around its text).
+    :param html_box_prose_chars: a sentence this long inside a box of links or buttons
+        (a "read-more" expander, a share-enabled wrapper) is the article's.
+    :param html_byline_slack_chars: a block naming the page's author is the byline while
+        at most this much longer than the name.
+    :param html_byline_sentence_words: a sentence this long beside the byline box is story
+        (the dateline opens it) ...
+    :param html_byline_box_max_chars: ... and a byline box holds less than this.
+    :param html_link_only_max_chars: a paragraph that is only a link to another page is a
+        related link up to this length.
+    :param html_date_line_max_chars: a left-out block mentioning a date is the date line
+        up to this length.
+    :param html_resume_words: after a "More stories" label, a kept paragraph this long that
+        ends a sentence is the story going on ...
+    :param html_resume_paragraphs: ... when this many come in a row; else what follows the
+        label is the list.
+    :param html_boxed_min_words: a sentence dropped only for its box's markup, with story
+        on both sides, is story from this length.
+    :param html_lede_min_words: prose left out right before the kept body (a lede in the
+        page header) is kept from this length ...
+    :param html_tail_min_words: ... and right after it from this length (comments and
+        teasers follow a body).
+    :param html_skip_short_words: on the way to that lede or tail, lines up to this long
+        (a date, a byline) are stepped over ...
+    :param html_skip_chrome_words: ... and chrome up to this long (a caption, a share row) ...
+    :param html_skips: ... this many at most.
+    :param evidence_shingle_words: blocks are compared across versions by word n-grams of
+        this length.
+    :param evidence_versions_kept: each n-gram remembers at most this many versions: enough
+        to count "several".
+    :param evidence_rescue_words: a block set aside for where it stood is put back when
+        other versions print it, from this length (shorter blocks are too generic).
+    :param evidence_rescue_versions: ... and when this many other versions print it (all of
+        them when there are fewer).
+    :param evidence_carry_share: a version prints a block when it has at least this share
+        of the block's n-grams.
+    :param evidence_probes: a version's longest paragraphs probed to tell whether it tells
+        the story another version tells ...
+    :param evidence_probes_shared: ... which it does when this many of them (all, when it
+        has fewer) share text with another version.
+    :param evidence_caption_words: a body paragraph found in no other version reads like a
+        caption, with a photo credit word, up to this length ...
+    :param evidence_web_words: ... like navigation, with a web address to visit, up to this ...
+    :param evidence_chrome_words: ... and like chrome, without a full stop, up to this.
+    :param title_peers: a headline is checked against at most this many other versions'
+        headlines.
+    :param title_odd_share: a headline sharing less than this share of its words (Jaccard)
+        with every other version's headline is suspect ...
+    :param title_match_share: ... and a set-aside line sharing at least this with them is
+        taken for the headline instead.
     """
 
     dateline_max_words: int = 12
@@ -234,12 +311,56 @@ class ExtractConfig:
     source_label_max_words: int = 8
     collapsed_copy_words: int = 5
     repeat_probe_words: int = 5
+    menu_bullets: int = 2
+    lone_bullet_max_words: int = 2
+    chrome_block_share: float = 0.5
+    pitch_voice_hits: int = 2
+    box_max_lines: int = 10
+    cue_label_words: int = 25
+    cue_stop_words: int = 40
+    cue_voice_free_words: int = 6
+    html_cue_max_words: int = 60
+    html_text_cue_max_chars: int = 300
+    html_glued_words: int = 30
+    html_context_depth: int = 4
+    html_box_prose_chars: int = 250
+    html_byline_slack_chars: int = 40
+    html_byline_sentence_words: int = 12
+    html_byline_box_max_chars: int = 200
+    html_link_only_max_chars: int = 150
+    html_date_line_max_chars: int = 60
+    html_resume_words: int = 25
+    html_resume_paragraphs: int = 3
+    html_boxed_min_words: int = 10
+    html_lede_min_words: int = 15
+    html_tail_min_words: int = 40
+    html_skip_short_words: int = 12
+    html_skip_chrome_words: int = 20
+    html_skips: int = 6
+    evidence_shingle_words: int = 4
+    evidence_versions_kept: int = 8
+    evidence_rescue_words: int = 8
+    evidence_rescue_versions: int = 2
+    evidence_carry_share: float = 0.5
+    evidence_probes: int = 3
+    evidence_probes_shared: int = 2
+    evidence_caption_words: int = 70
+    evidence_web_words: int = 25
+    evidence_chrome_words: int = 12
+    title_peers: int = 50
+    title_odd_share: float = 0.15
+    title_match_share: float = 0.4
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if not isinstance(value, int) or value < 0:
-                raise ValueError(f"{f.name} must be a whole number of words >= 0, got {value!r}")
+            if f.name.endswith("_share"):
+                if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+                    raise ValueError(f"{f.name} must be a share within 0..1, got {value!r}")
+            elif not isinstance(value, int) or value < 0:
+                raise ValueError(f"{f.name} must be a whole number >= 0, got {value!r}")
+        if self.evidence_shingle_words < 1 or self.evidence_versions_kept < 1:
+            raise ValueError("evidence_shingle_words and evidence_versions_kept must be >= 1")
         if self.title_min_words > self.title_max_words:
             raise ValueError("title_min_words must not exceed title_max_words")
         if self.caption_beside_min_words > self.caption_beside_max_words:

@@ -6,7 +6,9 @@ prefilter regex per length class so most prose lines cost two regex calls), and 
 other line forms of chrome: captions and credits, share bars, pasted page script,
 breadcrumbs, quotations set aside before matching. No rule names a particular site.
 
-Imports the standard library, ``cue_words`` and ``text.rules`` (``ends_sentence``).
+Its length classes are ``ExtractConfig`` fields (``cue_label_words``, ``cue_stop_words``,
+``cue_voice_free_words``). Imports the standard library, ``config``, ``cue_words`` and
+``text.rules`` (``ends_sentence``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from reader.engine.config import ExtractConfig
 from reader.engine.extract.cue_words import CUES as CUES
 from reader.engine.extract.cue_words import Cue as Cue
 
@@ -52,7 +55,6 @@ PITCH = re.compile(
     _I,
 )
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]")
-_VOICE_FREE_WORDS = 6
 
 # A share bar pasted as one line: "FacebookEmail Twitter Google+ LinkedIn Pinterest",
 # "CONNECT TWEET LINKEDIN 64 COMMENTEMAILMORE".
@@ -190,11 +192,10 @@ def _has_any(line: str, marks: str) -> bool:
 
 
 # The cues a line can match depend on its length alone: a line of more than
-# ``_LABEL_WORDS`` words is no label (``whole`` cues do not count), and one of more than
-# ``_STOP_WORDS`` words opens no footer. Most article paragraphs are long: for them only
-# a few anchored cues remain and their keys are never searched for.
-_LABEL_WORDS = 25
-_STOP_WORDS = 40
+# ``cue_label_words`` words is no label (``whole`` cues do not count), and one of more
+# than ``cue_stop_words`` words opens no footer. Most article paragraphs are long: for
+# them only a few anchored cues remain and their keys are never searched for.
+_DEFAULT = ExtractConfig()
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,23 +229,31 @@ _MID_CUES = _cue_set(tuple(c for c in CUES if not c.whole))
 _LONG_CUES = _cue_set(tuple(c for c in CUES if not c.whole and not c.stop))
 
 
-def match_cue(line: str, words: int) -> Cue | None:
+def match_cue(line: str, words: int, config: ExtractConfig = _DEFAULT) -> Cue | None:
     """The first chrome cue ``line`` matches, or ``None``.
 
     :param line: the reduced, stripped text of one line or paragraph.
-    :param words: its word count; ``whole`` cues only count on lines of at most 25 words,
-        so an article paragraph that mentions "cookies" stays article.
+    :param words: its word count; ``whole`` cues only count on lines of at most
+        ``config.cue_label_words`` words, so an article paragraph that mentions "cookies"
+        stays article.
+    :param config: the length classes (``cue_label_words``, ``cue_stop_words``,
+        ``cue_voice_free_words``).
     """
     # The unit splitter, the classifier and the folder evidence ask about the same
-    # lines: each is matched once.
-    return _match_cue(line, words)
+    # lines: each is matched once. The three ints, not the config, join the cache key:
+    # a frozen dataclass hashes all its fields on every call.
+    return _match_cue(
+        line,
+        words,
+        config.cue_label_words,
+        config.cue_stop_words,
+        config.cue_voice_free_words,
+    )
 
 
 @functools.lru_cache(maxsize=4096)
-def _match_cue(line: str, words: int) -> Cue | None:
-    found = (
-        _LABEL_CUES if words <= _LABEL_WORDS else _MID_CUES if words <= _STOP_WORDS else _LONG_CUES
-    )
+def _match_cue(line: str, words: int, label: int, stop: int, voice_free: int) -> Cue | None:
+    found = _LABEL_CUES if words <= label else _MID_CUES if words <= stop else _LONG_CUES
     line = unquoted(line)
     anchored = found.anchored is not None and found.anchored.match(line) is not None
     low = ""
@@ -265,7 +274,7 @@ def _match_cue(line: str, words: int) -> Cue | None:
         else:
             continue  # no anchored cue matches: the union said so
         if hit:
-            if cue.voice and words > _VOICE_FREE_WORDS:
+            if cue.voice and words > voice_free:
                 if voiced is None:
                     voiced = bool(PITCH.search(line))
                 if not voiced:

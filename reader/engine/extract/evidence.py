@@ -18,7 +18,8 @@ facts) but not each other's site chrome. So:
 Work is linear in the folder's size: only the word 4-grams of the blocks in question
 are indexed, each remembering at most a handful of versions, and names are collected in
 one pass. Shingles are Python hashes: they vary between runs but only equality is used,
-so results do not. Imports the standard library and ``reader.engine`` modules.
+so results do not. Every threshold is an ``ExtractConfig`` field (``evidence_*``,
+``title_*``). Imports the standard library and ``reader.engine`` modules.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from reader.engine.config import ExtractConfig
 from reader.engine.extract.cues import (
     CUE_DETAIL,
     PITCH,
@@ -43,11 +45,7 @@ from reader.engine.extract.units import paragraph_from_span
 from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.text.normalize import make_paragraph
 
-# Each shingle keeps at most this many versions: enough to count "several".
-_CAP = 8
-_RESCUE_WORDS = 8
-_PROBES = 3  # longest paragraphs probed to tell whether a version shares the story  # shorter blocks are too generic to count as evidence
-_CARRY_SHARE = 0.5  # share of a block's shingles another version must have
+_DEFAULT = ExtractConfig()
 _WORD = re.compile(r"\w+")
 # A web address, e-mail or handle: "example.org/listen", "www.", "@newsdesk".
 _WEB = re.compile(r"https?://|www\.|@\w{2,}|\b[\w-]{2,}\.[a-z]{2,12}(?:/\S*)?(?=[\s,;)]|\.?$)")
@@ -88,8 +86,10 @@ def _word_shingles(words: list[str], size: int) -> set[int]:
 class _Index:
     """Shingle -> the first few versions whose body contains it."""
 
-    def __init__(self, size: int) -> None:
-        self.size = size
+    def __init__(self, config: ExtractConfig) -> None:
+        self.size = config.evidence_shingle_words
+        self.cap = config.evidence_versions_kept  # versions kept per shingle
+        self.share = config.evidence_carry_share
         self.where: dict[int, list[int]] = {}
         self.wanted: set[int] = set()
         self._wanted_words: set[str] = set()
@@ -109,6 +109,7 @@ class _Index:
     def add(self, version: int, texts: Iterable[str]) -> None:
         """Record ``version`` as a carrier of the wanted shingles in ``texts``."""
         where = self.where
+        cap = self.cap
         for text in texts:
             words = _WORD.findall(text.casefold())
             if self._wanted_words.isdisjoint(words):
@@ -117,7 +118,7 @@ class _Index:
                 found = where.get(sh)
                 if found is None:
                     where[sh] = [version]
-                elif len(found) < _CAP and found[-1] != version:
+                elif len(found) < cap and found[-1] != version:
                     found.append(version)
 
     def carriers(self, text: str, version: int) -> int:
@@ -130,7 +131,7 @@ class _Index:
             for v in self.where.get(sh, ()):
                 if v != version:
                     hits[v] += 1
-        need = _CARRY_SHARE * len(shingles)
+        need = self.share * len(shingles)
         return sum(1 for count in hits.values() if count >= need)
 
     def shared(self, text: str, version: int) -> bool:
@@ -138,22 +139,26 @@ class _Index:
         return any(any(v != version for v in self.where.get(sh, ())) for sh in self.shingles(text))
 
 
-def reads_like_chrome(text: str) -> str | None:
-    """Why a lone paragraph looks like site chrome, or ``None`` when it reads as prose."""
+def reads_like_chrome(text: str, config: ExtractConfig = _DEFAULT) -> str | None:
+    """Why a lone paragraph looks like site chrome, or ``None`` when it reads as prose.
+
+    :param config: the cue length classes and ``evidence_caption_words``,
+        ``evidence_web_words``, ``evidence_chrome_words``.
+    """
     words = count_words(text)
-    cue = match_cue(text, words)
+    cue = match_cue(text, words, config)
     if cue is not None:
         return cue.reason
-    if words <= 70 and is_caption(text):
+    if words <= config.evidence_caption_words and is_caption(text):
         return "caption"
     if (
-        words <= 25
+        words <= config.evidence_web_words
         and _WEB.search(text)
         and (not ends_sentence(text) or _IMPERATIVE.match(text) or PITCH.search(unquoted(text)))
     ):
         # "Hear it at example.org/listen", not "He posted it on example.org on Friday."
         return "navigation"
-    if words <= 12 and not ends_sentence(text):
+    if words <= config.evidence_chrome_words and not ends_sentence(text):
         return "chrome"
     return None
 
@@ -174,13 +179,13 @@ def _rescued(text: str, removed: Removed, index: int) -> Paragraph:
     return make_paragraph(index, removed.text, removed.start, source)
 
 
-def _rescue_candidate(r: Removed) -> bool:
+def _rescue_candidate(r: Removed, config: ExtractConfig) -> bool:
     """Set aside for where it stood (header, footer, a run), not for its own words."""
     return (
         r.restorable
         and r.reason not in NEVER_RESCUED
         and not r.detail.startswith(CUE_DETAIL)
-        and count_words(r.text) >= _RESCUE_WORDS
+        and count_words(r.text) >= config.evidence_rescue_words
     )
 
 
@@ -191,8 +196,9 @@ def _refine_one(
     index: _Index,
     others: int,
     chrome: dict[tuple[int, int], str],
+    config: ExtractConfig,
 ) -> Article:
-    need = min(2, others)
+    need = min(config.evidence_rescue_versions, others)
     keep: list[tuple[int, Paragraph | None, Removed | None]] = []
     changed = False
     for p in article.paragraphs:
@@ -219,7 +225,7 @@ def _refine_one(
             )
     own: list[str] | None = None  # the body's folded text, for blocks it already prints
     for r in article.removed:
-        if _rescue_candidate(r) and index.carriers(r.text, i) >= need:
+        if _rescue_candidate(r, config) and index.carriers(r.text, i) >= need:
             # The others carry it because they carry the article: a teaser of this
             # version's own lede (a share box's summary) is already in its body.
             own = own if own is not None else [_folded(p.text) for p in article.paragraphs]
@@ -282,9 +288,6 @@ def _is_domain(outlet: str | None) -> bool:
 _TITLE_SOURCES = frozenset(
     {"header", "standfirst", "navigation", "masthead", "subheading", "ticker"}
 )
-_TITLE_MATCH = 0.4  # word overlap (Jaccard) with another version's headline
-_TITLE_PEERS = 50
-_TITLE_ODD = 0.15  # a headline sharing less than this with every other one is suspect
 
 
 def _words(text: str) -> set[str]:
@@ -303,19 +306,22 @@ def _similarity(words: set[str], known: list[set[str]]) -> float:
     return best
 
 
-def _probes(a: Article) -> list[str]:
+def _probes(a: Article, config: ExtractConfig) -> list[str]:
     """A version's longest paragraphs: whether other versions print them tells whether
     it tells the same story as any of them."""
-    return sorted((p.text for p in a.paragraphs), key=len, reverse=True)[:_PROBES]
+    return sorted((p.text for p in a.paragraphs), key=len, reverse=True)[: config.evidence_probes]
 
 
-def _shares_story(index: _Index, i: int, probes: list[str]) -> bool:
+def _shares_story(index: _Index, i: int, probes: list[str], config: ExtractConfig) -> bool:
     """Whether version ``i`` tells the story another version tells: most of its
     ``probes`` share text with another version (``index`` holds their shingles)."""
-    return sum(index.shared(t, i) for t in probes) >= min(2, len(probes))
+    need = min(config.evidence_probes_shared, len(probes))
+    return sum(index.shared(t, i) for t in probes) >= need
 
 
-def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]:
+def _find_titles(
+    articles: list[Article], texts: Sequence[str], config: ExtractConfig
+) -> list[Article]:
     """Headlines checked against the other versions' headlines.
 
     A version with no headline takes the set-aside line before its body most like the
@@ -328,16 +334,19 @@ def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]
     if not titled:
         return articles
     # Fifty other headlines are evidence enough, and keep big folders linear.
-    peers = titled[:: max(1, len(titled) // _TITLE_PEERS)][: _TITLE_PEERS + 1]
+    n_peers = config.title_peers
+    peers = titled[:: max(1, len(titled) // n_peers)][: n_peers + 1] if n_peers else []
     suspect: dict[int, list[set[str]]] = {}
     for i, a in enumerate(articles):
-        known = [w for j, w in peers if j != i][:_TITLE_PEERS]
-        if known and (a.title is None or _similarity(_words(a.title), known) < _TITLE_ODD):
+        known = [w for j, w in peers if j != i][:n_peers]
+        if known and (
+            a.title is None or _similarity(_words(a.title), known) < config.title_odd_share
+        ):
             suspect[i] = known
     if not suspect:
         return articles
-    index = _Index(4)
-    probes = {i: _probes(articles[i]) for i in suspect}
+    index = _Index(config)
+    probes = {i: _probes(articles[i], config) for i in suspect}
     for found in probes.values():
         for text in found:
             index.want(text)
@@ -345,12 +354,12 @@ def _find_titles(articles: list[Article], texts: Sequence[str]) -> list[Article]
         index.add(j, [p.text for p in a.paragraphs])
     out = list(articles)
     for i, known in suspect.items():
-        if _shares_story(index, i, probes[i]):
-            out[i] = _take_title(articles[i], texts[i], known)
+        if _shares_story(index, i, probes[i], config):
+            out[i] = _take_title(articles[i], texts[i], known, config.title_match_share)
     return out
 
 
-def _take_title(a: Article, text: str, known: list[set[str]]) -> Article:
+def _take_title(a: Article, text: str, known: list[set[str]], match: float) -> Article:
     first = a.paragraphs[0].start if a.paragraphs else 1 << 62
     best: tuple[float, int, int, int] | None = None  # score, block, line start, line end
     for k, r in enumerate(a.removed):
@@ -366,7 +375,7 @@ def _take_title(a: Article, text: str, known: list[set[str]]) -> Article:
             pos = end
             mine = _words(line)
             score = _similarity(mine, known)
-            if score >= _TITLE_MATCH and (best is None or score > best[0]):
+            if score >= match and (best is None or score > best[0]):
                 best = (score, k, at, end)
     if best is None:
         return a
@@ -409,12 +418,16 @@ def _take_title(a: Article, text: str, known: list[set[str]]) -> Article:
     return dataclasses.replace(a, title=title_text, removed=removed)
 
 
-def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> list[Article]:
+def refine_with_folder(
+    articles: Sequence[Article], texts: Sequence[str], config: ExtractConfig = _DEFAULT
+) -> list[Article]:
     """Correct single-file extraction with the evidence of the other versions.
 
     :param articles: one extracted article per version (text or HTML), folder order.
     :param texts: ``texts[i]`` is the decoded file ``articles[i]`` came from; offsets in
         the articles point into it.
+    :param config: the ``evidence_*`` and ``title_*`` thresholds and the cue length
+        classes (use the one the articles were extracted with).
     :returns: the articles in the same order; an article with no evidence either way
         comes back unchanged. With a single version there is no evidence: nothing moves.
     """
@@ -426,17 +439,17 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
     others = len(result) - 1
     # Only the shingles of blocks in question are worth indexing: most folders have few.
     chrome: dict[tuple[int, int], str] = {}  # (version, paragraph) -> why it looks like chrome
-    index = _Index(4)
+    index = _Index(config)
     probes: list[list[str]] = []
     for i, a in enumerate(result):
         for r in a.removed:
-            if _rescue_candidate(r):
+            if _rescue_candidate(r, config):
                 index.want(r.text)
         probes.append([])
         if others >= 2:
             suspects = 0
             for p in a.paragraphs:
-                reason = reads_like_chrome(p.text)
+                reason = reads_like_chrome(p.text, config)
                 if reason is not None:
                     chrome[(i, p.index)] = reason
                     index.want(p.text)
@@ -445,15 +458,15 @@ def refine_with_folder(articles: Sequence[Article], texts: Sequence[str]) -> lis
                 continue
             # "Found in no other version" means nothing for a page that shares no text
             # with the rest of the folder.
-            probes[i] = _probes(a)
+            probes[i] = _probes(a, config)
             for text in probes[i]:
                 index.want(text)
     if index.wanted:
         for i, a in enumerate(result):
             index.add(i, [p.text for p in a.paragraphs])
-        related = [_shares_story(index, i, probes[i]) for i in range(len(result))]
+        related = [_shares_story(index, i, probes[i], config) for i in range(len(result))]
         result = [
-            _refine_one(i, a, texts[i], index, others, chrome if related[i] else {})
+            _refine_one(i, a, texts[i], index, others, chrome if related[i] else {}, config)
             for i, a in enumerate(result)
         ]
-    return _spell_outlets(_find_titles(result, texts), texts)
+    return _spell_outlets(_find_titles(result, texts, config), texts)

@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from reader.engine.config import ExtractConfig
 from reader.engine.extract.cues import count_words, ends_sentence, match_cue
 from reader.engine.extract.decode import looks_like_html as looks_like_html
 from reader.engine.extract.forms import caption_form, stamp_form
@@ -38,6 +39,7 @@ from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.text.normalize import make_paragraph
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
+_DEFAULT = ExtractConfig()
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +50,13 @@ class _Unit:
     exact: bool
 
 
-def extract_html_article(source: str) -> Article:
+def extract_html_article(source: str, config: ExtractConfig = _DEFAULT) -> Article:
     """Extract the article of an HTML page.
 
     :param source: the decoded page (newlines normalised). Offsets in the result point
         into it.
+    :param config: the ``html_*`` thresholds, the cue length classes, and the text
+        cleaner's for the fallback.
 
     Never raises for malformed markup: if trafilatura fails or finds nothing, the
     visible text is cleaned as plain text instead.
@@ -64,29 +68,31 @@ def extract_html_article(source: str) -> Article:
     article = None
     if units:
         try:
-            article = _from_units(source, units, proj, meta)
+            article = _from_units(source, units, proj, meta, config)
             if not article.paragraphs:
                 # Our filter dropped all trafilatura kept (a slideshow of captions, a
                 # page of short items): its decision stands rather than none.
-                article = _from_units(source, units, proj, meta, filtered=False)
+                article = _from_units(source, units, proj, meta, config, filtered=False)
         except Exception:  # a page that trips our own mapping still gets its visible text
             article = None
     if article is None or not article.paragraphs:
-        article = _fallback(source, proj, meta)
+        article = _fallback(source, proj, meta, config)
     if not article.paragraphs:
         # Never below the library we wrap: before saying "no article text", take what
         # trafilatura finds when it favours recall, with no chrome filter of our own.
-        article = _recall_article(source, proj, meta) or article
+        article = _recall_article(source, proj, meta, config) or article
     return article
 
 
-def _recall_article(source: str, proj: Projection, meta: dict[str, str | None]) -> Article | None:
+def _recall_article(
+    source: str, proj: Projection, meta: dict[str, str | None], config: ExtractConfig
+) -> Article | None:
     doc = _run_trafilatura(source, recall=True)
     units = _body_units(doc) if doc is not None else []
     if not units:
         return None
     try:
-        article = _from_units(source, units, proj, meta, filtered=False)
+        article = _from_units(source, units, proj, meta, config, filtered=False)
     except Exception:
         return None
     return article if article.paragraphs else None
@@ -97,6 +103,7 @@ def _from_units(
     units: list[str],
     proj: Projection,
     meta: dict[str, str | None],
+    config: ExtractConfig,
     *,
     filtered: bool = True,
 ) -> Article:
@@ -111,21 +118,22 @@ def _from_units(
         if not filtered:
             keep.append(u)
             continue
-        cue = _chrome_reason(u, proj, ignored, meta) or _link_only(u, proj, source)
+        cue = _chrome_reason(u, proj, ignored, meta, config) or _link_only(u, proj, source, config)
         if cue is not None:
             dropped.append((u, *cue))
         else:
             keep.append(u)
     if filtered and keep:
-        keep, dropped = _after_list_label(located, keep, dropped)
+        keep, dropped = _after_list_label(located, keep, dropped, config)
     if filtered and keep:
-        back = _boxed_prose(located, keep, dropped)
+        back = _boxed_prose(located, keep, dropped, config)
         if back:
             keep = sorted(keep + back, key=lambda u: u.start)
             dropped = [d for d in dropped if d[0] not in back]
-        keep = sorted(keep + _lede_and_tail(proj, keep, dropped, ignored), key=lambda u: u.start)
+        extra = _lede_and_tail(proj, keep, dropped, ignored, config)
+        keep = sorted(keep + extra, key=lambda u: u.start)
     paragraphs = tuple(_paragraph(i, u, proj) for i, u in enumerate(keep))
-    removed = _removed_blocks(proj, keep, dropped, meta)
+    removed = _removed_blocks(proj, keep, dropped, meta, config)
     return Article(
         title=meta["title"],
         date=meta["date"],
@@ -137,23 +145,24 @@ def _from_units(
     )
 
 
-_BOXED_WORDS = 10
 _LIST_LABEL = re.compile(
     r"^(?:(?:more|other|latest|top|related|recommended|popular|trending)\b.{0,30}\b"
     r"(?:stories|articles|news|columns|posts|reads|videos)|most (?:read|popular|viewed|shared)\b.{0,30}|"
     r"read next|you (?:may|might) also like|more from\b.{0,30})\W*$",
     re.IGNORECASE,
 )
-_RESUME_PARAGRAPHS = 3
-_RESUME_WORDS = 25
 
 
 def _after_list_label(
-    located: list[_Unit], keep: list[_Unit], dropped: list[tuple[_Unit, str, str]]
+    located: list[_Unit],
+    keep: list[_Unit],
+    dropped: list[tuple[_Unit, str, str]],
+    config: ExtractConfig,
 ) -> tuple[list[_Unit], list[tuple[_Unit, str, str]]]:
     """Kept paragraphs under a "More stories" label after the story are other stories.
 
-    Unless the story resumes below the label (three long paragraphs in a row), what
+    Unless the story resumes below the label (``html_resume_paragraphs`` long paragraphs
+    in a row), what
     trafilatura kept after a list label that follows the body is the list: headlines and
     teasers of other stories.
     """
@@ -168,10 +177,14 @@ def _after_list_label(
             break
         run = best = 0
         for x in located[n + 1 :]:
-            long = id(x) in kept and ends_sentence(x.text) and count_words(x.text) >= _RESUME_WORDS
+            long = (
+                id(x) in kept
+                and ends_sentence(x.text)
+                and count_words(x.text) >= config.html_resume_words
+            )
             run = run + 1 if long else 0
             best = max(best, run)
-        if best >= _RESUME_PARAGRAPHS:
+        if best >= config.html_resume_paragraphs:
             continue
         gone = {id(x) for x in after}
         label = u.text.strip()[:40]
@@ -186,7 +199,10 @@ _STORY_END = frozenset({"byline", "copyright"})
 
 
 def _boxed_prose(
-    located: list[_Unit], keep: list[_Unit], dropped: list[tuple[_Unit, str, str]]
+    located: list[_Unit],
+    keep: list[_Unit],
+    dropped: list[tuple[_Unit, str, str]],
+    config: ExtractConfig,
 ) -> list[_Unit]:
     """Sentences dropped only for the box they sit in, with story on both sides.
 
@@ -207,7 +223,7 @@ def _boxed_prose(
             continue
         reason, detail = why.get(id(u), ("", ""))
         boxed = reason in _BOX_REASONS and detail.endswith("(page markup)")
-        if boxed and ends_sentence(u.text) and count_words(u.text) >= _BOXED_WORDS:
+        if boxed and ends_sentence(u.text) and count_words(u.text) >= config.html_boxed_min_words:
             run.append(u)
         else:
             if seen_kept and run and reason in _STORY_END:
@@ -218,12 +234,8 @@ def _boxed_prose(
 
 # Prose trafilatura left out next to the body it kept: a lede or standfirst in the page
 # header's markup, the article's last paragraphs in an odd container. Before the body,
-# paragraphs of this many words; after it, longer ones (comments and teasers follow).
-_LEDE_WORDS = 15
-_TAIL_WORDS = 40
-_SKIP_SHORT = 12  # short lines (a date, a byline) stepped over on the way ...
-_SKIP_CHROME = 20  # ... and short chrome (a caption, a share row) ...
-_SKIPS = 6  # ... this many at most
+# paragraphs of ``html_lede_min_words``; after it, longer ones (comments and teasers
+# follow); short lines and short chrome are stepped over on the way (``html_skip_*``).
 _WEAK_CONTEXT = frozenset({("navigation", "page header"), ("form", "form or button text")})
 
 
@@ -232,6 +244,7 @@ def _lede_and_tail(
     keep: list[_Unit],
     dropped: list[tuple[_Unit, str, str]],
     ignored: frozenset[str],
+    config: ExtractConfig,
 ) -> list[_Unit]:
     """Blocks of prose just before and just after the kept body, in chrome-free markup."""
     first = min(u.start for u in keep if u.start >= 0) if any(u.start >= 0 for u in keep) else -1
@@ -248,25 +261,27 @@ def _lede_and_tail(
         words = count_words(stripped)
         if any(a < e and s < b for a, b in taken) or not stripped:
             return False
-        near = tuple(w for element in block.elements[-_NEAR:] for w in element)
-        found = reasons_for([w for w in context_words(near) if w not in ignored])
+        found = reasons_for(
+            [w for w in context_words(_near_words(block, config)) if w not in ignored]
+        )
         chrome = (
-            any(r not in _WEAK_CONTEXT for r in found) or match_cue(stripped, words) is not None
+            any(r not in _WEAK_CONTEXT for r in found)
+            or match_cue(stripped, words, config) is not None
         )
         if chrome or caption_form(stripped) or stamp_form(stripped):
             # A caption, byline or share row between the lede and the body is stepped
             # over; a long block of chrome ends the search.
-            return None if words <= _SKIP_CHROME else False
+            return None if words <= config.html_skip_chrome_words else False
         if words >= minimum and (ends_sentence(stripped) or words >= 2 * minimum):
             return _Unit(stripped, s, e, True)
-        return None if words <= _SKIP_SHORT else False
+        return None if words <= config.html_skip_short_words else False
 
     out: list[_Unit] = []
     blocks = proj.blocks
     i = next((k for k, b in enumerate(blocks) if b.end > first), len(blocks)) - 1
     skips = 0
-    while i >= 0 and skips <= _SKIPS:
-        got = prose(blocks[i], _LEDE_WORDS)
+    while i >= 0 and skips <= config.html_skips:
+        got = prose(blocks[i], config.html_lede_min_words)
         if got is False:
             break
         if got is None:
@@ -276,8 +291,8 @@ def _lede_and_tail(
         i -= 1
     i = next((k for k, b in enumerate(blocks) if b.start >= last), len(blocks))
     skips = 0
-    while i < len(blocks) and skips <= _SKIPS:
-        got = prose(blocks[i], _TAIL_WORDS)
+    while i < len(blocks) and skips <= config.html_skips:
+        got = prose(blocks[i], config.html_tail_min_words)
         if got is False:
             break
         if got is None:
@@ -440,17 +455,17 @@ def _container_words(units: list[_Unit], proj: Projection) -> frozenset[str]:
     return frozenset(w for w, c in counts.items() if n and c > n / 2)
 
 
-# How many enclosing elements, innermost first, may mark a kept paragraph as chrome: a
-# caption or related box is close around its text, while a word far up the tree is
-# usually a page-wide wrapper.
-_NEAR = 4
+def _near_words(block: Block, config: ExtractConfig) -> tuple[str, ...]:
+    """The context words of the ``html_context_depth`` elements nearest ``block``: they
+    may mark a kept paragraph as chrome (a caption or related box is close around its
+    text, while a word far up the tree is usually a page-wide wrapper)."""
+    elements = block.elements
+    inner = elements[max(0, len(elements) - config.html_context_depth) :]
+    return tuple(w for element in inner for w in element)
 
 
-_PROSE_CHARS = 250
-_GLUED_WORDS = 30
 # The text cleaner's cues apply to short kept paragraphs too (widgets trafilatura keeps);
 # a few reasons only, where the words alone are sure.
-_CUE_WORDS = 60
 _TEXT_CUE_REASONS = frozenset(
     {
         "weather",
@@ -470,20 +485,25 @@ _BOX_REASONS = frozenset({"related", "share", "newsletter", "tags", "advert"})
 
 
 def _chrome_reason(
-    u: _Unit, proj: Projection, ignored: frozenset[str], meta: dict[str, str | None]
+    u: _Unit,
+    proj: Projection,
+    ignored: frozenset[str],
+    meta: dict[str, str | None],
+    config: ExtractConfig,
 ) -> tuple[str, str] | None:
     text = u.text
-    if len(text) <= 300:
+    if len(text) <= config.html_text_cue_max_chars:
         # A copyright notice is short: a credit glued to a paragraph of story is story.
-        glued = count_words(text) >= _GLUED_WORDS and ends_sentence(text)
+        glued = count_words(text) >= config.html_glued_words and ends_sentence(text)
         for pattern, reason, detail in TEXT_CUES:
             if pattern.search(text) and not (glued and reason == "copyright"):
                 return reason, detail
         byline = meta["byline"]
-        if byline and len(text) < len(byline) + 40 and byline.lower() in text.lower():
+        slack = config.html_byline_slack_chars
+        if byline and len(text) < len(byline) + slack and byline.lower() in text.lower():
             return "byline", "byline"
         count = count_words(text)
-        cue = match_cue(text, count) if count <= _CUE_WORDS else None
+        cue = match_cue(text, count, config) if count <= config.html_cue_max_words else None
         if cue is not None and cue.reason in _TEXT_CUE_REASONS:
             return cue.reason, f"reads like {cue.reason} chrome"
         why = caption_form(text)
@@ -492,19 +512,23 @@ def _chrome_reason(
     block = proj.block_at(u.start) if u.start >= 0 else None
     if block is None:
         return None
-    if u.start > block.start and ends_sentence(text) and count_words(text) >= _GLUED_WORDS // 2:
+    glued_half = config.html_glued_words // 2
+    if u.start > block.start and ends_sentence(text) and count_words(text) >= glued_half:
         # The block's markup is that of its first words (an inline photo credit): a
         # sentence of story starting later in the block is not inside that element.
         return None
-    near = tuple(w for element in block.elements[-_NEAR:] for w in element)
-    words = [w for w in context_words(near) if w not in ignored]
+    words = [w for w in context_words(_near_words(block, config)) if w not in ignored]
     # A box of links or buttons holds headlines and labels, not paragraphs of prose:
     # long prose inside one is the article's ("read-more" expanders, share-enabled wrappers).
-    prose = len(text) >= _PROSE_CHARS and ends_sentence(text)
+    prose = len(text) >= config.html_box_prose_chars and ends_sentence(text)
     for reason, detail in reasons_for(words):
         if prose and reason in _BOX_REASONS:
             continue
-        if reason == "byline" and ends_sentence(text) and len(text.split()) > 12:
+        if (
+            reason == "byline"
+            and ends_sentence(text)
+            and len(text.split()) > config.html_byline_sentence_words
+        ):
             continue  # a sentence beside the byline box (the story's dateline opens it)
         if reason in (
             "caption",
@@ -516,7 +540,7 @@ def _chrome_reason(
             "tags",
             "ticker",
             "advert",
-        ) and (reason != "byline" or len(text) < 200):
+        ) and (reason != "byline" or len(text) < config.html_byline_box_max_chars):
             return reason, detail + " (page markup)"
     return None
 
@@ -527,10 +551,12 @@ _LINK = re.compile(
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _link_only(u: _Unit, proj: Projection, source: str) -> tuple[str, str] | None:
+def _link_only(
+    u: _Unit, proj: Projection, source: str, config: ExtractConfig
+) -> tuple[str, str] | None:
     """A short paragraph that is nothing but a link to another page: a related-story
     teaser or a "more" link (in-page ``#`` anchors, as in a table of contents, excepted)."""
-    if u.start < 0 or not u.exact or len(u.text) > 150:
+    if u.start < 0 or not u.exact or len(u.text) > config.html_link_only_max_chars:
         return None
     start, end = proj.source_span(u.start, u.end)
     # Widen to the enclosing tags so a link that starts the paragraph is seen whole.
@@ -563,6 +589,7 @@ def _removed_blocks(
     keep: list[_Unit],
     dropped: list[tuple[_Unit, str, str]],
     meta: dict[str, str | None],
+    config: ExtractConfig,
 ) -> tuple[Removed, ...]:
     """Every visible block not covered by a kept paragraph, with a reason, in page order."""
     covered = sorted((u.start, u.end) for u in keep if u.start >= 0)
@@ -592,7 +619,7 @@ def _removed_blocks(
                 continue
             s += len(proj.text[s:e]) - len(proj.text[s:e].lstrip())
             e = s + len(text)
-            reason, detail = reasons.get((s, e)) or _block_reason(text, block.context, meta)
+            reason, detail = reasons.get((s, e)) or _block_reason(text, block.context, meta, config)
             pieces.append((s, e, reason, detail))
     merged: list[tuple[int, int, str, str]] = []
     for s, e, reason, detail in pieces:
@@ -627,19 +654,21 @@ def _kept_between(covered: list[tuple[int, int]], a: int, b: int) -> bool:
 
 
 def _block_reason(
-    text: str, context: tuple[str, ...], meta: dict[str, str | None]
+    text: str, context: tuple[str, ...], meta: dict[str, str | None], config: ExtractConfig
 ) -> tuple[str, str]:
     if _is_title(text, meta["title"]):
         return "title", "the headline (kept as the title)"
-    short = len(text) < 300
+    short = len(text) < config.html_text_cue_max_chars
     if short:
         for pattern, reason, detail in TEXT_CUES:
             if reason != "share" and pattern.search(text):
                 return reason, detail
         byline = meta["byline"]
-        if byline and byline.lower() in text.lower() and len(text) < len(byline) + 40:
+        slack = config.html_byline_slack_chars
+        if byline and byline.lower() in text.lower() and len(text) < len(byline) + slack:
             return "byline", "byline"
-        if "time" in context or (meta["date"] and len(text) < 60 and _mentions_date(text)):
+        dated = len(text) < config.html_date_line_max_chars and bool(meta["date"])
+        if "time" in context or (dated and _mentions_date(text)):
             return "dateline", "publication date line"
     found = innermost_reason(context_words(context))
     if found is not None:
@@ -653,9 +682,11 @@ def _mentions_date(text: str) -> bool:
     return find_date(text) is not None
 
 
-def _fallback(source: str, proj: Projection, meta: dict[str, str | None]) -> Article:
+def _fallback(
+    source: str, proj: Projection, meta: dict[str, str | None], config: ExtractConfig
+) -> Article:
     """The visible text cleaned as plain text, with offsets mapped back to the page."""
-    article = extract_text_article(proj.text, markdown=False)
+    article = extract_text_article(proj.text, markdown=False, config=config)
 
     def to_source(m: OffsetMap) -> OffsetMap:
         points = []

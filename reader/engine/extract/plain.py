@@ -48,6 +48,7 @@ from reader.engine.extract.unit_roles import classify_units, dateline_iso, set_r
 from reader.engine.extract.units import Unit, split_units, unit_paragraph
 from reader.engine.model import Article, Paragraph, Removed
 
+_DEFAULT = ExtractConfig()
 METADATA_REASONS = frozenset({"title", "dateline", "byline", "url", "credits"})
 
 # A sentence end inside a line: a lower-case word, then . ! or ?, then a capital
@@ -137,8 +138,8 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
         bullets = sum(x.bullet for x in run)
         if (
             len(run) >= cfg.menu_run
-            or bullets >= 2
-            or (len(run) == 1 and run[0].bullet and run[0].words <= 2)
+            or bullets >= cfg.menu_bullets
+            or (len(run) == 1 and run[0].bullet and run[0].words <= cfg.lone_bullet_max_words)
         ):
             for x in run:
                 set_reason(x, "navigation", "a run of short menu-like lines")
@@ -165,7 +166,7 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
         if len(members) < 2:
             continue
         flagged = [m.reason for m in members if m.reason and not m.role]
-        if len(flagged) * 2 >= len(members):
+        if len(flagged) >= cfg.chrome_block_share * len(members):
             reason = Counter(flagged).most_common(1)[0][0]
             for m in members:
                 # Pitches ("We have no paywall ... Donate now") and stray labels go; a
@@ -235,7 +236,7 @@ _HARD_STOPS = frozenset({"related", "comments", "tags"})
 def _is_pitch(u: Unit, cfg: ExtractConfig) -> bool:
     """Prose addressed to the reader ("we need your help"), not reported speech."""
     hits = len(PITCH.findall(unquoted(u.text)))
-    return hits >= 2 or (hits >= 1 and u.words <= cfg.pitch_max_words)
+    return hits >= cfg.pitch_voice_hits or (hits >= 1 and u.words <= cfg.pitch_max_words)
 
 
 def _prose_words(units: list[Unit], cfg: ExtractConfig) -> tuple[int, int]:
@@ -274,7 +275,7 @@ def _sidebar(units: list[Unit], body: int, i: int, cfg: ExtractConfig) -> int | 
 
 def _headline_box(units: list[Unit], i: int, cfg: ExtractConfig) -> int | None:
     j = i + 1
-    while j < len(units) and j - i <= _BOX_LINES:
+    while j < len(units) and j - i <= cfg.box_max_lines:
         x = units[j]
         if x.reason is None and _is_prose(x, cfg):
             break
@@ -292,9 +293,6 @@ def _headline_box(units: list[Unit], i: int, cfg: ExtractConfig) -> int | None:
         run >= cfg.sidebar_paragraphs and words >= cfg.sidebar_paragraphs * cfg.sidebar_prose_words
     )
     return j if j > i + 1 and enough else None
-
-
-_BOX_LINES = 10  # headlines a related-stories box inside an article lists, at most
 
 
 def _footer(units: list[Unit], body: int, cfg: ExtractConfig) -> int:
@@ -574,8 +572,8 @@ def extract_text_article(
         ``removed`` holds every other unit (metadata with reasons ``title``,
         ``dateline``, ``byline``, ``url``, not restorable; chrome, restorable).
     """
-    cfg = config or ExtractConfig()
-    units = split_units(text, markdown=markdown or looks_like_markdown(text))
+    cfg = config or _DEFAULT
+    units = split_units(text, markdown=markdown or looks_like_markdown(text), config=cfg)
     front = _front_matter(units)
     classify_units(units, cfg)
     _runs(units, cfg)

@@ -91,7 +91,7 @@ def classify_units(units: list[Unit], cfg: ExtractConfig) -> None:
 def _chrome_form(u: Unit, cfg: ExtractConfig) -> None:
     """Cue words first, then the forms of captions, menus and contributor credits."""
     t = u.text
-    cue = match_cue(t, u.words)
+    cue = match_cue(t, u.words, cfg)
     if cue is not None:
         set_reason(u, cue.reason, f"{CUE_DETAIL} {cue.reason} chrome: \u201c{t[:40]}\u201d")
         u.stop = cue.stop

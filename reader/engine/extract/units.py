@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from reader.engine.config import ExtractConfig
 from reader.engine.extract.cues import count_words, match_cue, separators
 from reader.engine.extract.forms import Stamp
 from reader.engine.extract.markdown import (
@@ -26,6 +27,7 @@ from reader.engine.model import Paragraph
 from reader.engine.text.normalize import make_paragraph
 
 _WRAP_MIN, _WRAP_MAX = 55, 110
+_DEFAULT = ExtractConfig()
 
 
 @dataclass(slots=True)
@@ -88,10 +90,13 @@ def _first_word(text: str, line: _Line) -> int:
     return len(word[0]) if word else 0
 
 
-def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
+def _wraps(
+    text: str, cur: _Line, nxt: _Line, width: int, first: bool, config: ExtractConfig
+) -> bool:
     """Did ``cur`` end only because the next word did not fit in ``width``?
 
     ``first``: ``cur`` opens its paragraph (it may be indented more than the rest).
+    ``config``: the cue length classes (a label that stands alone is not wrapped onto).
     """
     if cur.heading or nxt.heading or cur.bullet or nxt.bullet or cur.refdef or nxt.refdef:
         return False
@@ -99,7 +104,7 @@ def _wraps(text: str, cur: _Line, nxt: _Line, width: int, first: bool) -> bool:
         return False
     nxt_text = text[nxt.prefix_end : nxt.content_end]
     menu = separators(text[cur.prefix_end : cur.content_end]) + separators(nxt_text)
-    if menu >= 2 or match_cue(nxt_text, count_words(nxt_text)):
+    if menu >= 2 or match_cue(nxt_text, count_words(nxt_text), config):
         return False  # a menu bar, or a label that stands alone ("Log in", "Sign up")
     if width < _WRAP_MIN or width > _WRAP_MAX:
         return False
@@ -167,13 +172,15 @@ def front_matter_end(text: str) -> int:
     return 0
 
 
-def split_units(text: str, *, markdown: bool) -> list[Unit]:
+def split_units(text: str, *, markdown: bool, config: ExtractConfig = _DEFAULT) -> list[Unit]:
     """Cut ``text`` into units in file order; every non-blank line is in exactly one.
 
     A YAML front matter block is cut one line per unit and read raw (``unit.front``).
 
     :param text: the decoded file, ``\n`` newlines.
     :param markdown: reduce Markdown syntax (else only bullets are stripped).
+    :param config: the cue length classes used to keep a label line from being joined to
+        the line before it.
     """
     front = front_matter_end(text)
     units: list[Unit] = []
@@ -194,7 +201,7 @@ def split_units(text: str, *, markdown: bool) -> list[Unit]:
         wrapped = bool(inner) and full * 2 >= len(inner)
         group = [block[0]]
         for ln in block[1:]:
-            if wrapped and _wraps(text, group[-1], ln, width, len(group) == 1):
+            if wrapped and _wraps(text, group[-1], ln, width, len(group) == 1, config):
                 group.append(ln)
             else:
                 units.append(_build(text, group, block_no, markdown))
