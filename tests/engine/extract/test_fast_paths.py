@@ -12,6 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.engine.config import ExtractConfig
 from reader.engine.extract import cues
 from reader.engine.extract.cues import (
     CUES,
@@ -43,14 +44,17 @@ def test_keyword_pattern_shares_prefixes() -> None:
     assert re.search(keyword_pattern([]), "anything") is None
 
 
+_CFG = ExtractConfig()
+
+
 def _match_cue_plainly(line: str, words: int) -> cues.Cue | None:
     """The cue loop as first written: every cue tried in order, no prefilter."""
     line = unquoted(line)
     low = line.casefold()
     for cue in CUES:
-        if cue.whole and words > 25:
+        if cue.whole and words > _CFG.cue_label_words:
             continue
-        if cue.stop and not cue.whole and words > 40:
+        if cue.stop and not cue.whole and words > _CFG.cue_stop_words:
             continue
         if cue.keys:
             if not any(k in low for k in cue.keys):
@@ -59,7 +63,7 @@ def _match_cue_plainly(line: str, words: int) -> cues.Cue | None:
         else:
             found = cue.pattern.match(line)
         if found:
-            if cue.voice and words > 6 and not PITCH.search(line):
+            if cue.voice and words > _CFG.cue_voice_free_words and not PITCH.search(line):
                 continue
             return cue
     return None
