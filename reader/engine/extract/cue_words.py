@@ -425,6 +425,17 @@ CUES: tuple[Cue, ...] = (
         r"there was (?:a|an) (?:problem|error)\b.{0,40}|something went wrong\b.{0,40}|"
         r"this is a modal window\b.{0,80})\s*[.!…]*$",
         whole=True,
+        # Keyed, not in the anchored union every line is matched against: the optional
+        # word run before "failed" would be tried at the start of every line.
+        keys=(
+            "loading",
+            "saving",
+            "please wait",
+            "try again",
+            "there was a",
+            "something went wrong",
+            "modal window",
+        ),
     ),
     # A contributor's note under the article: "Ana Ruiz is a senior writer for the
     # Gazette, covering ...", "Ana Ruiz writes about energy". Only the name's own
@@ -435,6 +446,7 @@ CUES: tuple[Cue, ...] = (
         r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
         r"photographer|host)s?\b(?: (?:for|at|with|of|on|who|based|covering)\b|,)"
         r"|^(?:[A-Z][\w'’.-]+ ){1,3}(?:writes|reports) (?:about|on) [a-z]",
+        keys=(" is a", " is the", " was a", " was the", " writes ", " reports "),
     ),
     _c(
         "metadata",
