@@ -199,8 +199,6 @@ class ExtractConfig:
     :param source_label_max_words: a "Source: …" line carrying the URL, at most.
     :param collapsed_copy_words: a block ending "… more" whose shown text (at least this
         many words) begins the block before it is that block's collapsed copy.
-    :param repeat_probe_words: a body unit printed again inside a longer one (a teaser, a
-        pulled quote) is found by its first this many words.
     :param menu_bullets: this many short bullets in a row are a menu (``menu_run`` for
         lines without bullets) ...
     :param lone_bullet_max_words: ... and a short bullet standing alone is one up to this.
@@ -310,7 +308,6 @@ class ExtractConfig:
     merge_short_words: int = 8
     source_label_max_words: int = 8
     collapsed_copy_words: int = 5
-    repeat_probe_words: int = 5
     menu_bullets: int = 2
     lone_bullet_max_words: int = 2
     chrome_block_share: float = 0.5

@@ -446,7 +446,6 @@ CUES: tuple[Cue, ...] = (
         r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
         r"photographer|host)s?\b(?: (?:for|at|with|of|on|who|based|covering)\b|,)"
         r"|^(?:[A-Z][\w'’.-]+ ){1,3}(?:writes|reports) (?:about|on) [a-z]",
-        keys=(" is a", " is the", " was a", " was the", " writes ", " reports "),
     ),
     _c(
         "metadata",

@@ -189,7 +189,8 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
     # final match at the ... more"): the collapsed copy goes with the full one.
     for i in range(1, n):
         u = units[i]
-        toggle = _COLLAPSED.search(u.text) if u.reason is None else None
+        tail = u.text[-12:].casefold()
+        toggle = _COLLAPSED.search(u.text) if u.reason is None and "more" in tail else None
         if toggle is None:
             continue
         shown = " ".join(_PUNCT.sub(" ", u.text[: toggle.start()].casefold()).split())
@@ -410,24 +411,19 @@ def _repeats(units: list[Unit], cfg: ExtractConfig) -> None:
     """A body unit printed again, whole, inside a longer body unit is a teaser or a pulled
     quote of it (a share box's summary cut from the lede, a quote pulled out), not a
     paragraph of its own: it is set aside (``repeat``) and the longer one stays."""
-    n = cfg.repeat_probe_words
     body = [u for u in units if u.reason is None]
-    probes: dict[str, list[Unit]] = {}  # first n words of a candidate -> candidates
-    for u in body:
-        if u.words >= cfg.prose_min_words and len(words := _key(u).split()) >= n:
-            probes.setdefault(" ".join(words[:n]), []).append(u)
-    if not probes:
+    if len(body) < 2:
         return
-    found: dict[int, Unit] = {}  # id(candidate) -> the longer unit holding it
-    for v in body:
-        words = _key(v).split()
-        for i in range(len(words) - n + 1):
-            for u in probes.get(" ".join(words[i : i + n]), ()):
-                ku, kv = _key(u), _key(v)
-                if u is not v and id(u) not in found and len(ku) < len(kv) and ku in kv:
-                    found[id(u)] = v
+    # Every body key, word-bounded, in one string: a unit printed elsewhere occurs twice.
+    # (Keys are single-spaced words: no match can run across the separators.)
+    everything = " " + " \n ".join(_key(u) for u in body) + " "
     for u in body:
-        holder = found.get(id(u))
+        ku = f" {_key(u)} "
+        if u.words < cfg.prose_min_words or everything.count(ku) < 2:
+            continue
+        holder = next(
+            (v for v in body if len(_key(v)) > len(ku) - 2 and ku in f" {_key(v)} "), None
+        )
         if holder is not None:
             where = "a later" if holder.start > u.start else "an earlier"
             set_reason(
