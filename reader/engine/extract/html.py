@@ -1,10 +1,11 @@
 """HTML pages to articles: trafilatura for the body and metadata, plus our own chrome filter.
 
 Owns: the engine's only import of ``trafilatura`` (and of ``lxml``, through it), how its
-output becomes ``Paragraph``s with offsets into the decoded page, the captions, bylines
-and related-link blocks we drop although trafilatura keeps them, and the accounting of
-everything visible that was left out (``Removed`` blocks with reasons), so nothing on
-the page is silently lost.
+output becomes ``Paragraph``s with offsets into the decoded page, and the order of the
+steps around it (the lede and tail it missed, boxes of prose, the recall retry). Which
+kept paragraphs are chrome after all (captions, bylines, related-link blocks trafilatura
+keeps) and the accounting of everything visible left out (``Removed`` blocks with
+reasons, so nothing on the page is silently lost) are ``html_removed``.
 
 Safety: trafilatura is given the page as a string only; it never fetches anything (no
 URL is passed) and lxml does not run scripts. Any failure of the extractor on a broken
@@ -23,31 +24,31 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 from reader.engine.config import ExtractConfig
 from reader.engine.extract.cues import count_words, ends_sentence, match_cue
 from reader.engine.extract.decode import looks_like_html as looks_like_html
 from reader.engine.extract.forms import caption_form, stamp_form
-from reader.engine.extract.html_cues import TEXT_CUES, context_words, innermost_reason, reasons_for
+from reader.engine.extract.html_cues import context_words, reasons_for
+from reader.engine.extract.html_removed import (
+    BOX_REASONS,
+    PageUnit,
+    chrome_reason,
+    container_words,
+    is_title,
+    link_only,
+    near_words,
+    removed_blocks,
+)
 from reader.engine.extract.html_text import Block, Projection, project
-from reader.engine.extract.metadata import find_date, outlet_from_url, parse_date, spelled_name
+from reader.engine.extract.metadata import outlet_from_url, parse_date, spelled_name
 from reader.engine.extract.plain import extract_text_article
 from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.text.normalize import make_paragraph
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
 _DEFAULT = ExtractConfig()
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    text: str
-    start: int  # in the projection, -1 when not found
-    end: int
-    exact: bool
 
 
 def extract_html_article(source: str, config: ExtractConfig = _DEFAULT) -> Article:
@@ -108,17 +109,17 @@ def _from_units(
     filtered: bool = True,
 ) -> Article:
     located = _locate(units, proj)
-    keep: list[_Unit] = []
-    dropped: list[tuple[_Unit, str, str]] = []
-    ignored = _container_words(located, proj)
+    keep: list[PageUnit] = []
+    dropped: list[tuple[PageUnit, str, str]] = []
+    ignored = container_words(located, proj)
     for u in located:
-        if _is_title(u.text, meta["title"]) and (filtered or len(located) > 1):
+        if is_title(u.text, meta["title"]) and (filtered or len(located) > 1):
             dropped.append((u, "title", "the headline (kept as the title)"))
             continue
         if not filtered:
             keep.append(u)
             continue
-        cue = _chrome_reason(u, proj, ignored, meta, config) or _link_only(u, proj, source, config)
+        cue = chrome_reason(u, proj, ignored, meta, config) or link_only(u, proj, source, config)
         if cue is not None:
             dropped.append((u, *cue))
         else:
@@ -133,7 +134,7 @@ def _from_units(
         extra = _lede_and_tail(proj, keep, dropped, ignored, config)
         keep = sorted(keep + extra, key=lambda u: u.start)
     paragraphs = tuple(_paragraph(i, u, proj) for i, u in enumerate(keep))
-    removed = _removed_blocks(proj, keep, dropped, meta, config)
+    removed = removed_blocks(proj, keep, dropped, meta, config)
     return Article(
         title=meta["title"],
         date=meta["date"],
@@ -154,11 +155,11 @@ _LIST_LABEL = re.compile(
 
 
 def _after_list_label(
-    located: list[_Unit],
-    keep: list[_Unit],
-    dropped: list[tuple[_Unit, str, str]],
+    located: list[PageUnit],
+    keep: list[PageUnit],
+    dropped: list[tuple[PageUnit, str, str]],
     config: ExtractConfig,
-) -> tuple[list[_Unit], list[tuple[_Unit, str, str]]]:
+) -> tuple[list[PageUnit], list[tuple[PageUnit, str, str]]]:
     """Kept paragraphs under a "More stories" label after the story are other stories.
 
     Unless the story resumes below the label (``html_resume_paragraphs`` long paragraphs
@@ -199,11 +200,11 @@ _STORY_END = frozenset({"byline", "copyright"})
 
 
 def _boxed_prose(
-    located: list[_Unit],
-    keep: list[_Unit],
-    dropped: list[tuple[_Unit, str, str]],
+    located: list[PageUnit],
+    keep: list[PageUnit],
+    dropped: list[tuple[PageUnit, str, str]],
     config: ExtractConfig,
-) -> list[_Unit]:
+) -> list[PageUnit]:
     """Sentences dropped only for the box they sit in, with story on both sides.
 
     A run of units dropped for their markup (a "read-more" expander, a share-enabled
@@ -212,8 +213,8 @@ def _boxed_prose(
     """
     why = {id(u): (r, d) for u, r, d in dropped}
     kept = {id(u) for u in keep}
-    out: list[_Unit] = []
-    run: list[_Unit] = []
+    out: list[PageUnit] = []
+    run: list[PageUnit] = []
     seen_kept = False
     for u in located:
         if id(u) in kept:
@@ -222,7 +223,7 @@ def _boxed_prose(
             run, seen_kept = [], True
             continue
         reason, detail = why.get(id(u), ("", ""))
-        boxed = reason in _BOX_REASONS and detail.endswith("(page markup)")
+        boxed = reason in BOX_REASONS and detail.endswith("(page markup)")
         if boxed and ends_sentence(u.text) and count_words(u.text) >= config.html_boxed_min_words:
             run.append(u)
         else:
@@ -241,11 +242,11 @@ _WEAK_CONTEXT = frozenset({("navigation", "page header"), ("form", "form or butt
 
 def _lede_and_tail(
     proj: Projection,
-    keep: list[_Unit],
-    dropped: list[tuple[_Unit, str, str]],
+    keep: list[PageUnit],
+    dropped: list[tuple[PageUnit, str, str]],
     ignored: frozenset[str],
     config: ExtractConfig,
-) -> list[_Unit]:
+) -> list[PageUnit]:
     """Blocks of prose just before and just after the kept body, in chrome-free markup."""
     first = min(u.start for u in keep if u.start >= 0) if any(u.start >= 0 for u in keep) else -1
     if first < 0:
@@ -253,7 +254,7 @@ def _lede_and_tail(
     last = max(u.end for u in keep if u.start >= 0)
     taken = [(u.start, u.end) for u, _, _ in dropped if u.start >= 0]
 
-    def prose(block: Block, minimum: int) -> _Unit | bool | None:
+    def prose(block: Block, minimum: int) -> PageUnit | bool | None:
         text = proj.text[block.start : block.end]
         stripped = text.strip()
         lead = len(text) - len(text.lstrip())
@@ -262,7 +263,7 @@ def _lede_and_tail(
         if any(a < e and s < b for a, b in taken) or not stripped:
             return False
         found = reasons_for(
-            [w for w in context_words(_near_words(block, config)) if w not in ignored]
+            [w for w in context_words(near_words(block, config)) if w not in ignored]
         )
         chrome = (
             any(r not in _WEAK_CONTEXT for r in found)
@@ -273,10 +274,10 @@ def _lede_and_tail(
             # over; a long block of chrome ends the search.
             return None if words <= config.html_skip_chrome_words else False
         if words >= minimum and (ends_sentence(stripped) or words >= 2 * minimum):
-            return _Unit(stripped, s, e, True)
+            return PageUnit(stripped, s, e, True)
         return None if words <= config.html_skip_short_words else False
 
-    out: list[_Unit] = []
+    out: list[PageUnit] = []
     blocks = proj.blocks
     i = next((k for k, b in enumerate(blocks) if b.end > first), len(blocks)) - 1
     skips = 0
@@ -286,7 +287,7 @@ def _lede_and_tail(
             break
         if got is None:
             skips += 1
-        elif isinstance(got, _Unit):
+        elif isinstance(got, PageUnit):
             out.append(got)
         i -= 1
     i = next((k for k, b in enumerate(blocks) if b.start >= last), len(blocks))
@@ -297,7 +298,7 @@ def _lede_and_tail(
             break
         if got is None:
             skips += 1
-        elif isinstance(got, _Unit):
+        elif isinstance(got, PageUnit):
             out.append(got)
         i += 1
     return out
@@ -391,18 +392,18 @@ def _text_of(el: Any) -> str:
     return " ".join("".join(parts).split())
 
 
-def _locate(units: list[str], proj: Projection) -> list[_Unit]:
+def _locate(units: list[str], proj: Projection) -> list[PageUnit]:
     """Find each unit in the projection, in order; a unit not found verbatim gets the
     position of its first words, else none."""
     hay = proj.text.replace("\n", " ")
     cursor = 0
-    out: list[_Unit] = []
+    out: list[PageUnit] = []
     for text in units:
         at = hay.find(text, cursor)
         if at < 0:
             at = hay.find(text)
         if at >= 0:
-            out.append(_Unit(text, at, at + len(text), True))
+            out.append(PageUnit(text, at, at + len(text), True))
             cursor = at + len(text)
             continue
         probe = text[:40]
@@ -410,14 +411,14 @@ def _locate(units: list[str], proj: Projection) -> list[_Unit]:
         if at < 0:
             at = hay.find(probe)
         if at >= 0:
-            out.append(_Unit(text, at, min(at + len(text), len(proj.text)), False))
+            out.append(PageUnit(text, at, min(at + len(text), len(proj.text)), False))
             cursor = at + len(probe)
         else:
-            out.append(_Unit(text, -1, -1, False))
+            out.append(PageUnit(text, -1, -1, False))
     return out
 
 
-def _paragraph(index: int, u: _Unit, proj: Projection) -> Paragraph:
+def _paragraph(index: int, u: PageUnit, proj: Projection) -> Paragraph:
     if u.start < 0:
         return make_paragraph(index, u.text, 0, OffsetMap.identity(len(u.text), 0))
     if not u.exact:
@@ -439,247 +440,6 @@ def _projection_map(proj: Projection, start: int, end: int) -> OffsetMap:
     if final != expected:
         points.append((end - start, final))
     return OffsetMap(tuple(points), end - start)
-
-
-def _container_words(units: list[_Unit], proj: Projection) -> frozenset[str]:
-    """Context words shared by most kept units: the article's own containers (a body
-    div classed ``post-share-enabled`` must not make every paragraph "share")."""
-    counts: Counter[str] = Counter()
-    n = 0
-    for u in units:
-        block = proj.block_at(u.start) if u.start >= 0 else None
-        if block is None:
-            continue
-        n += 1
-        counts.update(set(context_words(block.context)))
-    return frozenset(w for w, c in counts.items() if n and c > n / 2)
-
-
-def _near_words(block: Block, config: ExtractConfig) -> tuple[str, ...]:
-    """The context words of the ``html_context_depth`` elements nearest ``block``: they
-    may mark a kept paragraph as chrome (a caption or related box is close around its
-    text, while a word far up the tree is usually a page-wide wrapper)."""
-    elements = block.elements
-    inner = elements[max(0, len(elements) - config.html_context_depth) :]
-    return tuple(w for element in inner for w in element)
-
-
-# The text cleaner's cues apply to short kept paragraphs too (widgets trafilatura keeps);
-# a few reasons only, where the words alone are sure.
-_TEXT_CUE_REASONS = frozenset(
-    {
-        "weather",
-        "subscription",
-        "poll",
-        "share",
-        "comments",
-        "newsletter",
-        "advertising",
-        "related",
-        "copyright",
-        "donation",
-        "cookie",
-    }
-)
-_BOX_REASONS = frozenset({"related", "share", "newsletter", "tags", "advert"})
-
-
-def _chrome_reason(
-    u: _Unit,
-    proj: Projection,
-    ignored: frozenset[str],
-    meta: dict[str, str | None],
-    config: ExtractConfig,
-) -> tuple[str, str] | None:
-    text = u.text
-    if len(text) <= config.html_text_cue_max_chars:
-        # A copyright notice is short: a credit glued to a paragraph of story is story.
-        glued = count_words(text) >= config.html_glued_words and ends_sentence(text)
-        for pattern, reason, detail in TEXT_CUES:
-            if pattern.search(text) and not (glued and reason == "copyright"):
-                return reason, detail
-        byline = meta["byline"]
-        slack = config.html_byline_slack_chars
-        if byline and len(text) < len(byline) + slack and byline.lower() in text.lower():
-            return "byline", "byline"
-        count = count_words(text)
-        cue = match_cue(text, count, config) if count <= config.html_cue_max_words else None
-        if cue is not None and cue.reason in _TEXT_CUE_REASONS:
-            return cue.reason, f"reads like {cue.reason} chrome"
-        why = caption_form(text)
-        if why is not None:
-            return "caption", why
-    block = proj.block_at(u.start) if u.start >= 0 else None
-    if block is None:
-        return None
-    glued_half = config.html_glued_words // 2
-    if u.start > block.start and ends_sentence(text) and count_words(text) >= glued_half:
-        # The block's markup is that of its first words (an inline photo credit): a
-        # sentence of story starting later in the block is not inside that element.
-        return None
-    words = [w for w in context_words(_near_words(block, config)) if w not in ignored]
-    # A box of links or buttons holds headlines and labels, not paragraphs of prose:
-    # long prose inside one is the article's ("read-more" expanders, share-enabled wrappers).
-    prose = len(text) >= config.html_box_prose_chars and ends_sentence(text)
-    for reason, detail in reasons_for(words):
-        if prose and reason in _BOX_REASONS:
-            continue
-        if (
-            reason == "byline"
-            and ends_sentence(text)
-            and len(text.split()) > config.html_byline_sentence_words
-        ):
-            continue  # a sentence beside the byline box (the story's dateline opens it)
-        if reason in (
-            "caption",
-            "byline",
-            "related",
-            "share",
-            "newsletter",
-            "cookie",
-            "tags",
-            "ticker",
-            "advert",
-        ) and (reason != "byline" or len(text) < config.html_byline_box_max_chars):
-            return reason, detail + " (page markup)"
-    return None
-
-
-_LINK = re.compile(
-    r"<a\b[^>]*\bhref\s*=\s*(?:\"(?!#)|'(?!#)|(?![#\"']))[^>]*>.*?</a\s*>", re.S | re.I
-)
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _link_only(
-    u: _Unit, proj: Projection, source: str, config: ExtractConfig
-) -> tuple[str, str] | None:
-    """A short paragraph that is nothing but a link to another page: a related-story
-    teaser or a "more" link (in-page ``#`` anchors, as in a table of contents, excepted)."""
-    if u.start < 0 or not u.exact or len(u.text) > config.html_link_only_max_chars:
-        return None
-    start, end = proj.source_span(u.start, u.end)
-    # Widen to the enclosing tags so a link that starts the paragraph is seen whole.
-    lo = source.rfind(">", 0, start)
-    lo = source.rfind("<", 0, lo) if lo > 0 else start
-    hi = source.find(">", end)
-    fragment = source[max(lo, 0) : hi + 1 if hi >= 0 else end]
-    if not _LINK.search(fragment):
-        return None
-    rest = _TAG.sub("", _LINK.sub("", fragment))
-    if re.search(r"\w", html.unescape(rest)):
-        return None
-    return "related", "a line that is only a link to another page"
-
-
-def _is_title(text: str, title: str | None) -> bool:
-    if not title:
-        return False
-    a = " ".join(text.lower().split())
-    b = " ".join(title.lower().split())
-    return (
-        a == b
-        or (len(a) > 10 and b.startswith(a))
-        or (len(b) > 10 and a.startswith(b) and len(a) < len(b) + 3)
-    )
-
-
-def _removed_blocks(
-    proj: Projection,
-    keep: list[_Unit],
-    dropped: list[tuple[_Unit, str, str]],
-    meta: dict[str, str | None],
-    config: ExtractConfig,
-) -> tuple[Removed, ...]:
-    """Every visible block not covered by a kept paragraph, with a reason, in page order."""
-    covered = sorted((u.start, u.end) for u in keep if u.start >= 0)
-    reasons = {(u.start, u.end): (r, d) for u, r, d in dropped if u.start >= 0}
-    pieces: list[tuple[int, int, str, str]] = []
-    ci = 0
-    for block in proj.blocks:
-        segments = [(block.start, block.end)]
-        while ci < len(covered) and covered[ci][1] <= block.start:
-            ci += 1
-        for cs, ce in covered[ci:]:
-            if cs >= block.end:
-                break
-            nxt = []
-            for s, e in segments:
-                if ce <= s or cs >= e:
-                    nxt.append((s, e))
-                    continue
-                if cs > s:
-                    nxt.append((s, cs))
-                if ce < e:
-                    nxt.append((ce, e))
-            segments = nxt
-        for s, e in segments:
-            text = proj.text[s:e].strip()
-            if len(text) < 2 and not text.isalnum():
-                continue
-            s += len(proj.text[s:e]) - len(proj.text[s:e].lstrip())
-            e = s + len(text)
-            reason, detail = reasons.get((s, e)) or _block_reason(text, block.context, meta, config)
-            pieces.append((s, e, reason, detail))
-    merged: list[tuple[int, int, str, str]] = []
-    for s, e, reason, detail in pieces:
-        if (
-            merged
-            and merged[-1][2] == reason
-            and reason not in ("title", "dateline", "byline")
-            and not _kept_between(covered, merged[-1][1], s)
-        ):
-            ms, _, _, md = merged[-1]
-            merged[-1] = (ms, e, reason, md)
-        else:
-            merged.append((s, e, reason, detail))
-    out: list[Removed] = []
-    for s, e, reason, detail in merged:
-        src_start, src_end = proj.source_span(s, e)
-        out.append(
-            Removed(
-                text=proj.text[s:e],
-                reason=reason,
-                start=src_start,
-                end=src_end,
-                detail=detail,
-                restorable=reason not in ("title", "dateline"),
-            )
-        )
-    return tuple(out)
-
-
-def _kept_between(covered: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(a <= s < b for s, _ in covered)
-
-
-def _block_reason(
-    text: str, context: tuple[str, ...], meta: dict[str, str | None], config: ExtractConfig
-) -> tuple[str, str]:
-    if _is_title(text, meta["title"]):
-        return "title", "the headline (kept as the title)"
-    short = len(text) < config.html_text_cue_max_chars
-    if short:
-        for pattern, reason, detail in TEXT_CUES:
-            if reason != "share" and pattern.search(text):
-                return reason, detail
-        byline = meta["byline"]
-        slack = config.html_byline_slack_chars
-        if byline and byline.lower() in text.lower() and len(text) < len(byline) + slack:
-            return "byline", "byline"
-        dated = len(text) < config.html_date_line_max_chars and bool(meta["date"])
-        if "time" in context or (dated and _mentions_date(text)):
-            return "dateline", "publication date line"
-    found = innermost_reason(context_words(context))
-    if found is not None:
-        return found
-    if short and TEXT_CUES[-1][0].search(text):
-        return TEXT_CUES[-1][1], TEXT_CUES[-1][2]
-    return "dropped", "not part of the article body according to the HTML extractor"
-
-
-def _mentions_date(text: str) -> bool:
-    return find_date(text) is not None
 
 
 def _fallback(

@@ -47,7 +47,7 @@ def test_story_inside_a_read_more_expander_is_kept() -> None:
 def test_a_page_our_filter_would_empty_keeps_what_trafilatura_found(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(html_extract, "_chrome_reason", lambda *a, **k: ("caption", "test"))
+    monkeypatch.setattr(html_extract, "chrome_reason", lambda *a, **k: ("caption", "test"))
     body = "".join(f"<p>{p}</p>" for p in PARAS)
     a = extract_html_article(page(body))
     assert [p.text for p in a.paragraphs] == PARAS
