@@ -366,3 +366,8 @@ class ExtractConfig:
     def to_dict(self) -> dict[str, object]:
         """The settings as a plain dict (what extraction outputs record)."""
         return dict(asdict(self))
+
+
+DEFAULT_EXTRACT = ExtractConfig()
+"""The settings every extractor uses unless given others (one instance: building one
+validates all its fields)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.engine.config import ExtractConfig
+from reader.engine.config import DEFAULT_EXTRACT
 from reader.engine.model import Folder, Problem, Removed, Version
 
 EXTRACTION_SCHEMA = "version-reader.extraction/1"
@@ -74,7 +74,7 @@ def extraction_document(folder: Folder) -> dict[str, Any]:
     """
     return {
         "schema": EXTRACTION_SCHEMA,
-        "config": ExtractConfig().to_dict(),
+        "config": DEFAULT_EXTRACT.to_dict(),
         "versions": [version_to_json(v) for v in folder.versions],
         "problems": [problem_to_json(p) for p in folder.problems],
     }

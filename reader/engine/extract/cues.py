@@ -17,7 +17,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from reader.engine.config import ExtractConfig
+from reader.engine.config import DEFAULT_EXTRACT, ExtractConfig
 from reader.engine.extract.cue_words import CUES as CUES
 from reader.engine.extract.cue_words import Cue as Cue
 
@@ -195,7 +195,6 @@ def _has_any(line: str, marks: str) -> bool:
 # ``cue_label_words`` words is no label (``whole`` cues do not count), and one of more
 # than ``cue_stop_words`` words opens no footer. Most article paragraphs are long: for
 # them only a few anchored cues remain and their keys are never searched for.
-_DEFAULT = ExtractConfig()
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,7 +228,7 @@ _MID_CUES = _cue_set(tuple(c for c in CUES if not c.whole))
 _LONG_CUES = _cue_set(tuple(c for c in CUES if not c.whole and not c.stop))
 
 
-def match_cue(line: str, words: int, config: ExtractConfig = _DEFAULT) -> Cue | None:
+def match_cue(line: str, words: int, config: ExtractConfig = DEFAULT_EXTRACT) -> Cue | None:
     """The first chrome cue ``line`` matches, or ``None``.
 
     :param line: the reduced, stripped text of one line or paragraph.

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from reader.engine.config import ExtractConfig
+from reader.engine.config import DEFAULT_EXTRACT, ExtractConfig
 from reader.engine.extract.cues import (
     CUE_DETAIL,
     PITCH,
@@ -41,11 +41,10 @@ from reader.engine.extract.cues import (
 )
 from reader.engine.extract.markdown import looks_like_markdown
 from reader.engine.extract.metadata import squash
-from reader.engine.extract.units import paragraph_from_span
+from reader.engine.extract.units import fold, paragraph_from_span
 from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.text.normalize import make_paragraph
 
-_DEFAULT = ExtractConfig()
 _WORD = re.compile(r"\w+")
 # A web address, e-mail or handle: "example.org/listen", "www.", "@newsdesk".
 _WEB = re.compile(r"https?://|www\.|@\w{2,}|\b[\w-]{2,}\.[a-z]{2,12}(?:/\S*)?(?=[\s,;)]|\.?$)")
@@ -139,7 +138,7 @@ class _Index:
         return any(any(v != version for v in self.where.get(sh, ())) for sh in self.shingles(text))
 
 
-def reads_like_chrome(text: str, config: ExtractConfig = _DEFAULT) -> str | None:
+def reads_like_chrome(text: str, config: ExtractConfig = DEFAULT_EXTRACT) -> str | None:
     """Why a lone paragraph looks like site chrome, or ``None`` when it reads as prose.
 
     :param config: the cue length classes and ``evidence_caption_words``,
@@ -161,11 +160,6 @@ def reads_like_chrome(text: str, config: ExtractConfig = _DEFAULT) -> str | None
     if words <= config.evidence_chrome_words and not ends_sentence(text):
         return "chrome"
     return None
-
-
-def _folded(text: str) -> str:
-    """Words only, casefolded, single-spaced: "same text" up to punctuation and case."""
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _rescued(text: str, removed: Removed, index: int) -> Paragraph:
@@ -228,8 +222,8 @@ def _refine_one(
         if _rescue_candidate(r, config) and index.carriers(r.text, i) >= need:
             # The others carry it because they carry the article: a teaser of this
             # version's own lede (a share box's summary) is already in its body.
-            own = own if own is not None else [_folded(p.text) for p in article.paragraphs]
-            if _folded(r.text) and any(_folded(r.text) in body for body in own):
+            own = own if own is not None else [fold(p.text) for p in article.paragraphs]
+            if fold(r.text) and any(fold(r.text) in body for body in own):
                 keep.append((r.start, None, r))
                 continue
             changed = True
@@ -419,7 +413,7 @@ def _take_title(a: Article, text: str, known: list[set[str]], match: float) -> A
 
 
 def refine_with_folder(
-    articles: Sequence[Article], texts: Sequence[str], config: ExtractConfig = _DEFAULT
+    articles: Sequence[Article], texts: Sequence[str], config: ExtractConfig = DEFAULT_EXTRACT
 ) -> list[Article]:
     """Correct single-file extraction with the evidence of the other versions.
 

@@ -26,7 +26,7 @@ import html
 import re
 from typing import Any
 
-from reader.engine.config import ExtractConfig
+from reader.engine.config import DEFAULT_EXTRACT, ExtractConfig
 from reader.engine.extract.cues import count_words, ends_sentence, match_cue
 from reader.engine.extract.decode import looks_like_html as looks_like_html
 from reader.engine.extract.forms import caption_form, stamp_form
@@ -48,10 +48,9 @@ from reader.engine.model import Article, OffsetMap, Paragraph, Removed
 from reader.engine.text.normalize import make_paragraph
 
 _TITLE_TAG = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
-_DEFAULT = ExtractConfig()
 
 
-def extract_html_article(source: str, config: ExtractConfig = _DEFAULT) -> Article:
+def extract_html_article(source: str, config: ExtractConfig = DEFAULT_EXTRACT) -> Article:
     """Extract the article of an HTML page.
 
     :param source: the decoded page (newlines normalised). Offsets in the result point

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reader.engine.config import ExtractConfig
+from reader.engine.config import DEFAULT_EXTRACT, ExtractConfig
 from reader.engine.extract.cues import (
     PITCH,
     ends_sentence,
@@ -45,10 +45,9 @@ from reader.engine.extract.metadata import (
     parse_date,
 )
 from reader.engine.extract.unit_roles import classify_units, dateline_iso, set_reason
-from reader.engine.extract.units import Unit, split_units, unit_paragraph
+from reader.engine.extract.units import Unit, fold, split_units, unit_paragraph
 from reader.engine.model import Article, Paragraph, Removed
 
-_DEFAULT = ExtractConfig()
 METADATA_REASONS = frozenset({"title", "dateline", "byline", "url", "credits"})
 
 # A sentence end inside a line: a lower-case word, then . ! or ?, then a capital
@@ -67,21 +66,14 @@ _SOURCE_LABEL = re.compile(
 )
 
 
-_PUNCT = re.compile(r"[^\w\s]")
-# The same for ASCII text, as a table (str.translate is many times faster than the regex).
-_ASCII_PUNCT = str.maketrans({c: " " for c in map(chr, range(128)) if _PUNCT.match(c)})
-
-
 # The toggle that ends a collapsed copy of an expandable caption or summary.
 _COLLAPSED = re.compile(r"\s*(?:\.\.\.|…)\s*(?:more|show more|read more)\s*$", re.IGNORECASE)
 
 
 def _key(u: Unit) -> str:
-    """The unit's text folded for "same line" tests (case and punctuation ignored)."""
+    """The unit's folded text (``units.fold``), computed once."""
     if u.key is None:
-        low = u.text.casefold()
-        spaced = low.translate(_ASCII_PUNCT) if low.isascii() else _PUNCT.sub(" ", low)
-        u.key = " ".join(spaced.split())
+        u.key = fold(u.text)
     return u.key
 
 
@@ -193,7 +185,7 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
         toggle = _COLLAPSED.search(u.text) if u.reason is None and "more" in tail else None
         if toggle is None:
             continue
-        shown = " ".join(_PUNCT.sub(" ", u.text[: toggle.start()].casefold()).split())
+        shown = fold(u.text[: toggle.start()])
         if len(shown.split()) >= cfg.collapsed_copy_words and _key(units[i - 1]).startswith(shown):
             why = units[i - 1].reason or "related"
             set_reason(u, why, "a collapsed copy of the block before it (… more)")
@@ -568,7 +560,7 @@ def extract_text_article(
         ``removed`` holds every other unit (metadata with reasons ``title``,
         ``dateline``, ``byline``, ``url``, not restorable; chrome, restorable).
     """
-    cfg = config or _DEFAULT
+    cfg = config or DEFAULT_EXTRACT
     units = split_units(text, markdown=markdown or looks_like_markdown(text), config=cfg)
     front = _front_matter(units)
     classify_units(units, cfg)

@@ -10,11 +10,12 @@ Imports the standard library and ``reader.engine`` model/markdown/normalize.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from reader.engine.config import ExtractConfig
+from reader.engine.config import DEFAULT_EXTRACT, ExtractConfig
 from reader.engine.extract.cues import count_words, match_cue, separators
 from reader.engine.extract.forms import Stamp
 from reader.engine.extract.markdown import (
@@ -26,8 +27,20 @@ from reader.engine.extract.markdown import (
 from reader.engine.model import Paragraph
 from reader.engine.text.normalize import make_paragraph
 
+_PUNCT = re.compile(r"[^\w\s]")
+# The same for ASCII text, as a table (str.translate is many times faster than the regex).
+_ASCII_PUNCT = str.maketrans({c: " " for c in map(chr, range(128)) if _PUNCT.match(c)})
+
+
+def fold(text: str) -> str:
+    """``text`` for "the same words" tests: casefolded, punctuation as spaces, single
+    spaced (a line printed twice, a teaser inside the paragraph it repeats)."""
+    low = text.casefold()
+    spaced = low.translate(_ASCII_PUNCT) if low.isascii() else _PUNCT.sub(" ", low)
+    return " ".join(spaced.split())
+
+
 _WRAP_MIN, _WRAP_MAX = 55, 110
-_DEFAULT = ExtractConfig()
 
 
 @dataclass(slots=True)
@@ -172,7 +185,9 @@ def front_matter_end(text: str) -> int:
     return 0
 
 
-def split_units(text: str, *, markdown: bool, config: ExtractConfig = _DEFAULT) -> list[Unit]:
+def split_units(
+    text: str, *, markdown: bool, config: ExtractConfig = DEFAULT_EXTRACT
+) -> list[Unit]:
     """Cut ``text`` into units in file order; every non-blank line is in exactly one.
 
     A YAML front matter block is cut one line per unit and read raw (``unit.front``).
