@@ -1,4 +1,5 @@
-"""Throughput of ``open_folder`` on 1,000 generated text files and 1,000 HTML pages.
+"""Throughput of ``open_folder`` on 1,000 generated text files and 1,000 HTML pages, and
+extraction time on one long text file against one four times as long (linearity).
 
 Run: ``uv run python benchmarks/bench_extract.py [N] [--against DIR] [--text]``. Prints
 files per second for the whole pipeline and, measured in the same run on the same
@@ -274,6 +275,24 @@ def main(n: int = 1000, *, against: Path | None = None, html: bool = True) -> No
                 )
 
 
+def long_file(paragraphs: int = 2500) -> None:
+    """One book-length text file, and one four times as long: extraction must stay linear
+    in the file's size (a rule that compares every paragraph with every other one would
+    make a large file hang)."""
+    rng = random.Random(5)
+    pool: list[str] = []
+    while len(pool) < 4 * paragraphs:
+        pool.extend(_paragraphs(rng))
+    times = []
+    for k in (paragraphs, 4 * paragraphs):
+        text = "A long file of invented stories\n\n" + "\n\n".join(pool[:k]) + "\n"
+        times.append(_time(lambda t=text: extract_article(t, SourceFormat.TEXT)))
+    print(
+        f"long file: {paragraphs:,} paragraphs {times[0]:.2f} s, {4 * paragraphs:,} paragraphs "
+        f"{times[1]:.2f} s: {times[1] / times[0]:.1f}x for 4x the text (linear: about 4)"
+    )
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("n", nargs="?", type=int, default=1000)
@@ -281,3 +300,4 @@ if __name__ == "__main__":
     parser.add_argument("--text", action="store_true", help="text files only, no HTML")
     args = parser.parse_args()
     main(args.n, against=args.against, html=not args.text)
+    long_file()

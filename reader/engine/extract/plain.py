@@ -399,23 +399,46 @@ def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) 
             set_reason(u, "tags", "a tag or topic list")
 
 
+# A paragraph start shared by more candidates than this says nothing (a template, a
+# word list): its candidates are not looked for, which keeps ``_repeats`` linear.
+_REPEAT_PROBE_CAP = 8
+
+
 def _repeats(units: list[Unit], cfg: ExtractConfig) -> None:
     """A body unit printed again, whole, inside a longer body unit is a teaser or a pulled
     quote of it (a share box's summary cut from the lede, a quote pulled out), not a
-    paragraph of its own: it is set aside (``repeat``) and the longer one stays."""
+    paragraph of its own: it is set aside (``repeat``) and the longer one stays.
+
+    Linear in the body's words: each candidate is looked for only where its first two
+    words occur."""
     body = [u for u in units if u.reason is None]
-    if len(body) < 2:
-        return
-    # Every body key, word-bounded, in one string: a unit printed elsewhere occurs twice.
-    # (Keys are single-spaced words: no match can run across the separators.)
-    everything = " " + " \n ".join(_key(u) for u in body) + " "
+    probes: dict[tuple[str, str], list[Unit]] = {}
     for u in body:
-        ku = f" {_key(u)} "
-        if u.words < cfg.prose_min_words or everything.count(ku) < 2:
-            continue
-        holder = next(
-            (v for v in body if len(_key(v)) > len(ku) - 2 and ku in f" {_key(v)} "), None
-        )
+        if u.words >= cfg.prose_min_words and len(first := _key(u).split(" ", 2)) >= 2:
+            probes.setdefault((first[0], first[1]), []).append(u)
+    probes = {k: v for k, v in probes.items() if len(v) <= _REPEAT_PROBE_CAP}
+    if not probes:
+        return
+    found: dict[int, Unit] = {}  # id(candidate) -> the longer unit printing it again
+    for v in body:
+        kv = _key(v)
+        words = kv.split(" ")
+        at = 0  # where words[i] starts in kv
+        for i in range(len(words) - 1):
+            for u in probes.get((words[i], words[i + 1]), ()):
+                ku = _key(u)
+                end = at + len(ku)
+                if (
+                    u is not v
+                    and len(ku) < len(kv)
+                    and id(u) not in found
+                    and kv.startswith(ku, at)
+                    and (end == len(kv) or kv[end] == " ")
+                ):
+                    found[id(u)] = v
+            at += len(words[i]) + 1
+    for u in body:
+        holder = found.get(id(u))
         if holder is not None:
             where = "a later" if holder.start > u.start else "an earlier"
             set_reason(
