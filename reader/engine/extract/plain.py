@@ -44,8 +44,9 @@ from reader.engine.extract.metadata import (
     parse_byline,
     parse_date,
 )
+from reader.engine.extract.repeats import collapsed_copies, repeats
 from reader.engine.extract.unit_roles import classify_units, dateline_iso, set_reason
-from reader.engine.extract.units import Unit, fold, split_units, unit_paragraph
+from reader.engine.extract.units import Unit, split_units, unit_key, unit_paragraph
 from reader.engine.model import Article, Paragraph, Removed
 
 METADATA_REASONS = frozenset({"title", "dateline", "byline", "url", "credits"})
@@ -64,17 +65,6 @@ _CREDIT = re.compile(
 _SOURCE_LABEL = re.compile(
     r"(?:source|original|via|permalink|canonical|источник|quelle)\b", re.IGNORECASE
 )
-
-
-# The toggle that ends a collapsed copy of an expandable caption or summary.
-_COLLAPSED = re.compile(r"\s*(?:\.\.\.|…)\s*(?:more|show more|read more)\s*$", re.IGNORECASE)
-
-
-def _key(u: Unit) -> str:
-    """The unit's folded text (``units.fold``), computed once."""
-    if u.key is None:
-        u.key = fold(u.text)
-    return u.key
 
 
 def _is_prose(u: Unit, cfg: ExtractConfig) -> bool:
@@ -169,26 +159,14 @@ def _runs(units: list[Unit], cfg: ExtractConfig) -> None:
     # printed twice (the page's title and the article's): the first copy of a
     # headline-like line stays a headline candidate.
     for i, u in enumerate(units):
-        k = _key(u)
-        if not k or i + 1 >= n or _key(units[i + 1]) != k or u.reason is not None:
+        k = unit_key(u)
+        if not k or i + 1 >= n or unit_key(units[i + 1]) != k or u.reason is not None:
             continue
         if _title_like(u, cfg) and u.words >= cfg.strong_title_words:
             set_reason(units[i + 1], "header", "the headline printed twice")
         elif not ends_sentence(u.text):
             set_reason(u, "caption", "an image caption (the same line twice)")
             set_reason(units[i + 1], "caption", "an image caption (the same line twice)")
-    # An expandable block printed twice, in full ("… 2018. less") and collapsed ("… the
-    # final match at the ... more"): the collapsed copy goes with the full one.
-    for i in range(1, n):
-        u = units[i]
-        tail = u.text[-12:].casefold()
-        toggle = _COLLAPSED.search(u.text) if u.reason is None and "more" in tail else None
-        if toggle is None:
-            continue
-        shown = fold(u.text[: toggle.start()])
-        if len(shown.split()) >= cfg.collapsed_copy_words and _key(units[i - 1]).startswith(shown):
-            why = units[i - 1].reason or "related"
-            set_reason(u, why, "a collapsed copy of the block before it (… more)")
 
 
 def _find_title(units: list[Unit], cfg: ExtractConfig) -> tuple[int | None, int]:
@@ -373,11 +351,11 @@ def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) 
         # The page's last paragraph cut off with an ellipsis after a complete article:
         # a teaser of another story ("… has fueled doubts...").
         set_reason(body_units[-1], "related", "a truncated teaser after the end of the article")
-    head_key = _key(units[title]) if title is not None else None
+    head_key = unit_key(units[title]) if title is not None else None
     # A short line seen twice that is not the headline: the site's name (masthead).
-    seen = Counter(_key(u) for u in units if u.text)
+    seen = Counter(unit_key(u) for u in units if u.text)
     for u in units:
-        k = _key(u)
+        k = unit_key(u)
         if (
             seen[k] >= 2
             and k != head_key
@@ -391,61 +369,12 @@ def _zones(units: list[Unit], title: int | None, body: int, cfg: ExtractConfig) 
             u.reason, u.detail = "tags", "a tag or topic list under the article"
         if u.reason is not None:
             continue
-        if head_key and _key(u) == head_key:
+        if head_key and unit_key(u) == head_key:
             set_reason(u, "caption", "repeats the headline: an image caption")
         elif u.words <= cfg.subheading_max_words and not ends_sentence(u.text) and not u.bullet:
             set_reason(u, "subheading", "a short subheading inside the article")
         elif u.bullet and _menu_like(u, cfg):
             set_reason(u, "tags", "a tag or topic list")
-
-
-# A paragraph start shared by more candidates than this says nothing (a template, a
-# word list): its candidates are not looked for, which keeps ``_repeats`` linear.
-_REPEAT_PROBE_CAP = 8
-
-
-def _repeats(units: list[Unit], cfg: ExtractConfig) -> None:
-    """A body unit printed again, whole, inside a longer body unit is a teaser or a pulled
-    quote of it (a share box's summary cut from the lede, a quote pulled out), not a
-    paragraph of its own: it is set aside (``repeat``) and the longer one stays.
-
-    Linear in the body's words: each candidate is looked for only where its first two
-    words occur."""
-    body = [u for u in units if u.reason is None]
-    probes: dict[tuple[str, str], list[Unit]] = {}
-    for u in body:
-        if u.words >= cfg.prose_min_words and len(first := _key(u).split(" ", 2)) >= 2:
-            probes.setdefault((first[0], first[1]), []).append(u)
-    probes = {k: v for k, v in probes.items() if len(v) <= _REPEAT_PROBE_CAP}
-    if not probes:
-        return
-    found: dict[int, Unit] = {}  # id(candidate) -> the longer unit printing it again
-    for v in body:
-        kv = _key(v)
-        words = kv.split(" ")
-        at = 0  # where words[i] starts in kv
-        for i in range(len(words) - 1):
-            for u in probes.get((words[i], words[i + 1]), ()):
-                ku = _key(u)
-                end = at + len(ku)
-                if (
-                    u is not v
-                    and len(ku) < len(kv)
-                    and id(u) not in found
-                    and kv.startswith(ku, at)
-                    and (end == len(kv) or kv[end] == " ")
-                ):
-                    found[id(u)] = v
-            at += len(words[i]) + 1
-    for u in body:
-        holder = found.get(id(u))
-        if holder is not None:
-            where = "a later" if holder.start > u.start else "an earlier"
-            set_reason(
-                u,
-                "repeat",
-                f"printed again, whole, inside {where} paragraph: a teaser or a pulled quote",
-            )
 
 
 def _removed(units: list[Unit], text: str, cfg: ExtractConfig) -> list[Removed]:
@@ -588,9 +517,10 @@ def extract_text_article(
     front = _front_matter(units)
     classify_units(units, cfg)
     _runs(units, cfg)
+    collapsed_copies(units, cfg)
     title, body = _find_title(units, cfg)
     _zones(units, title, body, cfg)
-    _repeats(units, cfg)
+    repeats(units, cfg)
     paragraphs: list[Paragraph] = []
     for u in units:
         if u.reason is None:

@@ -40,6 +40,13 @@ def fold(text: str) -> str:
     return " ".join(spaced.split())
 
 
+def unit_key(u: Unit) -> str:
+    """The unit's folded text (``fold``), computed once and kept on the unit."""
+    if u.key is None:
+        u.key = fold(u.text)
+    return u.key
+
+
 _WRAP_MIN, _WRAP_MAX = 55, 110
 
 
@@ -65,7 +72,7 @@ class Unit:
     role: str = ""  # "title", "body", or a metadata role
     stop: bool = False
     words: int = field(default=0)
-    key: str | None = None  # folded text, computed on demand by plain
+    key: str | None = None  # folded text (``unit_key``), computed on demand
     front: bool = False  # a line of the YAML front matter
     stamp: Stamp | None = None  # what a byline or publish stamp line says
 

@@ -193,9 +193,8 @@ def test_stamp_form_reads_up_to_forty_words() -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="aB1_ .,;:'\"\t\x1c()|-—ø“", max_size=30))
 def test_same_line_key_by_table_matches_the_regex(text: str) -> None:
-    from reader.engine.extract.plain import _key
-    from reader.engine.extract.units import Unit
+    from reader.engine.extract.units import Unit, unit_key
 
     unit = Unit(block=0, start=0, end=len(text), text=text, sources=range(len(text)))
     plain_key = " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-    assert _key(unit) == plain_key
+    assert unit_key(unit) == plain_key
